@@ -1,0 +1,83 @@
+/**
+ * HaloPSA facts (Halo API v2, see README "HaloPSA"): field names of the records
+ * the nodes read and the payloads they emit. The "HaloPSA" preset of Mapping
+ * Resolver and Licence Sync is built from here; "Custom" lets a user rename each.
+ */
+
+/** `GET /api/Client` items (schema `Area`). */
+export const HALO_CLIENT_FIELDS = {
+	id: 'id',
+	name: 'name',
+	topLevelId: 'toplevel_id',
+	inactive: 'inactive',
+	mainSiteId: 'main_site_id',
+	externalLinks: 'external_links',
+	newExternalLink: 'new_external_link',
+	/** The main site's address as the client list returns it (AddressStore). */
+	mainAddress: 'main_delivery_address',
+	/** On create: the address Halo gives the new client's main site. */
+	newClientAddress: 'newclient_delivery_address',
+} as const;
+
+/** An element of `external_links` / `new_external_link` (schema `ExternalLink_List`). */
+export const HALO_EXTERNAL_LINK_FIELDS = {
+	thirdPartyId: 'third_party_id',
+	thirdPartyDesc: 'third_party_desc',
+	thirdPartyType: 'third_party_type',
+} as const;
+
+/**
+ * GUESS: Halo's module id for its Westcoast integration is not in the API
+ * document; links this package writes are told apart by this type text.
+ */
+export const WESTCOAST_LINK_TYPE = 'Westcoast Cloud';
+
+/** Address (schema `AddressStore`) on a client's main site (schema `Site`). */
+export const HALO_ADDRESS_FIELDS = {
+	line1: 'line1',
+	line2: 'line2',
+	line3: 'line3',
+	line4: 'line4',
+	postcode: 'postcode',
+} as const;
+/**
+ * How a Westcoast address fills Halo's AddressStore. Halo's lines are free
+ * text (line 3 is shown as town/city); AddressStore has no country field, so
+ * the country goes on line 4. GUESS: a layout choice, not from Halo's document.
+ */
+export const WESTCOAST_ADDRESS_TO_HALO = {
+	street: 'line1',
+	city: 'line3',
+	country: 'line4',
+	postcode: 'postcode',
+} as const;
+
+/** Existing clients' addresses change with `POST /api/Site [{ id: main_site_id, delivery_address }]`. */
+export const HALO_SITE_FIELDS = {
+	id: 'id',
+	clientId: 'client_id',
+	deliveryAddress: 'delivery_address',
+} as const;
+
+/** `GET /api/SoftwareLicence` items (schema `Licence_List`). */
+export const HALO_LICENCE_FIELDS = {
+	id: 'id',
+	clientId: 'client_id',
+	name: 'name',
+	count: 'count',
+	startDate: 'start_date',
+	endDate: 'end_date',
+	isActive: 'is_active',
+	vendor: 'vendor',
+	distributor: 'distributor',
+	productSku: 'product_sku',
+	parentId: 'parent_id',
+	/**
+	 * Where the Westcoast subscription ID is kept. `Licence_List` has no
+	 * external-link array; `third_party_product` is its free text field meant
+	 * for a distributor's product reference. A parameter overrides it.
+	 */
+	westcoastLink: 'third_party_product',
+} as const;
+
+export const HALO_DISTRIBUTOR_NAME = 'Westcoast Cloud';

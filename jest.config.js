@@ -1,0 +1,17 @@
+/** Three projects: pure/unit tests, in-process workflow tests (n8n-core), and the real n8n. */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.dev.json', isolatedModules: true }];
+const project = (displayName, testMatch, extra = {}) => ({
+	displayName,
+	testMatch,
+	testEnvironment: 'node',
+	transform: { '^.+\\.ts$': tsJest },
+	...extra,
+});
+
+module.exports = {
+	projects: [
+		project('unit', ['<rootDir>/test/unit/**/*.test.ts']),
+		project('workflow', ['<rootDir>/test/workflow/**/*.test.ts']),
+		project('real-n8n', ['<rootDir>/test/real-n8n/**/*.test.ts']),
+	],
+};
