@@ -1,0 +1,176 @@
+import { FAULT_PATTERNS, CALLS, type MarketplaceCall, type RawCompany } from './protocol';
+import {
+	interpretResponse,
+	readSessionToken,
+	MarketplaceError,
+	type RawHttpResponse,
+} from './response';
+import { describeNetworkError } from './network';
+import { parseMarketplaceUrl } from './url';
+
+/**
+ * The credential test, as Halo's "Test Configuration": log in, read the
+ * reseller's company, read its customers, and say in plain words what failed.
+ */
+
+export type ConnectionCase =
+	| 'success'
+	| 'invalidUrl'
+	| 'unreachable'
+	| 'notMarketplace'
+	| 'invalidLogin'
+	| 'mfa'
+	| 'missingRole'
+	| 'accountNotFound'
+	| 'error';
+
+export interface ConnectionResult {
+	case: ConnectionCase;
+	message: string;
+}
+
+export interface ConnectionCredentials {
+	marketplaceUrl: string;
+	username: string;
+	password: string;
+	resellerAccountId?: string;
+}
+
+/** Sends one call to `{baseUrl}{API_PATH}{call}`; rejects only on network errors. */
+export type SendCall = (
+	baseUrl: string,
+	call: MarketplaceCall,
+	body: object,
+	sessionToken?: string,
+) => Promise<RawHttpResponse>;
+
+export const CONNECTION_MESSAGES = {
+	unreachable: (host: string, reason: string) =>
+		`Cannot reach ${host}: ${reason}. Check the Marketplace URL and that n8n can reach that host.`,
+	invalidLogin: () =>
+		'Wrong username or password: the marketplace refused the login. Check both, as you would type them on the marketplace login page.',
+	mfa: () =>
+		'This user has MFA/2FA switched on, which the marketplace API does not support. Ask Westcoast support to disable 2FA for this user, or use a dedicated API user without 2FA.',
+	missingRole: (username: string) =>
+		`The user ${username} logged in but lacks the Reseller Admin role, which reading customers and subscriptions needs. Ask your Westcoast administrator to give this user the Reseller Admin role.`,
+	accountNotFound: (accountId: string, detail: string) =>
+		`Reseller Account ID ${accountId} cannot be read (${detail}). Leave the field empty to use the account of the logged-in user.`,
+	success: (company: string, accountId: string, username: string, customers: number) =>
+		`Connected to ${company} (account ${accountId}) as ${username}; ${customers} customer(s) readable.`,
+} as const;
+
+/** Which case a fault's text is (the patterns live with the other protocol facts). */
+export function classifyFaultMessage(
+	message: string,
+): 'invalidLogin' | 'mfa' | 'missingRole' | null {
+	if (FAULT_PATTERNS.mfa.test(message)) return 'mfa';
+	if (FAULT_PATTERNS.invalidLogin.test(message)) return 'invalidLogin';
+	if (FAULT_PATTERNS.missingRole.test(message)) return 'missingRole';
+	return null;
+}
+
+export async function testConnection(
+	credentials: ConnectionCredentials,
+	send: SendCall,
+): Promise<ConnectionResult> {
+	const parsed = parseMarketplaceUrl(credentials.marketplaceUrl);
+	if (!parsed.ok) return { case: 'invalidUrl', message: parsed.problem };
+	const baseUrl = parsed.url;
+	const host = new URL(baseUrl).host;
+	const username = credentials.username?.trim() ?? '';
+
+	const call = async (name: MarketplaceCall, body: object, token?: string) => {
+		const sent = await send(baseUrl, name, body, token).then(
+			(response) => ({ response }),
+			(error: unknown) => ({ error }),
+		);
+		if ('response' in sent) return sent.response;
+		const reason = describeNetworkError(sent.error);
+		throw reason
+			? new MarketplaceError('unreachable', CONNECTION_MESSAGES.unreachable(host, reason))
+			: sent.error;
+	};
+
+	try {
+		const token = readSessionToken(
+			await call(CALLS.getSessionToken, {
+				username,
+				password: credentials.password ?? '',
+			}),
+			CALLS.getSessionToken,
+		);
+		const accountId = credentials.resellerAccountId?.toString().trim() ?? '';
+		const company = readValue<RawCompany>(
+			await call(CALLS.getCompany, accountId ? { accountId } : {}, token),
+			CALLS.getCompany,
+		);
+		const customers = readValue<unknown[]>(
+			await call(CALLS.getCompanies, { parentAccountId: company.AccountId }, token),
+			CALLS.getCompanies,
+		);
+		return {
+			case: 'success',
+			message: CONNECTION_MESSAGES.success(
+				String(company.CompanyName ?? 'the reseller'),
+				String(company.AccountId),
+				username,
+				Array.isArray(customers) ? customers.length : 0,
+			),
+		};
+	} catch (error) {
+		return explainFailure(error, username, credentials.resellerAccountId);
+	}
+}
+
+function readValue<T>(raw: RawHttpResponse, call: string): T {
+	const outcome = interpretResponse(raw, call);
+	if (outcome.kind === 'ok') return outcome.value as T;
+	if (outcome.kind === 'error') throw outcome.error;
+	if (outcome.kind === 'fault')
+		throw new MarketplaceError('fault', outcome.fault.message, {
+			fault: outcome.fault,
+			call,
+		});
+	throw new MarketplaceError(
+		'http',
+		`The marketplace is busy (HTTP ${outcome.statusCode}); try again later`,
+		{ call },
+	);
+}
+
+/** Plain words for a failed login or read; also used when a node's login fails. */
+export function explainFailure(
+	error: unknown,
+	username: string,
+	accountId?: string,
+): ConnectionResult {
+	if (!(error instanceof MarketplaceError)) {
+		return {
+			case: 'error',
+			message: `The connection test failed: ${(error as Error)?.message ?? String(error)}`,
+		};
+	}
+	if (error.kind === 'unreachable') return { case: 'unreachable', message: error.message };
+	if (error.kind === 'notMarketplace') return { case: 'notMarketplace', message: error.message };
+	if (error.kind === 'fault') {
+		const faultCase = classifyFaultMessage(error.message);
+		if (faultCase === 'invalidLogin')
+			return { case: faultCase, message: CONNECTION_MESSAGES.invalidLogin() };
+		if (faultCase === 'mfa') return { case: faultCase, message: CONNECTION_MESSAGES.mfa() };
+		if (faultCase === 'missingRole')
+			return {
+				case: faultCase,
+				message: CONNECTION_MESSAGES.missingRole(username),
+			};
+		if (error.details.call === CALLS.getCompany && accountId?.trim()) {
+			return {
+				case: 'accountNotFound',
+				message: CONNECTION_MESSAGES.accountNotFound(accountId.trim(), error.message),
+			};
+		}
+	}
+	return {
+		case: 'error',
+		message: `The marketplace refused the connection test: ${error.message}`,
+	};
+}

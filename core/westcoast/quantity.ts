@@ -1,0 +1,32 @@
+import type { RawSubscription } from './protocol';
+
+export type QuantityReading =
+	| { ok: true; quantity: number | null }
+	| { ok: false; problem: string };
+
+/**
+ * The seat count of a subscription. The API has no top-level quantity: it is
+ * the `Value` of the `Fields` entry whose `Name` is the `FieldName` of the
+ * priceable item marked `IsUdrcField` (a unit-dependent recurring charge).
+ * `fieldName` overrides which field holds it. Null when there is none.
+ */
+export function readQuantity(subscription: RawSubscription, fieldName?: string): QuantityReading {
+	const name = fieldName?.trim() || udrcItem(subscription)?.FieldName;
+	if (!name) return { ok: true, quantity: null };
+	const field = (subscription.Fields ?? []).find((candidate) => candidate?.Name === name);
+	if (!field || field.Value === null || field.Value === undefined || field.Value === '')
+		return { ok: true, quantity: null };
+	const quantity =
+		typeof field.Value === 'number' ? field.Value : Number(String(field.Value).trim());
+	if (!Number.isInteger(quantity) || quantity < 0) {
+		return {
+			ok: false,
+			problem: `field "${name}" holds ${JSON.stringify(field.Value)}, not a whole number of seats`,
+		};
+	}
+	return { ok: true, quantity };
+}
+
+export function udrcItem(subscription: RawSubscription) {
+	return (subscription.PriceableItems ?? []).find((item) => item?.IsUdrcField === true);
+}

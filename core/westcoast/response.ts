@@ -1,0 +1,158 @@
+import { parseFault, type MarketplaceFault } from './fault';
+import { parseRetryAfter, RETRYABLE_STATUSES } from './retry';
+
+/** An HTTP answer as text, whichever n8n helper fetched it. */
+export interface RawHttpResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+export type MarketplaceErrorKind =
+	| 'fault'
+	| 'notMarketplace'
+	| 'malformed'
+	| 'http'
+	| 'unreachable'
+	| 'retriesExhausted';
+
+/** Every way a marketplace call can fail, with a message fit to show a user. */
+export class MarketplaceError extends Error {
+	constructor(
+		readonly kind: MarketplaceErrorKind,
+		message: string,
+		readonly details: {
+			statusCode?: number;
+			fault?: MarketplaceFault;
+			call?: string;
+		} = {},
+	) {
+		super(message);
+		this.name = 'MarketplaceError';
+	}
+}
+
+export type Outcome =
+	| { kind: 'ok'; value: unknown }
+	| { kind: 'fault'; fault: MarketplaceFault; statusCode: number }
+	| { kind: 'retry'; statusCode: number; retryAfterMs: number | null }
+	| { kind: 'error'; error: MarketplaceError };
+
+function header(headers: Record<string, unknown>, name: string): string | undefined {
+	const key = Object.keys(headers ?? {}).find((candidate) => candidate.toLowerCase() === name);
+	const value = key === undefined ? undefined : headers[key];
+	return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
+}
+
+function bodyText(body: unknown): string {
+	if (body === undefined || body === null) return '';
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	return JSON.stringify(body);
+}
+
+const looksLikeHtml = (text: string) => /^\s*(<!doctype html|<html|<head|<body)/i.test(text);
+const preview = (text: string) => JSON.stringify(text.trim().slice(0, 80));
+
+/** What a marketplace answer means, before any retry or re-login decision. */
+export function interpretResponse(raw: RawHttpResponse, call: string): Outcome {
+	const status = raw.statusCode;
+	const text = bodyText(raw.body);
+	const fault = parseFault(text);
+	if (fault) return { kind: 'fault', fault, statusCode: status };
+	if (RETRYABLE_STATUSES.has(status)) {
+		return {
+			kind: 'retry',
+			statusCode: status,
+			retryAfterMs: parseRetryAfter(header(raw.headers, 'retry-after')),
+		};
+	}
+	if (status >= 300 && status < 400) {
+		const location = header(raw.headers, 'location') ?? 'another address';
+		const login = /login|signin|sign-in|account/i.test(location) ? ' (a login page)' : '';
+		return notMarketplace(`it redirects to ${location}${login}`, status, call);
+	}
+	if (status === 404)
+		return notMarketplace('the marketplace API was not found there (HTTP 404)', status, call);
+	if (looksLikeHtml(text)) {
+		return notMarketplace(
+			`it answered ${call} with a web page (HTTP ${status}), not the marketplace API`,
+			status,
+			call,
+		);
+	}
+	if (status < 200 || status >= 300) {
+		return {
+			kind: 'error',
+			error: new MarketplaceError(
+				'http',
+				`The marketplace answered ${call} with HTTP ${status}: ${preview(text)}`,
+				{
+					statusCode: status,
+					call,
+				},
+			),
+		};
+	}
+	if (text.trim() === '') return { kind: 'ok', value: null };
+	try {
+		return { kind: 'ok', value: JSON.parse(text) };
+	} catch {
+		return {
+			kind: 'error',
+			error: new MarketplaceError(
+				'malformed',
+				`The marketplace answered ${call} with a body that is not valid JSON: ${preview(text)}`,
+				{ statusCode: status, call },
+			),
+		};
+	}
+}
+
+function notMarketplace(detail: string, statusCode: number, call: string): Outcome {
+	return {
+		kind: 'error',
+		error: new MarketplaceError(
+			'notMarketplace',
+			`This URL is not a Westcoast Cloud marketplace: ${detail}. Use the address you log in to, e.g. https://marketplace.westcoastcloud.co.uk`,
+			{ statusCode, call },
+		),
+	};
+}
+
+/** The session token from a `GetSessionToken` answer, or a MarketplaceError saying why not. */
+export function readSessionToken(raw: RawHttpResponse, call: string): string {
+	const outcome = interpretResponse(raw, call);
+	if (outcome.kind === 'error') throw outcome.error;
+	if (outcome.kind === 'fault') throw faultError(outcome.fault, outcome.statusCode, call);
+	if (outcome.kind === 'retry') {
+		throw new MarketplaceError(
+			'http',
+			`The marketplace is busy (HTTP ${outcome.statusCode}) and refused to log in; try again later`,
+			{
+				statusCode: outcome.statusCode,
+				call,
+			},
+		);
+	}
+	if (typeof outcome.value !== 'string' || outcome.value === '') {
+		throw new MarketplaceError(
+			'malformed',
+			`The marketplace answered ${call} without a session token`,
+			{ call },
+		);
+	}
+	return outcome.value;
+}
+
+export function faultError(
+	fault: MarketplaceFault,
+	statusCode: number,
+	call: string,
+): MarketplaceError {
+	return new MarketplaceError('fault', fault.message, {
+		statusCode,
+		fault,
+		call,
+	});
+}

@@ -1,0 +1,110 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestHelper,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	CALLS,
+	DEFAULT_MARKETPLACE_URL,
+	SESSION_SCHEME,
+	SESSION_HEADER,
+} from '../core/westcoast/protocol';
+import { normalizeMarketplaceUrl } from '../core/westcoast/url';
+import {
+	readSessionToken,
+	MarketplaceError,
+	type RawHttpResponse,
+} from '../core/westcoast/response';
+import { explainFailure } from '../core/westcoast/connection-test';
+import { marketplaceRequest } from '../nodes/WestcoastCloud/transport';
+
+export class WestcoastCloudApi implements ICredentialType {
+	name = 'westcoastCloudApi';
+
+	displayName = 'Westcoast Cloud API';
+
+	icon: Icon = {
+		light: 'file:../nodes/WestcoastCloud/westcoastCloud.svg',
+		dark: 'file:../nodes/WestcoastCloud/westcoastCloud.dark.svg',
+	};
+
+	documentationUrl =
+		'https://github.com/n8n-nodes-westcoast-cloud/n8n-nodes-westcoast-cloud#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Marketplace URL',
+			name: 'marketplaceUrl',
+			type: 'string',
+			default: DEFAULT_MARKETPLACE_URL,
+			required: true,
+			description: 'The address you log in to the marketplace at. Must start with https://.',
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'A marketplace user with the Reseller Admin role and with 2FA/MFA switched off',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Reseller Account ID',
+			name: 'resellerAccountId',
+			type: 'string',
+			default: '',
+			description: 'Leave empty to use the account of the logged-in user',
+		},
+	];
+
+	/** Logs in and keeps the session token in the hidden, expirable property. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const username = String(credentials.username ?? '').trim();
+		const request = marketplaceRequest(
+			normalizeMarketplaceUrl(String(credentials.marketplaceUrl)),
+			CALLS.getSessionToken,
+			{
+				username,
+				password: String(credentials.password ?? ''),
+			},
+		);
+		try {
+			const answer = (await this.helpers.httpRequest(request)) as RawHttpResponse;
+			return { sessionToken: readSessionToken(answer, CALLS.getSessionToken) };
+		} catch (error) {
+			if (!(error instanceof MarketplaceError) || error.kind !== 'fault') throw error;
+			const explained = explainFailure(error, username);
+			throw explained.case === 'error'
+				? error
+				: new MarketplaceError('fault', explained.message, error.details);
+		}
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				[SESSION_HEADER]: `=${SESSION_SCHEME} {{$credentials.sessionToken}}`,
+			},
+		},
+	};
+}

@@ -1,0 +1,66 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as account from './actions/account/Account.resource';
+import * as customer from './actions/customer/Customer.resource';
+import { router } from './actions/router';
+import * as subscription from './actions/subscription/Subscription.resource';
+import { westcoastCloudConnectionTest } from './methods/credentialTest';
+import { getCustomers } from './methods/loadOptions';
+
+export class WestcoastCloud implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Westcoast Cloud',
+		name: 'westcoastCloud',
+		icon: {
+			light: 'file:westcoastCloud.svg',
+			dark: 'file:westcoastCloud.dark.svg',
+		},
+		group: ['input'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Read customers and subscriptions from a Westcoast Cloud marketplace',
+		defaults: { name: 'Westcoast Cloud' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'westcoastCloudApi',
+				required: true,
+				testedBy: 'westcoastCloudConnectionTest',
+			},
+		],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Subscription', value: 'subscription' },
+				],
+				default: 'customer',
+			},
+			...account.description,
+			...customer.description,
+			...subscription.description,
+		],
+	};
+
+	methods = {
+		credentialTest: { westcoastCloudConnectionTest },
+		loadOptions: { getCustomers },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,72 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { ACCOUNT_STATES } from '../../../core/westcoast/protocol';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS } from '../../../core/westcoast/retry';
+
+export const returnAllProperty: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export const limitProperty: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+};
+
+export const simplifyProperty: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to return the documented, stable shape (IDs as text, ISO dates, seat count) instead of the API object untouched',
+};
+
+export const stateFilterProperty: INodeProperties = {
+	displayName: 'State',
+	name: 'states',
+	type: 'multiOptions',
+	options: [
+		...ACCOUNT_STATES.map((state) => ({ name: state, value: state })),
+		{ name: 'Other (Unknown State)', value: 'other' },
+	],
+	default: [],
+	description: 'Only return records in these account states. Empty means every state.',
+};
+
+export const nameContainsFilterProperty = (what: string): INodeProperties => ({
+	displayName: 'Name Contains',
+	name: 'nameContains',
+	type: 'string',
+	default: '',
+	description: `Only return ${what} whose name contains this text (case-insensitive)`,
+});
+
+/** Options every operation has: how hard to try the marketplace. */
+export const requestOptionProperties: INodeProperties[] = [
+	{
+		displayName: 'Max Retries',
+		name: 'maxRetries',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 10 },
+		default: DEFAULT_MAX_RETRIES,
+		description:
+			'How often to repeat a call the marketplace answered with 429, 502, 503 or 504, or whose connection dropped',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeoutSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_TIMEOUT_SECONDS,
+		description: 'How long to wait for one answer before giving up on it',
+	},
+];

@@ -1,0 +1,108 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { CALLS, type RawSubscription } from '../../../../core/westcoast/protocol';
+import { marketplaceCall, resellerAccountId } from '../../transport';
+import {
+	limitProperty,
+	nameContainsFilterProperty,
+	returnAllProperty,
+	simplifyProperty,
+	stateFilterProperty,
+} from '../common.descriptions';
+import { applyLimit, callOptions, filterRecords, shapeRecords } from '../shared';
+import { includeAddonsProperty, subscriptionOptions, subscriptionSimplifier } from './options';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Customers',
+		name: 'customerScope',
+		type: 'options',
+		options: [
+			{ name: 'All Customers of the Reseller', value: 'all' },
+			{ name: 'One Customer', value: 'one' },
+		],
+		default: 'all',
+	},
+	{
+		displayName: 'Customer Name or ID',
+		name: 'customerId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getCustomers' },
+		required: true,
+		default: '',
+		displayOptions: { show: { customerScope: ['one'] } },
+		description:
+			'The customer\'s Westcoast account ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	includeAddonsProperty,
+	returnAllProperty,
+	limitProperty,
+	simplifyProperty,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			nameContainsFilterProperty('subscriptions (product or display name)'),
+			stateFilterProperty,
+		],
+	},
+	subscriptionOptions([
+		{
+			displayName: 'Include User-Level Subscriptions',
+			name: 'includeUserLevel',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to include subscriptions held by individual users rather than by the customer company',
+		},
+	]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['subscription'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const options = callOptions(this, itemIndex);
+	const scope = this.getNodeParameter('customerScope', itemIndex, 'all') as string;
+	const parentAccountId =
+		scope === 'one'
+			? String(this.getNodeParameter('customerId', itemIndex)).trim()
+			: await resellerAccountId.call(this, options);
+	const { includeUserLevel } = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const subscriptions = (await marketplaceCall.call(
+		this,
+		CALLS.getSubscriptions,
+		{ parentAccountId, excludeUserLevel: includeUserLevel !== true },
+		options,
+	)) as RawSubscription[];
+
+	const includeAddons = this.getNodeParameter('includeAddons', itemIndex, true) as boolean;
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const wanted = (subscriptions ?? []).filter((s) => includeAddons || !s.DependencyAccountId);
+	const matching = filterRecords(
+		wanted,
+		filters,
+		(s) => s.AccountState,
+		(s) => [s.ProductName, s.ServiceDisplayName],
+	);
+	return shapeRecords(
+		this,
+		itemIndex,
+		applyLimit(this, itemIndex, matching),
+		subscriptionSimplifier(this, itemIndex),
+	);
+}
