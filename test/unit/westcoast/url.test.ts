@@ -1,0 +1,44 @@
+import { callUrl, normalizeMarketplaceUrl, parseMarketplaceUrl } from '../../../core/westcoast/url';
+
+describe('marketplace URL', () => {
+	it.each([
+		['https://marketplace.westcoastcloud.co.uk', 'https://marketplace.westcoastcloud.co.uk'],
+		['https://marketplace.westcoastcloud.co.uk/', 'https://marketplace.westcoastcloud.co.uk'],
+		['  https://marketplace.westcoastcloud.co.uk///  ', 'https://marketplace.westcoastcloud.co.uk'],
+		['marketplace.westcoastcloud.co.uk', 'https://marketplace.westcoastcloud.co.uk'],
+		[
+			'https://marketplace.westcoastcloud.co.uk/SimpleAPI/SimpleAPIService.svc/rest/GetCompanies',
+			'https://marketplace.westcoastcloud.co.uk',
+		],
+		['https://marketplace.westcoastcloud.co.uk/simpleapi/SimpleAPIService.svc/', 'https://marketplace.westcoastcloud.co.uk'],
+		['https://host.example/tenant/SimpleAPI/SimpleAPIService.svc/rest/', 'https://host.example/tenant'],
+		['http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
+		['http://localhost:4010/', 'http://localhost:4010'],
+		['http://[::1]:4010', 'http://[::1]:4010'],
+	])('normalises %s', (input, expected) => {
+		expect(normalizeMarketplaceUrl(input)).toBe(expected);
+	});
+
+	it.each([
+		['', /empty/],
+		['http://marketplace.westcoastcloud.co.uk', /must start with https:\/\//],
+		['https://user:secret@marketplace.westcoastcloud.co.uk', /must not contain a username or password/],
+		['ftp://marketplace.westcoastcloud.co.uk', /must start with https:\/\//],
+		['https://exa mple', /not a valid URL/],
+	])('refuses %s', (input, problem) => {
+		const reading = parseMarketplaceUrl(input);
+		expect(reading.ok).toBe(false);
+		if (!reading.ok) expect(reading.problem).toMatch(problem);
+	});
+
+	it('never echoes a password it refuses', () => {
+		const reading = parseMarketplaceUrl('https://user:hunter2@marketplace.westcoastcloud.co.uk');
+		expect(JSON.stringify(reading)).not.toContain('hunter2');
+	});
+
+	it('builds call URLs under the SimpleAPI REST path', () => {
+		expect(callUrl('https://m.example', 'GetCompanies')).toBe(
+			'https://m.example/SimpleAPI/SimpleAPIService.svc/rest/GetCompanies',
+		);
+	});
+});
