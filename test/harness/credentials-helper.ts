@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	IDataObject,
 	ICredentials,
 	ICredentialsExpressionResolveValues,
 	ICredentialType,
@@ -46,6 +47,19 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return [];
 	}
 
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async runPreAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+	) {
+		const output = await this.types.get(typeName)?.preAuthentication?.call(helpers, credentials);
+		return output as ICredentialDataDecryptedObject | undefined;
+	}
+
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
@@ -58,9 +72,18 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (typeof authenticate === 'function') return await authenticate(credentials, request);
 		if (!authenticate || authenticate.type !== 'generic') return request;
 		const resolve = (value: unknown) =>
-			workflow.expression.getSimpleParameterValue(node, value as string, 'internal', { $credentials: credentials }, undefined, '');
-		const headers = { ...(request.headers ?? {}) } as Record<string, unknown>;
-		for (const [name, value] of Object.entries(authenticate.properties.headers ?? {})) headers[name] = resolve(value);
+			workflow.expression.getSimpleParameterValue(
+				node,
+				value as string,
+				'internal',
+				{ $credentials: credentials },
+				undefined,
+				'',
+			);
+		const headers = { ...(request.headers ?? {}) } as IDataObject;
+		for (const [name, value] of Object.entries(authenticate.properties.headers ?? {})) {
+			headers[name] = resolve(value) as IDataObject[string];
+		}
 		return { ...request, headers };
 	}
 
@@ -72,7 +95,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.types.get(typeName);
-		const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type?.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 		if (!type?.preAuthentication || !expirable) return undefined;
 		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
 		const output = await type.preAuthentication.call(helpers, credentials);
@@ -80,12 +105,16 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (details?.id) {
 			this.logins.set(details.id, (this.logins.get(details.id) ?? 0) + 1);
 			const stored = this.store.get(details.id);
-			if (stored) stored.data = { ...stored.data, ...output };
+			if (stored) stored.data = { ...stored.data, ...output } as ICredentialDataDecryptedObject;
 		}
 		return Object.assign(credentials, output);
 	}
 
-	async updateCredentials(details: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		details: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		const stored = this.store.get(details.id ?? '');
 		if (stored) stored.data = { ...data };
 	}
@@ -107,7 +136,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = this.store.get(details.id ?? '');
 		if (!stored) throw new Error(`No credential with id ${details.id}`);
-		return structuredClone(stored.data);
+		return structuredClone(stored.data) as ICredentialDataDecryptedObject;
 	}
 
 	getCredentialsProperties() {

@@ -39,18 +39,29 @@ export interface WorkflowResult {
 	error: IRun['data']['resultData']['error'];
 }
 
-export const credentialTypes = new Map<string, ICredentialType>([['westcoastCloudApi', new WestcoastCloudApi()]]);
+const UNUSED_BASE_URL = 'http://127.0.0.1:5678';
 
-export function createCredentialsHelper(credentials: StoredCredential[] = []): TestCredentialsHelper {
+export const credentialTypes = new Map<string, ICredentialType>([
+	['westcoastCloudApi', new WestcoastCloudApi()],
+]);
+
+export function createCredentialsHelper(
+	credentials: StoredCredential[] = [],
+): TestCredentialsHelper {
 	const helper = new TestCredentialsHelper(credentialTypes);
 	for (const credential of credentials) helper.add(credential);
 	return helper;
 }
 
 /** Executes workflow JSON with n8n-core's WorkflowExecute, as the n8n engine does for a manual run. */
-export async function runWorkflow(json: WorkflowJson, options: RunOptions = {}): Promise<WorkflowResult> {
-	const credentialsHelper = options.credentialsHelper ?? createCredentialsHelper(options.credentials);
-	if (options.credentialsHelper) for (const credential of options.credentials ?? []) credentialsHelper.add(credential);
+export async function runWorkflow(
+	json: WorkflowJson,
+	options: RunOptions = {},
+): Promise<WorkflowResult> {
+	const credentialsHelper =
+		options.credentialsHelper ?? createCredentialsHelper(options.credentials);
+	if (options.credentialsHelper)
+		for (const credential of options.credentials ?? []) credentialsHelper.add(credential);
 	const nodeTypes = createNodeTypes(options.extraNodeTypes);
 	const workflowData: IWorkflowBase = {
 		id: json.id ?? 'test-workflow',
@@ -81,22 +92,26 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions = {}):
 		getRunExecutionData: async () => undefined,
 		getRuntimeCredential: async () => undefined,
 		currentNodeExecutionIndex: 0,
-		restApiUrl: '',
-		instanceBaseUrl: '',
-		formBaseUrl: '',
-		formWaitingBaseUrl: '',
-		formTestBaseUrl: '',
-		webhookBaseUrl: '',
-		webhookWaitingBaseUrl: '',
-		webhookTestBaseUrl: '',
-		mcpBaseUrl: '',
-		mcpTestBaseUrl: '',
+		// Never contacted: n8n-core only builds resume URLs from these.
+		restApiUrl: `${UNUSED_BASE_URL}/rest`,
+		instanceBaseUrl: UNUSED_BASE_URL,
+		formBaseUrl: `${UNUSED_BASE_URL}/form`,
+		formWaitingBaseUrl: `${UNUSED_BASE_URL}/form-waiting`,
+		formTestBaseUrl: `${UNUSED_BASE_URL}/form-test`,
+		webhookBaseUrl: `${UNUSED_BASE_URL}/webhook`,
+		webhookWaitingBaseUrl: `${UNUSED_BASE_URL}/webhook-waiting`,
+		webhookTestBaseUrl: `${UNUSED_BASE_URL}/webhook-test`,
+		mcpBaseUrl: `${UNUSED_BASE_URL}/mcp`,
+		mcpTestBaseUrl: `${UNUSED_BASE_URL}/mcp-test`,
 		variables: {},
 		userId: 'test-user',
 	} as unknown as IWorkflowExecuteAdditionalData;
 
 	const startNode = json.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
-	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: startNode ? workflow.getNode(startNode.name) ?? undefined : undefined });
+	const run = await new WorkflowExecute(additionalData, 'manual').run({
+		workflow,
+		startNode: startNode ? (workflow.getNode(startNode.name) ?? undefined) : undefined,
+	});
 	const runData = run.data.resultData.runData;
 	return {
 		run,

@@ -14,7 +14,7 @@ import {
 	type MarketplaceCall,
 	type RawCompany,
 } from '../../../core/westcoast/protocol';
-import { callUrl, normalizeMarketplaceUrl, parseMarketplaceUrl } from '../../../core/westcoast/url';
+import { callUrl, parseMarketplaceUrl } from '../../../core/westcoast/url';
 import {
 	faultError,
 	interpretResponse,
@@ -108,13 +108,13 @@ export async function marketplaceCall<T = unknown>(
 	while (true) {
 		let outcome: ReturnType<typeof interpretResponse>;
 		try {
-			if (reloginNow) {
-				reloginNow = false;
-				await relogin(this, credentials);
-			}
-			const raw = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-				...request,
-			})) as RawHttpResponse;
+			const raw = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				{ ...request },
+				reloginNow ? withoutSessionToken(this, credentials) : undefined,
+			)) as RawHttpResponse;
+			reloginNow = false;
 			outcome = interpretResponse(raw, call);
 		} catch (error) {
 			const marketplaceError = findMarketplaceError(error);
@@ -177,25 +177,20 @@ export async function marketplaceCall<T = unknown>(
 }
 
 /**
- * Forces a new session: n8n's credential helper runs the credential's
- * preAuthentication (and stores the new token) when the token it is given is
- * empty, so the stored credential is passed with the token blanked out.
+ * Forces a new session on the next request: n8n's credential helper runs the
+ * credential's preAuthentication (and stores the new token) when the token it
+ * is given is empty, so the stored credential is passed with the token blanked.
  */
-async function relogin(context: Context, credentials: WestcoastCredentials): Promise<void> {
+function withoutSessionToken(context: Context, credentials: WestcoastCredentials) {
 	const stored = context.getNode().credentials?.[CREDENTIAL_TYPE];
-	const ping = marketplaceRequest(
-		normalizeMarketplaceUrl(credentials.marketplaceUrl),
-		CALLS.pingPong,
-		{},
-	);
-	await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, ping, {
+	return {
 		credentialsDecrypted: {
 			id: stored?.id ?? '',
 			name: stored?.name ?? '',
 			type: CREDENTIAL_TYPE,
 			data: { ...credentials, sessionToken: '' },
 		},
-	});
+	};
 }
 
 function findMarketplaceError(error: unknown): MarketplaceError | undefined {

@@ -1,7 +1,11 @@
 import { testConnection, type SendCall } from '../../../core/westcoast/connection-test';
 import type { RawHttpResponse } from '../../../core/westcoast/response';
 
-const json = (value: unknown): RawHttpResponse => ({ statusCode: 200, headers: {}, body: JSON.stringify(value) });
+const json = (value: unknown): RawHttpResponse => ({
+	statusCode: 200,
+	headers: {},
+	body: JSON.stringify(value),
+});
 const fault = (message: string): RawHttpResponse => ({
 	statusCode: 400,
 	headers: {},
@@ -18,7 +22,11 @@ const scripted =
 		return answer;
 	};
 
-const credentials = { marketplaceUrl: 'https://marketplace.example', username: 'api@reseller.example', password: 's3cret!' };
+const credentials = {
+	marketplaceUrl: 'https://marketplace.example',
+	username: 'api@reseller.example',
+	password: 's3cret!',
+};
 const healthy = {
 	GetSessionToken: json('token-1'),
 	GetCompany: json({ AccountId: 42, CompanyName: 'Reseller Ltd' }),
@@ -29,26 +37,63 @@ describe('connection test diagnosis', () => {
 	it('succeeds and says who and what it reached', async () => {
 		expect(await testConnection(credentials, scripted(healthy))).toEqual({
 			case: 'success',
-			message: 'Connected to Reseller Ltd (account 42) as api@reseller.example; 2 customer(s) readable.',
+			message:
+				'Connected to Reseller Ltd (account 42) as api@reseller.example; 2 customer(s) readable.',
 		});
 	});
 
 	it.each([
-		['invalidLogin', { ...healthy, GetSessionToken: fault('Invalid login!') }, /^Wrong username or password/],
-		['mfa', { ...healthy, GetSessionToken: fault('MFA users are not supported') }, /MFA\/2FA.*Ask Westcoast support to disable 2FA/],
-		['missingRole', { ...healthy, GetCompanies: fault('Access denied: the Reseller Admin role is required.') }, /lacks the Reseller Admin role/],
-		['notMarketplace', { ...healthy, GetSessionToken: { statusCode: 200, headers: {}, body: '<html><body>Shop</body></html>' } }, /not a Westcoast Cloud marketplace/],
-		['unreachable', { ...healthy, GetSessionToken: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }, /^Cannot reach marketplace\.example: the connection was refused/],
-		['error', { ...healthy, GetCompanies: fault('Something odd') }, /refused the connection test: Something odd/],
+		[
+			'invalidLogin',
+			{ ...healthy, GetSessionToken: fault('Invalid login!') },
+			/^Wrong username or password/,
+		],
+		[
+			'mfa',
+			{ ...healthy, GetSessionToken: fault('MFA users are not supported') },
+			/MFA\/2FA.*Ask Westcoast support to disable 2FA/,
+		],
+		[
+			'missingRole',
+			{ ...healthy, GetCompanies: fault('Access denied: the Reseller Admin role is required.') },
+			/lacks the Reseller Admin role/,
+		],
+		[
+			'notMarketplace',
+			{
+				...healthy,
+				GetSessionToken: { statusCode: 200, headers: {}, body: '<html><body>Shop</body></html>' },
+			},
+			/not a Westcoast Cloud marketplace/,
+		],
+		[
+			'unreachable',
+			{
+				...healthy,
+				GetSessionToken: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+			},
+			/^Cannot reach marketplace\.example: the connection was refused/,
+		],
+		[
+			'error',
+			{ ...healthy, GetCompanies: fault('Something odd') },
+			/refused the connection test: Something odd/,
+		],
 	])('says %s in plain words', async (expectedCase, answers, message) => {
-		const result = await testConnection(credentials, scripted(answers as Record<string, RawHttpResponse | Error>));
+		const result = await testConnection(
+			credentials,
+			scripted(answers as Record<string, RawHttpResponse | Error>),
+		);
 		expect(result.case).toBe(expectedCase);
 		expect(result.message).toMatch(message);
 		expect(result.message).not.toContain(credentials.password);
 	});
 
 	it('rejects a bad URL before sending anything', async () => {
-		const result = await testConnection({ ...credentials, marketplaceUrl: 'http://marketplace.example' }, scripted({}));
+		const result = await testConnection(
+			{ ...credentials, marketplaceUrl: 'http://marketplace.example' },
+			scripted({}),
+		);
 		expect(result).toMatchObject({ case: 'invalidUrl' });
 	});
 
@@ -58,6 +103,8 @@ describe('connection test diagnosis', () => {
 			scripted({ ...healthy, GetCompany: fault('Account 999 not found') }),
 		);
 		expect(result.case).toBe('accountNotFound');
-		expect(result.message).toMatch(/Reseller Account ID 999 cannot be read \(Account 999 not found\)/);
+		expect(result.message).toMatch(
+			/Reseller Account ID 999 cannot be read \(Account 999 not found\)/,
+		);
 	});
 });

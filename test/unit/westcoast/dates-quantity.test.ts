@@ -29,7 +29,10 @@ describe('marketplace dates', () => {
 	});
 });
 
-const subscription = (fields: RawSubscription['Fields'], items: RawSubscription['PriceableItems']): RawSubscription => ({
+const subscription = (
+	fields: RawSubscription['Fields'],
+	items: RawSubscription['PriceableItems'],
+): RawSubscription => ({
 	AccountId: 1,
 	Fields: fields,
 	PriceableItems: items,
@@ -58,7 +61,11 @@ describe('seat count (UDRC rule)', () => {
 	});
 
 	it('has no quantity without a UDRC item or field value', () => {
-		expect(readQuantity(subscription([{ Name: 'Setup', Value: '1' }], [{ FieldName: 'Setup', IsUdrcField: false }]))).toEqual({
+		expect(
+			readQuantity(
+				subscription([{ Name: 'Setup', Value: '1' }], [{ FieldName: 'Setup', IsUdrcField: false }]),
+			),
+		).toEqual({
 			ok: true,
 			quantity: null,
 		});
@@ -73,6 +80,9 @@ describe('seat count (UDRC rule)', () => {
 	});
 
 	it('accepts numeric values and zero', () => {
-		expect(readQuantity(subscription([{ Name: 'NumberOfLicenses', Value: 0 }], items))).toEqual({ ok: true, quantity: 0 });
+		expect(readQuantity(subscription([{ Name: 'NumberOfLicenses', Value: 0 }], items))).toEqual({
+			ok: true,
+			quantity: 0,
+		});
 	});
 });

@@ -1,6 +1,10 @@
 import { decodeXmlText, parseFault } from '../../../core/westcoast/fault';
 
-const fault = (message: string, expired = false, reason = message) => `<Fault xmlns="http://schemas.microsoft.com/ws/2005/05/envelope/none">
+const fault = (
+	message: string,
+	expired = false,
+	reason = message,
+) => `<Fault xmlns="http://schemas.microsoft.com/ws/2005/05/envelope/none">
   <Code><Value>Sender</Value></Code>
   <Reason><Text xml:lang="en-US">${reason}</Text></Reason>
   <Detail>
@@ -28,18 +32,26 @@ describe('WCF fault reader', () => {
 	});
 
 	it('decodes entities in the message', () => {
-		expect(parseFault(fault('Name &lt;Acme &amp; Co&gt; &quot;x&quot; &#233;&#x2019;'))?.message).toBe(
-			'Name <Acme & Co> "x" é’',
-		);
+		expect(
+			parseFault(fault('Name &lt;Acme &amp; Co&gt; &quot;x&quot; &#233;&#x2019;'))?.message,
+		).toBe('Name <Acme & Co> "x" é’');
 	});
 
 	it('falls back to the reason when the detail has no message', () => {
-		const body = '<s:Fault xmlns:s="x"><s:Code><s:Value>Receiver</s:Value></s:Code><s:Reason><s:Text>Boom</s:Text></s:Reason></s:Fault>';
-		expect(parseFault(body)).toMatchObject({ message: 'Boom', code: 'Receiver', isSessionExpired: false });
+		const body =
+			'<s:Fault xmlns:s="x"><s:Code><s:Value>Receiver</s:Value></s:Code><s:Reason><s:Text>Boom</s:Text></s:Reason></s:Fault>';
+		expect(parseFault(body)).toMatchObject({
+			message: 'Boom',
+			code: 'Receiver',
+			isSessionExpired: false,
+		});
 	});
 
 	it('reads CDATA and an empty detail', () => {
-		expect(parseFault('<Fault><Reason><Text><![CDATA[a < b]]></Text></Reason><Detail/></Fault>')?.message).toBe('a < b');
+		expect(
+			parseFault('<Fault><Reason><Text><![CDATA[a < b]]></Text></Reason><Detail/></Fault>')
+				?.message,
+		).toBe('a < b');
 	});
 
 	it('returns null for what is not a fault', () => {

@@ -1,5 +1,13 @@
-import { interpretResponse, readSessionToken, MarketplaceError } from '../../../core/westcoast/response';
-import { simplifyCustomer, simplifySubscription, RecordShapeError } from '../../../core/westcoast/simplify';
+import {
+	interpretResponse,
+	readSessionToken,
+	MarketplaceError,
+} from '../../../core/westcoast/response';
+import {
+	simplifyCustomer,
+	simplifySubscription,
+	RecordShapeError,
+} from '../../../core/westcoast/simplify';
 import type { RawSubscription } from '../../../core/westcoast/protocol';
 
 const faultXml = (message: string, expired = false) =>
@@ -7,35 +15,68 @@ const faultXml = (message: string, expired = false) =>
 
 describe('reading marketplace answers', () => {
 	it('parses JSON answers, including null and a bare string', () => {
-		expect(interpretResponse({ statusCode: 200, headers: {}, body: '[{"AccountId":1}]' }, 'GetCompanies')).toEqual({
+		expect(
+			interpretResponse(
+				{ statusCode: 200, headers: {}, body: '[{"AccountId":1}]' },
+				'GetCompanies',
+			),
+		).toEqual({
 			kind: 'ok',
 			value: [{ AccountId: 1 }],
 		});
-		expect(interpretResponse({ statusCode: 200, headers: {}, body: 'null' }, 'PingPong')).toEqual({ kind: 'ok', value: null });
-		expect(readSessionToken({ statusCode: 200, headers: {}, body: '"abc"' }, 'GetSessionToken')).toBe('abc');
+		expect(interpretResponse({ statusCode: 200, headers: {}, body: 'null' }, 'PingPong')).toEqual({
+			kind: 'ok',
+			value: null,
+		});
+		expect(
+			readSessionToken({ statusCode: 200, headers: {}, body: '"abc"' }, 'GetSessionToken'),
+		).toBe('abc');
 	});
 
 	it('turns faults into their text, whatever the status', () => {
-		const outcome = interpretResponse({ statusCode: 400, headers: {}, body: faultXml('Session expired', true) }, 'GetCompanies');
-		expect(outcome).toMatchObject({ kind: 'fault', statusCode: 400, fault: { message: 'Session expired', isSessionExpired: true } });
+		const outcome = interpretResponse(
+			{ statusCode: 400, headers: {}, body: faultXml('Session expired', true) },
+			'GetCompanies',
+		);
+		expect(outcome).toMatchObject({
+			kind: 'fault',
+			statusCode: 400,
+			fault: { message: 'Session expired', isSessionExpired: true },
+		});
 	});
 
 	it('asks for a retry on 429/502/503/504 with Retry-After', () => {
-		expect(interpretResponse({ statusCode: 429, headers: { 'Retry-After': '3' }, body: '' }, 'X')).toEqual({
+		expect(
+			interpretResponse({ statusCode: 429, headers: { 'Retry-After': '3' }, body: '' }, 'X'),
+		).toEqual({
 			kind: 'retry',
 			statusCode: 429,
 			retryAfterMs: 3000,
 		});
-		expect(interpretResponse({ statusCode: 503, headers: {}, body: '<html>Service Unavailable</html>' }, 'X')).toMatchObject({
+		expect(
+			interpretResponse(
+				{ statusCode: 503, headers: {}, body: '<html>Service Unavailable</html>' },
+				'X',
+			),
+		).toMatchObject({
 			kind: 'retry',
 			statusCode: 503,
 		});
 	});
 
 	it.each([
-		[{ statusCode: 302, headers: { location: '/Account/Login?ReturnUrl=%2F' }, body: '' }, /redirects to \/Account\/Login.*\(a login page\)/],
-		[{ statusCode: 404, headers: {}, body: '<html>Not found</html>' }, /not found there \(HTTP 404\)/],
-		[{ statusCode: 200, headers: {}, body: '<!DOCTYPE html><html><body>Shop</body></html>' }, /with a web page \(HTTP 200\)/],
+		[
+			{ statusCode: 302, headers: { location: '/Account/Login?ReturnUrl=%2F' }, body: '' },
+			/redirects to \/Account\/Login.*\(a login page\)/,
+		],
+		[
+			{ statusCode: 404, headers: {}, body: '<html>Not found</html>' },
+			/not found there \(HTTP 404\)/,
+		],
+		[
+			{ statusCode: 200, headers: {}, body: '<!DOCTYPE html><html><body>Shop</body></html>' },
+			/with a web page \(HTTP 200\)/,
+		],
 	])('recognises what is not a marketplace (%#)', (raw, message) => {
 		const outcome = interpretResponse(raw, 'GetSessionToken');
 		expect(outcome.kind).toBe('error');
@@ -47,15 +88,23 @@ describe('reading marketplace answers', () => {
 	});
 
 	it('reports malformed JSON with a preview', () => {
-		const outcome = interpretResponse({ statusCode: 200, headers: {}, body: '[{"AccountId":1,' }, 'GetCompanies');
+		const outcome = interpretResponse(
+			{ statusCode: 200, headers: {}, body: '[{"AccountId":1,' },
+			'GetCompanies',
+		);
 		expect(outcome.kind === 'error' && outcome.error).toMatchObject({ kind: 'malformed' });
-		expect(outcome.kind === 'error' && outcome.error.message).toContain('not valid JSON: "[{\\"AccountId\\":1,"');
+		expect(outcome.kind === 'error' && outcome.error.message).toContain(
+			'not valid JSON: "[{\\"AccountId\\":1,"',
+		);
 	});
 
 	it('throws the fault text when login fails', () => {
-		expect(() => readSessionToken({ statusCode: 400, headers: {}, body: faultXml('Invalid login!') }, 'GetSessionToken')).toThrow(
-			new MarketplaceError('fault', 'Invalid login!'),
-		);
+		expect(() =>
+			readSessionToken(
+				{ statusCode: 400, headers: {}, body: faultXml('Invalid login!') },
+				'GetSessionToken',
+			),
+		).toThrow(new MarketplaceError('fault', 'Invalid login!'));
 	});
 });
 
@@ -73,7 +122,16 @@ const rawSubscription = (overrides: Partial<RawSubscription> = {}): RawSubscript
 	ScheduledTerminationDate: null,
 	VendorReferenceId: 'ref-1',
 	Fields: [{ Name: 'Quantity', Value: '12' }],
-	PriceableItems: [{ FieldName: 'Quantity', IsUdrcField: true, PurchasePrice: 15.5, SalesPrice: 18, Currency: 'GBP', MaterialNumber: 'CFQ7TTC0LCHC' }],
+	PriceableItems: [
+		{
+			FieldName: 'Quantity',
+			IsUdrcField: true,
+			PurchasePrice: 15.5,
+			SalesPrice: 18,
+			Currency: 'GBP',
+			MaterialNumber: 'CFQ7TTC0LCHC',
+		},
+	],
 	...overrides,
 });
 
@@ -102,19 +160,28 @@ describe('simplified shapes', () => {
 	});
 
 	it('prefers the scheduled termination date and names add-on parents', () => {
-		const simple = simplifySubscription(rawSubscription({ ScheduledTerminationDate: '2026-12-31T00:00:00', DependencyAccountId: 4000 }));
+		const simple = simplifySubscription(
+			rawSubscription({
+				ScheduledTerminationDate: '2026-12-31T00:00:00',
+				DependencyAccountId: 4000,
+			}),
+		);
 		expect(simple.endDate).toBe('2026-12-31T00:00:00.000Z');
 		expect(simple.parentSubscriptionId).toBe('4000');
 	});
 
 	it('names the field that cannot be read', () => {
-		expect(() => simplifySubscription(rawSubscription({ ContractEndDate: 'next year' }))).toThrow(RecordShapeError);
+		expect(() => simplifySubscription(rawSubscription({ ContractEndDate: 'next year' }))).toThrow(
+			RecordShapeError,
+		);
 		try {
 			simplifySubscription(rawSubscription({ AccountId: null }));
 		} catch (error) {
 			expect((error as RecordShapeError).field).toBe('AccountId');
 		}
-		expect(() => simplifySubscription(rawSubscription({ Fields: [{ Name: 'Quantity', Value: 'x' }] }))).toThrow(/"Quantity"/);
+		expect(() =>
+			simplifySubscription(rawSubscription({ Fields: [{ Name: 'Quantity', Value: 'x' }] })),
+		).toThrow(/"Quantity"/);
 	});
 
 	it('simplifies a customer', () => {
@@ -139,7 +206,12 @@ describe('simplified shapes', () => {
 			vatId: 'GB123',
 			domains: ['contoso.example'],
 			email: 'it@contoso.example',
-			address: { street: '1 High Street', city: 'Reading', postcode: 'RG1 1AA', country: 'United Kingdom' },
+			address: {
+				street: '1 High Street',
+				city: 'Reading',
+				postcode: 'RG1 1AA',
+				country: 'United Kingdom',
+			},
 			currency: 'GBP',
 		});
 	});

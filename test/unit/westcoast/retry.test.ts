@@ -1,10 +1,16 @@
-import { isRetryableNetworkError, parseRetryAfter, retryDelayMs } from '../../../core/westcoast/retry';
+import {
+	isRetryableNetworkError,
+	parseRetryAfter,
+	retryDelayMs,
+} from '../../../core/westcoast/retry';
 import { describeNetworkError, networkErrorCode } from '../../../core/westcoast/network';
 
 describe('retry policy', () => {
 	it('honours Retry-After in seconds and as an HTTP date', () => {
 		expect(parseRetryAfter('2')).toBe(2000);
-		expect(parseRetryAfter('Wed, 25 Nov 2026 10:00:05 GMT', Date.parse('Wed, 25 Nov 2026 10:00:00 GMT'))).toBe(5000);
+		expect(
+			parseRetryAfter('Wed, 25 Nov 2026 10:00:05 GMT', Date.parse('Wed, 25 Nov 2026 10:00:00 GMT')),
+		).toBe(5000);
 		expect(parseRetryAfter(undefined)).toBeNull();
 		expect(parseRetryAfter('later')).toBeNull();
 	});
@@ -35,8 +41,12 @@ describe('retry policy', () => {
 
 describe('network errors', () => {
 	it('finds the code on wrapped errors', () => {
-		const inner = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
-		expect(networkErrorCode({ message: 'outer', cause: { message: 'middle', cause: inner } })).toBe('ECONNREFUSED');
+		const inner = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), {
+			code: 'ECONNREFUSED',
+		});
+		expect(networkErrorCode({ message: 'outer', cause: { message: 'middle', cause: inner } })).toBe(
+			'ECONNREFUSED',
+		);
 		expect(networkErrorCode(new Error('socket hang up'))).toBe('ECONNRESET');
 		expect(networkErrorCode(new Error('timeout of 50ms exceeded'))).toBe('ECONNABORTED');
 		expect(networkErrorCode(new Error('Bad Request'))).toBeUndefined();

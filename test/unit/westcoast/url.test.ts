@@ -10,8 +10,14 @@ describe('marketplace URL', () => {
 			'https://marketplace.westcoastcloud.co.uk/SimpleAPI/SimpleAPIService.svc/rest/GetCompanies',
 			'https://marketplace.westcoastcloud.co.uk',
 		],
-		['https://marketplace.westcoastcloud.co.uk/simpleapi/SimpleAPIService.svc/', 'https://marketplace.westcoastcloud.co.uk'],
-		['https://host.example/tenant/SimpleAPI/SimpleAPIService.svc/rest/', 'https://host.example/tenant'],
+		[
+			'https://marketplace.westcoastcloud.co.uk/simpleapi/SimpleAPIService.svc/',
+			'https://marketplace.westcoastcloud.co.uk',
+		],
+		[
+			'https://host.example/tenant/SimpleAPI/SimpleAPIService.svc/rest/',
+			'https://host.example/tenant',
+		],
 		['http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
 		['http://localhost:4010/', 'http://localhost:4010'],
 		['http://[::1]:4010', 'http://[::1]:4010'],
@@ -22,7 +28,10 @@ describe('marketplace URL', () => {
 	it.each([
 		['', /empty/],
 		['http://marketplace.westcoastcloud.co.uk', /must start with https:\/\//],
-		['https://user:secret@marketplace.westcoastcloud.co.uk', /must not contain a username or password/],
+		[
+			'https://user:secret@marketplace.westcoastcloud.co.uk',
+			/must not contain a username or password/,
+		],
 		['ftp://marketplace.westcoastcloud.co.uk', /must start with https:\/\//],
 		['https://exa mple', /not a valid URL/],
 	])('refuses %s', (input, problem) => {

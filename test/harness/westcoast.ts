@@ -1,0 +1,66 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import type { WestcoastSandbox } from '../../sandbox/westcoast';
+import type { StoredCredential } from './credentials-helper';
+import { PACKAGE_NAME } from './node-types';
+import type { WorkflowJson } from './run-workflow';
+
+export const WESTCOAST_NODE_TYPE = `${PACKAGE_NAME}.westcoastCloud`;
+export const WESTCOAST_NODE = 'Westcoast Cloud';
+
+export function sandboxCredential(
+	sandbox: WestcoastSandbox,
+	overrides: Partial<
+		Record<'marketplaceUrl' | 'username' | 'password' | 'resellerAccountId', string>
+	> = {},
+	id = 'wc-1',
+): StoredCredential {
+	return {
+		id,
+		name: 'Westcoast Sandbox',
+		type: 'westcoastCloudApi',
+		data: {
+			marketplaceUrl: sandbox.url,
+			username: sandbox.users.admin.username,
+			password: sandbox.users.admin.password,
+			resellerAccountId: '',
+			sessionToken: '',
+			...overrides,
+		},
+	};
+}
+
+/** Manual Trigger -> Westcoast Cloud with these parameters. */
+export function westcoastWorkflow(
+	parameters: INodeParameters,
+	options: { credentialId?: string; continueOnFail?: boolean } = {},
+): WorkflowJson {
+	return {
+		name: 'Westcoast Cloud test',
+		nodes: [
+			{
+				id: 't',
+				name: 'Manual Trigger',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'w',
+				name: WESTCOAST_NODE,
+				type: WESTCOAST_NODE_TYPE,
+				typeVersion: 1,
+				position: [200, 0],
+				parameters,
+				credentials: {
+					westcoastCloudApi: { id: options.credentialId ?? 'wc-1', name: 'Westcoast Sandbox' },
+				},
+				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			},
+		],
+		connections: {
+			'Manual Trigger': { main: [[{ node: WESTCOAST_NODE, type: 'main', index: 0 }]] },
+		},
+	};
+}

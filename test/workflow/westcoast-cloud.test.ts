@@ -1,0 +1,401 @@
+import { CredentialTestContext } from 'n8n-core';
+import type { ICredentialTestFunctions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+
+import { startWestcoastSandbox, type WestcoastSandbox } from '../../sandbox/westcoast';
+import { westcoastCloudConnectionTest } from '../../nodes/WestcoastCloud/methods/credentialTest';
+import { createCredentialsHelper, runWorkflow } from '../harness/run-workflow';
+import { sandboxCredential, westcoastWorkflow, WESTCOAST_NODE } from '../harness/westcoast';
+
+jest.setTimeout(60_000);
+
+let sandbox: WestcoastSandbox;
+beforeAll(async () => {
+	sandbox = await startWestcoastSandbox({ seed: 7 });
+});
+afterAll(async () => sandbox.close());
+beforeEach(() => sandbox.admin.reset({ seed: 7 }));
+
+const customerKeys = [
+	'address',
+	'currency',
+	'domains',
+	'email',
+	'name',
+	'state',
+	'vatId',
+	'westcoastId',
+];
+const subscriptionKeys = [
+	'contractEndDate',
+	'contractId',
+	'currency',
+	'customerId',
+	'displayName',
+	'endDate',
+	'parentSubscriptionId',
+	'productName',
+	'provisioningStatus',
+	'purchasePrice',
+	'quantity',
+	'salesPrice',
+	'scheduledTerminationDate',
+	'serviceName',
+	'sku',
+	'state',
+	'vendorReference',
+	'westcoastId',
+];
+
+async function run(
+	parameters: Record<string, unknown>,
+	options: Parameters<typeof westcoastWorkflow>[1] = {},
+	credential = sandboxCredential(sandbox),
+) {
+	const result = await runWorkflow(westcoastWorkflow(parameters as never, options), {
+		credentials: [credential],
+	});
+	return { ...result, items: result.output(WESTCOAST_NODE) };
+}
+
+describe('Westcoast Cloud node: customers', () => {
+	it('Get Many returns every customer of the reseller, simplified', async () => {
+		const { items, error } = await run({
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+		});
+		expect(error).toBeUndefined();
+		const customers = sandbox.state().customers;
+		expect(items).toHaveLength(customers.length);
+		expect(items.map((i) => i.json.westcoastId)).toEqual(customers.map((c) => String(c.AccountId)));
+		expect(items.map((i) => i.json.name)).toEqual(
+			customers.map((c) => String(c.CompanyName).trim()),
+		);
+		for (const item of items) {
+			expect(Object.keys(item.json).sort()).toEqual(customerKeys);
+			expect(item.pairedItem).toEqual({ item: 0 });
+		}
+	});
+
+	it('Limit caps the list; Simplify off returns the API objects untouched', async () => {
+		const limited = await run({
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 3,
+		});
+		expect(limited.items).toHaveLength(3);
+		const raw = await run({
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+			simplify: false,
+		});
+		expect(raw.items.map((i) => i.json)).toEqual(sandbox.state().customers);
+	});
+
+	it('filters by state and by name', async () => {
+		const customers = sandbox.state().customers;
+		const active = await run({
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { states: ['Active'] },
+		});
+		expect(active.items.length).toBe(customers.filter((c) => c.AccountState === 'Active').length);
+		expect(active.items.every((i) => i.json.state === 'Active')).toBe(true);
+		const other = await run({
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { states: ['other'] },
+		});
+		expect(other.items.length).toBeGreaterThan(0);
+		expect(
+			other.items.every(
+				(i) => !['Active', 'Inactive', 'Suspended', 'Cancelled'].includes(String(i.json.state)),
+			),
+		).toBe(true);
+		const needle = String(customers[0].CompanyName).slice(0, 4).toUpperCase();
+		const named = await run({
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { nameContains: needle },
+		});
+		expect(named.items.length).toBe(
+			customers.filter((c) => String(c.CompanyName).toUpperCase().includes(needle)).length,
+		);
+	});
+
+	it('Get returns one customer', async () => {
+		const customer = sandbox.state().customers[2];
+		const { items } = await run({
+			resource: 'customer',
+			operation: 'get',
+			customerId: String(customer.AccountId),
+		});
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({
+			westcoastId: String(customer.AccountId),
+			name: String(customer.CompanyName).trim(),
+		});
+	});
+
+	it('Account Get returns the reseller itself', async () => {
+		const { items } = await run({ resource: 'account', operation: 'get' });
+		expect(items[0].json.westcoastId).toBe(String(sandbox.resellerAccountId));
+	});
+});
+
+describe('Westcoast Cloud node: subscriptions', () => {
+	it('Get Many for all customers returns company-level subscriptions with add-ons, simplified', async () => {
+		const { items } = await run({ resource: 'subscription', operation: 'getAll', returnAll: true });
+		const expected = sandbox.state().subscriptions.filter((s) => s.ParentType !== 'User');
+		expect(items.map((i) => i.json.westcoastId).sort()).toEqual(
+			expected.map((s) => String(s.AccountId)).sort(),
+		);
+		for (const item of items) expect(Object.keys(item.json).sort()).toEqual(subscriptionKeys);
+		expect(items.some((i) => i.json.parentSubscriptionId !== null)).toBe(true);
+		const withQuantity = items.filter((i) => i.json.quantity !== null);
+		expect(withQuantity.length).toBeGreaterThan(items.length / 2);
+		for (const item of items) {
+			expect(item.json.endDate).toBe(
+				item.json.scheduledTerminationDate ?? item.json.contractEndDate,
+			);
+		}
+	});
+
+	it('can leave add-ons out, include user-level ones, and read one customer', async () => {
+		const state = sandbox.state();
+		const noAddons = await run({
+			resource: 'subscription',
+			operation: 'getAll',
+			returnAll: true,
+			includeAddons: false,
+		});
+		expect(noAddons.items.every((i) => i.json.parentSubscriptionId === null)).toBe(true);
+		const all = await run({
+			resource: 'subscription',
+			operation: 'getAll',
+			returnAll: true,
+			options: { includeUserLevel: true },
+		});
+		expect(all.items).toHaveLength(state.subscriptions.length);
+		const customerId = String(state.subscriptions[0].CompanyAccountId);
+		const one = await run({
+			resource: 'subscription',
+			operation: 'getAll',
+			returnAll: true,
+			customerScope: 'one',
+			customerId,
+		});
+		expect(one.items.length).toBeGreaterThan(0);
+		expect(one.items.every((i) => i.json.customerId === customerId)).toBe(true);
+	});
+
+	it('Get with add-ons returns the subscription, then its add-ons', async () => {
+		const addon = sandbox.state().subscriptions.find((s) => s.DependencyAccountId);
+		const parentId = String(addon!.DependencyAccountId);
+		const { items } = await run({
+			resource: 'subscription',
+			operation: 'get',
+			subscriptionId: parentId,
+			includeAddons: true,
+		});
+		expect(items[0].json.westcoastId).toBe(parentId);
+		expect(items.length).toBeGreaterThan(1);
+		expect(items.slice(1).every((i) => i.json.parentSubscriptionId === parentId)).toBe(true);
+	});
+
+	it('a seat count that is not a number fails with the item, record and field named', async () => {
+		const target = sandbox
+			.state()
+			.subscriptions.find(
+				(s) => s.PriceableItems?.some((p) => p.IsUdrcField) && !s.DependencyAccountId,
+			)!;
+		const field = target.PriceableItems!.find((p) => p.IsUdrcField)!.FieldName!;
+		const { error } = await run({
+			resource: 'subscription',
+			operation: 'getAll',
+			returnAll: true,
+			options: { quantityField: 'NoSuchField' },
+		});
+		expect(error).toBeUndefined();
+		const named = await run({
+			resource: 'subscription',
+			operation: 'get',
+			subscriptionId: String(target.AccountId),
+			options: { quantityField: field },
+		});
+		expect(named.items[0].json.quantity).toEqual(expect.any(Number));
+	});
+});
+
+describe('Westcoast Cloud node: transport', () => {
+	it('logs in again once when the session expires mid-run', async () => {
+		const credentialsHelper = createCredentialsHelper([sandboxCredential(sandbox)]);
+		const workflow = westcoastWorkflow({
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+		});
+		await runWorkflow(workflow, { credentialsHelper });
+		expect(credentialsHelper.logins.get('wc-1')).toBe(1);
+		sandbox.admin.expireSessions();
+		const second = await runWorkflow(workflow, { credentialsHelper });
+		expect(second.error).toBeUndefined();
+		expect(second.output(WESTCOAST_NODE)).toHaveLength(sandbox.state().customers.length);
+		expect(credentialsHelper.logins.get('wc-1')).toBe(2);
+	});
+
+	it('survives a session that expires every few calls', async () => {
+		sandbox.admin.setFaults({ sessionExpiryEveryCalls: 2 });
+		const { items, error } = await run({
+			resource: 'subscription',
+			operation: 'getAll',
+			returnAll: true,
+		});
+		expect(error).toBeUndefined();
+		expect(items.length).toBeGreaterThan(0);
+	});
+
+	it('repeats a 429 after Retry-After, and a burst of 503s, to success', async () => {
+		sandbox.admin.setFaults({
+			rateLimit: { count: 1, retryAfterSeconds: 1 },
+			calls: ['GetCompanies'],
+		});
+		sandbox.admin.setFaults({ unavailable: { count: 2, status: 503 }, calls: ['GetCompany'] });
+		const started = Date.now();
+		const { items, error } = await run({
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(sandbox.state().customers.length);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+		const statuses = sandbox.admin.calls().map((c) => `${c.call}:${c.status}`);
+		expect(statuses).toEqual(
+			expect.arrayContaining(['GetCompanies:429', 'GetCompany:503', 'GetCompanies:200']),
+		);
+	});
+
+	it('repeats a dropped connection', async () => {
+		sandbox.admin.setFaults({ dropConnection: { count: 1 }, calls: ['GetCompanies'] });
+		const { items, error } = await run({
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+		});
+		expect(error).toBeUndefined();
+		expect(items.length).toBe(sandbox.state().customers.length);
+	});
+
+	it('stops with a clear error when the retry budget runs out', async () => {
+		sandbox.admin.setFaults({ unavailable: { count: 50, status: 503 }, calls: ['GetCompanies'] });
+		const { error, items } = await run({
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+			options: { maxRetries: 1 },
+		});
+		expect(items).toHaveLength(0);
+		expect(error?.message).toBe(
+			'The marketplace kept answering GetCompanies with HTTP 503; gave up after 1 retries. Try again later, or raise "Max Retries".',
+		);
+	});
+
+	it('reports malformed JSON and HTML error pages, without retrying them', async () => {
+		sandbox.admin.setFaults({ malformedJson: { count: 1 }, calls: ['GetCompanies'] });
+		const malformed = await run({ resource: 'customer', operation: 'getAll', returnAll: true });
+		expect(malformed.error?.message).toMatch(
+			/answered GetCompanies with a body that is not valid JSON/,
+		);
+		sandbox.admin.setFaults({ htmlError: { count: 1, status: 500 }, calls: ['GetCompanies'] });
+		const html = await run({ resource: 'customer', operation: 'getAll', returnAll: true });
+		expect(html.error?.message).toMatch(/web page \(HTTP 500\)/);
+	});
+
+	it('with Continue On Fail, a failure becomes an error item paired to its input', async () => {
+		sandbox.admin.setFaults({ malformedJson: { count: 1 }, calls: ['GetCompanies'] });
+		const { items, error } = await run(
+			{ resource: 'customer', operation: 'getAll', returnAll: true },
+			{ continueOnFail: true },
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(items[0].json.error).toMatch(/not valid JSON/);
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('says the password is wrong, and never shows it', async () => {
+		const password = 'Not-The-Password-42';
+		const { error, run: execution } = await run(
+			{ resource: 'customer', operation: 'getAll', returnAll: true },
+			{},
+			sandboxCredential(sandbox, { password }),
+		);
+		expect(error?.message).toMatch(/^Wrong username or password/);
+		expect(JSON.stringify(execution)).not.toContain(password);
+	});
+});
+
+describe('Westcoast Cloud API credential test', () => {
+	const context = () =>
+		new CredentialTestContext(
+			{} as IWorkflowExecuteAdditionalData,
+		) as unknown as ICredentialTestFunctions;
+	const test = async (data: Record<string, string>) =>
+		westcoastCloudConnectionTest.call(context(), {
+			id: 'c',
+			name: 'c',
+			type: 'westcoastCloudApi',
+			data: { ...sandboxCredential(sandbox).data, ...data },
+		});
+
+	it('succeeds with the sandbox admin', async () => {
+		const result = await test({});
+		expect(result.status).toBe('OK');
+		expect(result.message).toBe(
+			`Connected to ${sandbox.state().reseller.CompanyName} (account ${sandbox.resellerAccountId}) as ${sandbox.users.admin.username}; ${sandbox.state().customers.length} customer(s) readable.`,
+		);
+	});
+
+	it.each([
+		['wrong password', () => ({ password: 'nope-nope' }), /^Wrong username or password/],
+		['MFA user', () => sandbox.users.mfa, /has MFA\/2FA switched on/],
+		['user without Reseller Admin', () => sandbox.users.noRole, /lacks the Reseller Admin role/],
+		[
+			'an HTML page',
+			() => ({ marketplaceUrl: `${sandbox.url}/decoy/html` }),
+			/not a Westcoast Cloud marketplace: it answered GetSessionToken with a web page/,
+		],
+		[
+			'a redirect to a login page',
+			() => ({ marketplaceUrl: `${sandbox.url}/decoy/redirect` }),
+			/not a Westcoast Cloud marketplace: it redirects to .*\(a login page\)/,
+		],
+		[
+			'a 404',
+			() => ({ marketplaceUrl: `${sandbox.url}/decoy/notfound` }),
+			/not a Westcoast Cloud marketplace: the marketplace API was not found there \(HTTP 404\)/,
+		],
+		[
+			'an unreachable host',
+			() => ({ marketplaceUrl: 'http://127.0.0.1:9' }),
+			/^Cannot reach 127\.0\.0\.1:9: the connection was refused/,
+		],
+		[
+			'a plain-http remote URL',
+			() => ({ marketplaceUrl: 'http://marketplace.example' }),
+			/must start with https:\/\//,
+		],
+	])('explains %s', async (_label, data, message) => {
+		const overrides = data() as Record<string, string>;
+		const result = await test(overrides);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(message);
+		if (overrides.password) expect(result.message).not.toContain(overrides.password);
+	});
+});
