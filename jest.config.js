@@ -9,6 +9,7 @@ const project = (displayName, testMatch, extra = {}) => ({
 });
 
 module.exports = {
+	reporters: ['default', '<rootDir>/test/harness/summary-reporter.js'],
 	projects: [
 		project('unit', ['<rootDir>/test/unit/**/*.test.ts']),
 		project('workflow', ['<rootDir>/test/workflow/**/*.test.ts']),
