@@ -81,3 +81,21 @@ export const HALO_LICENCE_FIELDS = {
 } as const;
 
 export const HALO_DISTRIBUTOR_NAME = 'Westcoast Cloud';
+
+/** Licence price fields (schema `Licence_List`, doubles). */
+export const HALO_LICENCE_PRICE_FIELDS = {
+	price: 'price',
+	purchasePrice: 'purchase_price',
+} as const;
+
+/**
+ * Halo's date-time fields are written and read as `YYYY-MM-DDThh:mm:ss` with no
+ * offset (it returns e.g. `2027-03-31T00:00:00`). GUESS: a date written at
+ * midnight reads back as the same calendar date.
+ */
+export function toHaloDateTime(calendarDate: string): string {
+	return `${calendarDate}T00:00:00`;
+}
+
+/** GUESS: some Halo lists report an empty date as 1900-01-01; read it as "no date". */
+export const HALO_EMPTY_DATE = '1900-01-01';

@@ -1,0 +1,133 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import {
+	planCustomerMapping,
+	psaFieldsFor,
+	type MappingOptions,
+	type MappingPlan,
+	type PsaPreset,
+} from '../../core/mapping';
+import { batchOutput, omit, outputItem, type Sources } from '../shared/items';
+import { properties } from './description';
+
+const WESTCOAST_INPUT = 0;
+const PSA_INPUT = 1;
+
+export class MappingResolver implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Mapping Resolver',
+		name: 'mappingResolver',
+		icon: { light: 'file:mappingResolver.svg', dark: 'file:mappingResolver.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["psaPreset"] === "haloPsa" ? "HaloPSA" : "Custom PSA"}}',
+		description: 'Link every Westcoast Cloud customer to exactly one PSA customer, or say why not',
+		defaults: { name: 'Mapping Resolver' },
+		usableAsTool: true,
+		inputs: [
+			{ type: NodeConnectionTypes.Main, displayName: 'Westcoast Customers', required: true },
+			{ type: NodeConnectionTypes.Main, displayName: 'PSA Customers', required: true },
+		],
+		outputs: [
+			{ type: NodeConnectionTypes.Main, displayName: 'Mapped' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Create' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Address Changes' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Needs Review' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Mapping Table' },
+		],
+		properties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const westcoast = this.getInputData(WESTCOAST_INPUT).map((item) => item.json);
+		const psa = this.getInputData(PSA_INPUT).map((item) => item.json);
+		const plan = planCustomerMapping(westcoast, psa, readOptions(this));
+
+		if (plan.invalid.length && !this.continueOnFail()) {
+			const first = plan.invalid[0];
+			throw new NodeOperationError(this.getNode(), first.message, {
+				itemIndex: first.westcoastIndex ?? first.psaIndex,
+				description: `${plan.invalid.length} input item(s) have the wrong shape. Fix them, or turn on "Continue On Fail" to send them to Needs Review.`,
+			});
+		}
+		this.addExecutionHints({ message: summarize(plan), location: 'outputPane' });
+
+		const batchSize = Number(
+			(this.getNodeParameter('options', 0, {}) as IDataObject).batchSize ?? 0,
+		);
+		const fromWestcoast = (index?: number): Sources => [{ input: WESTCOAST_INPUT, item: index }];
+		const fromBoth = (entry: { westcoastIndex?: number; psaIndex?: number }): Sources => [
+			...fromWestcoast(entry.westcoastIndex),
+			{ input: PSA_INPUT, item: entry.psaIndex },
+		];
+		const withoutIndexes = <T extends object>(entry: T) =>
+			omit(entry, ['westcoastIndex', 'psaIndex']);
+		return [
+			plan.mapped.map((entry) => outputItem(withoutIndexes(entry), fromBoth(entry))),
+			batchOutput(plan.create, batchSize, withoutIndexes, (entry) =>
+				fromWestcoast(entry.westcoastIndex),
+			),
+			batchOutput(plan.addressChanges, batchSize, withoutIndexes, fromBoth),
+			plan.review.map((entry) => outputItem(reviewJson(entry), fromBoth(entry))),
+			plan.table.map((row) => outputItem(withoutIndexes(row), fromWestcoast(row.westcoastIndex))),
+		];
+	}
+}
+
+function readOptions(context: IExecuteFunctions): Partial<MappingOptions> {
+	const preset = context.getNodeParameter('psaPreset', 0) as PsaPreset;
+	const { address_street, address_city, address_postcode, address_country, ...names } =
+		context.getNodeParameter('psaFields', 0, {}) as Record<string, string>;
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	const manual = (context.getNodeParameter('manualMappings', 0, {}) as IDataObject).mapping as
+		| Array<{ westcoast: string; psaId: string }>
+		| undefined;
+	const topLevelId = String(context.getNodeParameter('topLevelId', 0, '') ?? '').trim();
+	return {
+		fields: psaFieldsFor(preset, {
+			...names,
+			addressParts: {
+				street: address_street,
+				city: address_city,
+				postcode: address_postcode,
+				country: address_country,
+			},
+		}),
+		manualMappings: manual ?? [],
+		matchExactName: context.getNodeParameter('matchExactName', 0) as boolean,
+		matchNormalizedName: context.getNodeParameter('matchNormalizedName', 0) as boolean,
+		createMissing: context.getNodeParameter('createMissing', 0) as boolean,
+		topLevelId:
+			topLevelId === '' ? null : /^\d+$/.test(topLevelId) ? Number(topLevelId) : topLevelId,
+		updateSiteAddress: context.getNodeParameter('updateSiteAddress', 0) as boolean,
+		createInactive: options.createInactive as boolean | undefined,
+		maxCandidates: options.maxCandidates as number | undefined,
+	};
+}
+
+function reviewJson(entry: MappingPlan['review'][number]) {
+	const { westcoastIndex, psaIndex, manualMappingIndex, ...json } = entry;
+	return {
+		...json,
+		...(westcoastIndex === undefined ? {} : { westcoastItem: westcoastIndex }),
+		...(psaIndex === undefined ? {} : { psaItem: psaIndex }),
+		...(manualMappingIndex === undefined ? {} : { manualMappingRow: manualMappingIndex + 1 }),
+	};
+}
+
+/** One line for the execution list: how many customers went where, and by which rule. */
+function summarize(plan: MappingPlan): string {
+	const byRule = new Map<string, number>();
+	for (const entry of plan.mapped)
+		byRule.set(entry.matchedBy, (byRule.get(entry.matchedBy) ?? 0) + 1);
+	const rules = [...byRule].map(([rule, count]) => `${rule} ${count}`).join(', ');
+	const reviewed = plan.table.filter((row) => row.status === 'review').length;
+	return `Mapping Resolver: ${plan.mapped.length} mapped${rules ? ` (${rules})` : ''}, ${plan.create.length} to create, ${plan.addressChanges.length} address change(s), ${reviewed} need review.`;
+}

@@ -1,0 +1,22 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const psaPresetProperty: INodeProperties = {
+	displayName: 'PSA Preset',
+	name: 'psaPreset',
+	type: 'options',
+	options: [
+		{ name: 'HaloPSA', value: 'haloPsa', description: "Field names of Halo's API" },
+		{ name: 'Custom', value: 'custom', description: 'Name each PSA field yourself' },
+	],
+	default: 'haloPsa',
+};
+
+export const batchSizeOption: INodeProperties = {
+	displayName: 'Batch Size',
+	name: 'batchSize',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 0,
+	description:
+		'Emit one item per batch of this many payloads (in "payloads"), ready for a PSA array write such as Halo\'s POST. 0 emits one item per record.',
+};

@@ -1,0 +1,117 @@
+/** The `/api/<Entity>` resources: schema, list key, filters, views and writes. */
+import { HALO_EXTERNAL_LINK_FIELDS as LINK } from '../../core/psa/halo';
+import type { HaloTableName, OtherFields } from './records';
+import { ListQuery } from './query';
+import { HaloStore, type HaloRow } from './store';
+import { clientView, licenceView, siteView } from './views';
+import { saveClient, saveExternalLink, saveLicence, saveSite, saveTopLevel } from './writes';
+
+export interface HaloEntity {
+	/** As in the path: `/api/<name>`. */
+	name: string;
+	/** OpenAPI schema of the entity; strict mode checks writes against it. */
+	schema: string;
+	/** Key of the list in `GET /api/<Entity>` answers. */
+	plural: string;
+	find(store: HaloStore, id: number): OtherFields | undefined;
+	list(store: HaloStore, query: ListQuery): OtherFields[];
+	save(store: HaloStore, element: OtherFields): OtherFields;
+}
+
+function entity<T extends HaloTableName>(definition: {
+	name: string;
+	schema: string;
+	plural: string;
+	table: T;
+	view: (store: HaloStore, row: HaloRow<T>) => OtherFields;
+	matches: (row: HaloRow<T>, query: ListQuery) => boolean;
+	save: (store: HaloStore, element: OtherFields) => HaloRow<T>;
+}): HaloEntity {
+	const { name, schema, plural, table, view, matches, save } = definition;
+	return {
+		name,
+		schema,
+		plural,
+		find: (store, id) => {
+			const row = store.find(table, id);
+			return row && view(store, row);
+		},
+		// Halo lists in id order unless told otherwise (`order` is not supported here).
+		list: (store, query) =>
+			store
+				.rows(table)
+				.filter((row) => matches(row, query))
+				.map((row) => view(store, row)),
+		save: (store, element) => view(store, save(store, element)),
+	};
+}
+
+const copy = (_store: HaloStore, row: OtherFields) => structuredClone(row);
+
+/** Keyed by the path segment in lower case: Halo's routes ignore case. */
+export const HALO_ENTITIES: Record<string, HaloEntity> = {
+	client: entity({
+		name: 'Client',
+		schema: 'Area',
+		plural: 'clients',
+		table: 'clients',
+		view: clientView,
+		matches: (client, query) =>
+			(query.flag('includeinactive') || !client.inactive) &&
+			query.matchesInteger('toplevel_id', client.toplevel_id) &&
+			query.matchesSearch(client.name),
+		save: saveClient,
+	}),
+	site: entity({
+		name: 'Site',
+		schema: 'Site',
+		plural: 'sites',
+		table: 'sites',
+		view: siteView,
+		matches: (site, query) =>
+			(query.flag('includeinactive') || !site.inactive) &&
+			query.matchesInteger('client_id', site.client_id) &&
+			query.matchesSearch(site.name),
+		save: saveSite,
+	}),
+	softwarelicence: entity({
+		name: 'SoftwareLicence',
+		schema: 'Licence_List',
+		plural: 'licences',
+		table: 'licences',
+		view: licenceView,
+		// Licence_List has `is_active` (no `inactive`): includeinactive shows is_active=false ones.
+		matches: (licence, query) =>
+			(query.flag('includeinactive') || licence.is_active !== false) &&
+			query.matchesInteger('client_id', licence.client_id) &&
+			query.matchesSearch(licence.name),
+		save: saveLicence,
+	}),
+	// GUESS: the list keys `links` and `tree` are not in Halo's API document.
+	externallink: entity({
+		name: 'ExternalLink',
+		schema: 'ExternalLink_List',
+		plural: 'links',
+		table: 'externalLinks',
+		view: copy,
+		matches: (link, query) =>
+			query.matchesInteger('table_id', link.table_id) &&
+			query.matchesInteger('halo_id', link.halo_id) &&
+			query.matchesInteger('module_id', link.module_id) &&
+			[LINK.thirdPartyId, LINK.thirdPartyType].every((field) => {
+				const wanted = query.text(field);
+				return wanted === undefined || link[field] === wanted;
+			}) &&
+			query.matchesSearch(link[LINK.thirdPartyId], link[LINK.thirdPartyDesc]),
+		save: saveExternalLink,
+	}),
+	toplevel: entity({
+		name: 'TopLevel',
+		schema: 'Tree',
+		plural: 'tree',
+		table: 'toplevels',
+		view: copy,
+		matches: (topLevel, query) => query.matchesSearch(topLevel.name),
+		save: saveTopLevel,
+	}),
+};

@@ -1,0 +1,108 @@
+/** `GET /api/<Entity>`, `GET /api/<Entity>/{id}` and `POST /api/<Entity>` (a JSON array). */
+import { isPlainObject } from './checks';
+import { badRequest, HaloApiError } from './errors';
+import { HALO_ENTITIES, type HaloEntity } from './entities';
+import type { HaloResponse, OtherFields } from './records';
+import { listAnswer, ListQuery } from './query';
+import { HaloStore } from './store';
+import { unknownFields } from './strict';
+
+const API_PATH = /^\/api\/([^/]+)(?:\/([^/]+))?\/?$/;
+
+export function handleApi(
+	store: HaloStore,
+	strict: boolean,
+	method: string,
+	url: URL,
+	body: string,
+): HaloResponse {
+	try {
+		return route(store, strict, method, url, body);
+	} catch (error) {
+		if (error instanceof HaloApiError) return error.toResponse();
+		throw error;
+	}
+}
+
+function route(
+	store: HaloStore,
+	strict: boolean,
+	method: string,
+	url: URL,
+	body: string,
+): HaloResponse {
+	const [, path, idText] = API_PATH.exec(url.pathname) ?? [];
+	const entity = path === undefined ? undefined : HALO_ENTITIES[path.toLowerCase()];
+	if (!entity) throw new HaloApiError(404, `no such resource: ${url.pathname}`);
+
+	if (idText !== undefined) {
+		if (method !== 'GET')
+			throw new HaloApiError(405, `${method} is not supported on ${entity.name}/{id} here`);
+		const id = Number(idText);
+		const record = Number.isInteger(id) ? entity.find(store, id) : undefined;
+		if (!record)
+			throw new HaloApiError(404, `${entity.name} ${idText} not found`, {
+				entity: entity.name,
+				id: idText,
+			});
+		return { status: 200, body: record };
+	}
+	if (method === 'GET') {
+		const query = new ListQuery(url.searchParams);
+		return { status: 200, body: listAnswer(entity.plural, entity.list(store, query), query) };
+	}
+	if (method === 'POST') return saveAll(store, strict, entity, body);
+	throw new HaloApiError(
+		405,
+		`${method} is not supported on ${entity.name}: writes are POST with an array`,
+	);
+}
+
+/**
+ * Saves every element or none (a failing element rolls the whole request
+ * back). Answers the saved record for a one-element array, else an array.
+ */
+function saveAll(
+	store: HaloStore,
+	strict: boolean,
+	entity: HaloEntity,
+	body: string,
+): HaloResponse {
+	const elements = parseArray(entity, body);
+	if (strict) {
+		const unknown = [
+			...new Set(elements.flatMap((element) => unknownFields(entity.schema, element))),
+		];
+		if (unknown.length > 0) {
+			throw badRequest(
+				`${entity.name}: unknown field(s) ${unknown.join(', ')} (not in Halo's ${entity.schema} schema)`,
+				{
+					entity: entity.name,
+					schema: entity.schema,
+					unknownFields: unknown,
+				},
+			);
+		}
+	}
+	const before = store.tablesCopy();
+	try {
+		const saved = elements.map((element) => entity.save(store, element));
+		return { status: 200, body: saved.length === 1 ? saved[0] : saved };
+	} catch (error) {
+		store.restore(before);
+		throw error;
+	}
+}
+
+function parseArray(entity: HaloEntity, body: string): OtherFields[] {
+	let value: unknown;
+	try {
+		value = JSON.parse(body);
+	} catch {
+		throw badRequest(`${entity.name}: the body is not JSON`);
+	}
+	if (!Array.isArray(value) || value.length === 0 || !value.every(isPlainObject)) {
+		throw badRequest(`${entity.name}: the body must be a JSON array of ${entity.schema} objects`);
+	}
+	return value;
+}

@@ -1,0 +1,60 @@
+/** WCF fault bodies, shaped exactly like the marketplace's (see the reference example). */
+
+export const FAULT_CONTENT_TYPE = 'application/xml; charset=utf-8';
+
+export function escapeXml(text: string): string {
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&apos;');
+}
+
+export interface FaultOptions {
+	message: string;
+	/** `Sender` for the caller's mistakes (4xx), `Receiver` for the service's (5xx). */
+	code?: 'Sender' | 'Receiver';
+	isSessionExpired?: boolean;
+}
+
+export function faultXml({
+	message,
+	code = 'Sender',
+	isSessionExpired = false,
+}: FaultOptions): string {
+	const text = escapeXml(message);
+	return [
+		'<Fault xmlns="http://schemas.microsoft.com/ws/2005/05/envelope/none">',
+		`<Code><Value>${code}</Value></Code>`,
+		`<Reason><Text xml:lang="en-US">${text}</Text></Reason>`,
+		'<Detail>',
+		'<ServiceException xmlns="http://schemas.datacontract.org/2004/07/Nervogrid.Platform.API" xmlns:i="http://www.w3.org/2001/XMLSchema-instance">',
+		`<IsSessionExpired>${isSessionExpired}</IsSessionExpired>`,
+		'<IssueToken i:nil="true"/>',
+		`<Message>${text}</Message>`,
+		'</ServiceException>',
+		'</Detail>',
+		'</Fault>',
+	].join('');
+}
+
+/** Thrown by a call handler; the server turns it into a fault body with this status. */
+export class ApiFault extends Error {
+	constructor(
+		message: string,
+		readonly status = 400,
+		readonly isSessionExpired = false,
+	) {
+		super(message);
+		this.name = 'ApiFault';
+	}
+
+	toXml(): string {
+		return faultXml({
+			message: this.message,
+			code: this.status >= 500 ? 'Receiver' : 'Sender',
+			isSessionExpired: this.isSessionExpired,
+		});
+	}
+}

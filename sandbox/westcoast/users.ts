@@ -1,0 +1,51 @@
+/** The API users of the sandbox marketplace; each exists to exercise one login outcome. */
+
+export interface Credentials {
+	username: string;
+	password: string;
+}
+
+export type UserKind = 'admin' | 'mfa' | 'noRole';
+
+interface SandboxUser extends Credentials {
+	kind: UserKind;
+	resellerAdmin: boolean;
+	mfa: boolean;
+}
+
+const USERS: readonly SandboxUser[] = [
+	{
+		kind: 'admin',
+		username: 'api.user@reseller.example',
+		password: 'Sandbox-Admin-Pass-1',
+		resellerAdmin: true,
+		mfa: false,
+	},
+	{
+		kind: 'mfa',
+		username: 'mfa.user@reseller.example',
+		password: 'Sandbox-Mfa-Pass-1',
+		resellerAdmin: true,
+		mfa: true,
+	},
+	{
+		kind: 'noRole',
+		username: 'sales.user@reseller.example',
+		password: 'Sandbox-NoRole-Pass-1',
+		resellerAdmin: false,
+		mfa: false,
+	},
+];
+
+export const SANDBOX_USERS: Record<UserKind, Credentials> = Object.fromEntries(
+	USERS.map(({ kind, username, password }) => [kind, { username, password }]),
+) as Record<UserKind, Credentials>;
+
+/** User names are e-mail addresses, so they match case-insensitively; passwords exactly. */
+export function findUser(username: unknown, password: unknown): SandboxUser | undefined {
+	if (typeof username !== 'string' || typeof password !== 'string') return undefined;
+	const user = USERS.find(
+		(candidate) => candidate.username.toLowerCase() === username.trim().toLowerCase(),
+	);
+	return user && user.password === password ? user : undefined;
+}
