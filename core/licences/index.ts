@@ -1,0 +1,14 @@
+/** Licence Sync's planner: Westcoast subscriptions in, exact PSA licence changes out. No n8n import. */
+export { planLicences } from './plan';
+export { DEFAULT_LICENCE_PLAN_OPTIONS } from './options';
+export { HALO_LICENCE_FIELD_NAMES, type LicenceFieldNames } from './fields';
+export { PlanRefusedError, type RefusalCode } from './errors';
+export {
+	INVALID_INPUT_REASONS,
+	LICENCE_REASONS,
+	type PlanInputName,
+	type PlanReason,
+	type ReasonCode,
+} from './reasons';
+export { describeSummary, isInvalidInput } from './summary';
+export type * from './types';

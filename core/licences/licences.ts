@@ -1,0 +1,111 @@
+import { HALO_EMPTY_DATE } from '../psa/halo';
+import type { CalendarDate } from './dates';
+import type { LicenceFieldNames } from './fields';
+import type { LicencePlanOptions } from './types';
+import {
+	type ItemRead,
+	type JsonObject,
+	isJsonObject,
+	optionalBoolean,
+	optionalDate,
+	optionalId,
+	optionalIdValue,
+	optionalNumber,
+	optionalText,
+	optionalWholeNumber,
+	readItem,
+	requiredIdValue,
+	tryRead,
+} from './values';
+
+/** A PSA licence as the planner uses it. */
+export interface LicenceRecord {
+	/** As the PSA gave it (Halo: a number), for payloads. */
+	id: string | number;
+	clientId: string | number | null;
+	clientKey: string | null;
+	name: string | null;
+	count: number | null;
+	endDate: CalendarDate | null;
+	isActive: boolean | null;
+	parentKey: string | null;
+	distributor: string | null;
+	price: number | null;
+	purchasePrice: number | null;
+	/** The item as read: the "from" of changes. */
+	json: JsonObject;
+}
+
+export type LicenceItem = {
+	index: number;
+	/** The Westcoast subscription ID it stores; null when the link field is unreadable. */
+	link: string | null;
+	/** Read even from an invalid item, to name the licence in its skipped entry. */
+	id: string | number | null;
+} & ItemRead<LicenceRecord>;
+
+export interface LicenceIndex {
+	/** Licences with something in the link field, in input order. The others are never touched. */
+	linked: LicenceItem[];
+	byLink: Map<string, LicenceItem[]>;
+}
+
+function readLicence(
+	json: JsonObject,
+	fields: LicenceFieldNames,
+	syncPrices: boolean,
+): LicenceRecord {
+	const clientId = optionalIdValue(json, fields.clientId);
+	return {
+		id: requiredIdValue(json, fields.id),
+		clientId,
+		clientKey: clientId === null ? null : String(clientId),
+		name: optionalText(json, fields.name),
+		count: optionalWholeNumber(json, fields.count),
+		endDate: optionalDate(json, fields.endDate, HALO_EMPTY_DATE),
+		isActive: optionalBoolean(json, fields.isActive),
+		parentKey: optionalId(json, fields.parentId),
+		distributor: optionalText(json, fields.distributor),
+		price: syncPrices ? optionalNumber(json, fields.price) : null,
+		purchasePrice: syncPrices ? optionalNumber(json, fields.purchasePrice) : null,
+		json,
+	};
+}
+
+export function indexLicences(
+	licences: readonly unknown[],
+	options: Pick<LicencePlanOptions, 'fields' | 'syncPrices'>,
+): LicenceIndex {
+	const index: LicenceIndex = { linked: [], byLink: new Map() };
+	const linkField = options.fields.westcoastLink;
+	licences.forEach((json, itemIndex) => {
+		if (!isJsonObject(json)) return;
+		const id = tryRead(() => optionalIdValue(json, options.fields.id));
+		const linkRead = readItem('licences', itemIndex, () => optionalId(json, linkField));
+		if (linkRead.invalid) {
+			index.linked.push({
+				index: itemIndex,
+				link: null,
+				id,
+				record: null,
+				invalid: linkRead.invalid,
+			});
+			return;
+		}
+		const link = linkRead.record;
+		if (link === null) return;
+		const item: LicenceItem = {
+			index: itemIndex,
+			link,
+			id,
+			...readItem('licences', itemIndex, () =>
+				readLicence(json, options.fields, options.syncPrices),
+			),
+		};
+		index.linked.push(item);
+		const sameLink = index.byLink.get(link);
+		if (sameLink) sameLink.push(item);
+		else index.byLink.set(link, [item]);
+	});
+	return index;
+}

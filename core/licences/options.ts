@@ -1,0 +1,67 @@
+import { PlanRefusedError } from './errors';
+import { HALO_LICENCE_FIELD_NAMES } from './fields';
+import type { LicencePlanOptions, PartialLicencePlanOptions } from './types';
+
+export const DEFAULT_LICENCE_PLAN_OPTIONS: Readonly<LicencePlanOptions> = {
+	state: 'activeOnly',
+	productFilter: [],
+	customers: 'allMapped',
+	deactivateDeleted: false,
+	deletionScope: 'allMapped',
+	includeAddons: true,
+	syncPrices: false,
+	maxDeactivationPercent: 20,
+	minDeactivationsBeforeLimit: 3,
+	emitUnchanged: true,
+	fields: HALO_LICENCE_FIELD_NAMES,
+};
+
+function refuseOption(name: string, problem: string): never {
+	throw new PlanRefusedError('invalidOption', `Licence Sync option "${name}" ${problem}.`, {
+		option: name,
+	});
+}
+
+const isTextList = (value: unknown) =>
+	Array.isArray(value) && value.every((entry) => typeof entry === 'string');
+
+/** Options given as undefined take their default, as if left out. */
+const given = <T extends object>(options: T): Partial<T> =>
+	Object.fromEntries(
+		Object.entries(options).filter(([, value]) => value !== undefined),
+	) as Partial<T>;
+
+/** Defaults filled in and every option checked, so a typo cannot turn into a wrong plan. */
+export function resolveOptions(options: PartialLicencePlanOptions): LicencePlanOptions {
+	const resolved: LicencePlanOptions = {
+		...DEFAULT_LICENCE_PLAN_OPTIONS,
+		...given(options),
+		fields: { ...HALO_LICENCE_FIELD_NAMES, ...given(options.fields ?? {}) },
+	};
+	if (!['all', 'activeOnly'].includes(resolved.state)) {
+		refuseOption('state', 'must be "all" or "activeOnly"');
+	}
+	if (!['allMapped', 'customersInInput'].includes(resolved.deletionScope)) {
+		refuseOption('deletionScope', 'must be "allMapped" or "customersInInput"');
+	}
+	const percent = resolved.maxDeactivationPercent;
+	if (typeof percent !== 'number' || !(percent >= 0 && percent <= 100)) {
+		refuseOption('maxDeactivationPercent', 'must be a number from 0 to 100');
+	}
+	const floor = resolved.minDeactivationsBeforeLimit;
+	if (!Number.isInteger(floor) || floor < 0) {
+		refuseOption('minDeactivationsBeforeLimit', 'must be a whole number of 0 or more');
+	}
+	if (!isTextList(resolved.productFilter)) {
+		refuseOption('productFilter', 'must be a list of names or patterns');
+	}
+	if (resolved.customers !== 'allMapped' && !isTextList(resolved.customers)) {
+		refuseOption('customers', 'must be "allMapped" or a list of Westcoast customer IDs');
+	}
+	for (const [key, name] of Object.entries(resolved.fields)) {
+		if (typeof name !== 'string' || name.trim() === '') {
+			refuseOption(`fields.${key}`, 'must name a PSA field');
+		}
+	}
+	return resolved;
+}

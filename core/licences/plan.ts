@@ -1,0 +1,87 @@
+import type { PlanContext } from './context';
+import { indexCustomers } from './customers';
+import { customerSelector, productMatcher } from './filters';
+import { indexLicences } from './licences';
+import { resolveOptions } from './options';
+import { planLinkedLicence } from './plan-licence';
+import { planSubscription } from './plan-subscription';
+import { refuseErrorItems, refuseUnsafePlan } from './safety';
+import { indexSubscriptions } from './subscriptions';
+import { isInvalidInput, summarisePlan } from './summary';
+import type {
+	CreateEntry,
+	LicencePlan,
+	LicencePlanEntry,
+	LicencePlanInput,
+	PartialLicencePlanOptions,
+} from './types';
+
+/**
+ * Turns Westcoast subscriptions into exact PSA licence changes. Every
+ * subscription item, and every licence holding a Westcoast ID, is in exactly
+ * one entry; licences without one are never touched. Linear: every join is a
+ * Map lookup on IDs compared as strings.
+ *
+ * @throws PlanRefusedError on error items, an empty read, too many deactivations or an invalid option.
+ */
+export function planLicences(
+	input: LicencePlanInput,
+	options: PartialLicencePlanOptions = {},
+): LicencePlan {
+	const resolved = resolveOptions(options);
+	refuseErrorItems(input);
+	const context: PlanContext = {
+		options: resolved,
+		customers: indexCustomers(input.mappings),
+		subscriptions: indexSubscriptions(input.subscriptions, resolved),
+		licences: indexLicences(input.licences, resolved),
+		isCustomerSelected: customerSelector(resolved.customers),
+		isProductSelected: productMatcher(resolved.productFilter),
+	};
+	const entries: LicencePlanEntry[] = context.subscriptions.items.map((item) =>
+		planSubscription(context, item),
+	);
+	for (const item of context.licences.linked) {
+		const entry = planLinkedLicence(context, item);
+		if (entry) entries.push(entry);
+	}
+	entries.push(...context.customers.entries);
+	refuseUnsafePlan(entries, input.subscriptions.length, resolved);
+	return collectPlan(entries, resolved.emitUnchanged);
+}
+
+function collectPlan(entries: readonly LicencePlanEntry[], emitUnchanged: boolean): LicencePlan {
+	const plan: LicencePlan = {
+		create: [],
+		update: [],
+		deactivate: [],
+		unchanged: [],
+		skipped: [],
+		invalidInput: [],
+		summary: summarisePlan(entries),
+	};
+	const addonsAwaitingParent: CreateEntry[] = [];
+	for (const entry of entries) {
+		switch (entry.action) {
+			case 'create':
+				if (entry.unresolvedParentSubscriptionId === null) plan.create.push(entry);
+				else addonsAwaitingParent.push(entry);
+				break;
+			case 'update':
+				plan.update.push(entry);
+				break;
+			case 'deactivate':
+				plan.deactivate.push(entry);
+				break;
+			case 'unchanged':
+				if (emitUnchanged) plan.unchanged.push(entry);
+				break;
+			case 'skipped':
+				plan.skipped.push(entry);
+				if (isInvalidInput(entry)) plan.invalidInput.push(entry);
+				break;
+		}
+	}
+	plan.create.push(...addonsAwaitingParent);
+	return plan;
+}

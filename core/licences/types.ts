@@ -1,0 +1,174 @@
+import type { LicenceFieldNames } from './fields';
+import type { PlanReason, ReasonCode } from './reasons';
+
+/**
+ * The three inputs, each the `json` of the node's input items in order: an
+ * item's position is its index for n8n's pairedItem.
+ */
+export interface LicencePlanInput {
+	/** SimpleSubscription items (Westcoast Cloud node, Simplify on). */
+	subscriptions: readonly unknown[];
+	/** PSA licences (Halo `GET /api/SoftwareLicence` items with the HaloPSA preset). */
+	licences: readonly unknown[];
+	/** Mapping Resolver "Mapped" items: `{ westcoastId, psaId, ... }`. */
+	mappings: readonly unknown[];
+}
+
+export type StateFilter = 'all' | 'activeOnly';
+
+/** Which customers' missing subscriptions count as deleted upstream. */
+export type DeletionScope =
+	/** Every mapped (and selected) customer: the input is the reseller-wide read. */
+	| 'allMapped'
+	/** Only customers with at least one subscription in the input: for workflows that read one customer. */
+	| 'customersInInput';
+
+export interface LicencePlanOptions {
+	/**
+	 * `activeOnly`: subscriptions that are not Active get no new licence. It never
+	 * protects an existing licence: a subscription made inactive upstream always
+	 * makes its licence inactive.
+	 */
+	state: StateFilter;
+	/**
+	 * Product/service names (case-insensitive, exact) or patterns with `*`
+	 * wildcards, matched against productName and serviceName. Empty: all products.
+	 */
+	productFilter: readonly string[];
+	/** `allMapped`, or the Westcoast customer IDs to sync (an empty list selects none). */
+	customers: 'allMapped' | readonly string[];
+	/** Deleted upstream: make the licence inactive (on) or set its count to 0, status untouched (off). */
+	deactivateDeleted: boolean;
+	deletionScope: DeletionScope;
+	/** Add-ons become licences of their own, with parent_id set to the parent's licence when it exists. */
+	includeAddons: boolean;
+	/** Write price/purchase_price from salesPrice/purchasePrice and keep them in step. */
+	syncPrices: boolean;
+	/**
+	 * Refuse a plan that deactivates or zeroes more than this percent of the
+	 * linked licences it manages (update, unchanged, deactivate entries) and
+	 * more than `minDeactivationsBeforeLimit`. 100 lifts the limit, and allows
+	 * an empty subscription input.
+	 */
+	maxDeactivationPercent: number;
+	minDeactivationsBeforeLimit: number;
+	/** Emit unchanged entries (they are counted in the summary either way). */
+	emitUnchanged: boolean;
+	fields: LicenceFieldNames;
+}
+
+/** What planLicences takes: options left out get their defaults, fields the HaloPSA preset. */
+export type PartialLicencePlanOptions = Partial<Omit<LicencePlanOptions, 'fields'>> & {
+	fields?: Partial<LicenceFieldNames>;
+};
+
+export type PlanAction = 'create' | 'update' | 'deactivate' | 'unchanged' | 'skipped';
+
+export type PayloadValue = string | number | boolean | null;
+
+/** A PSA licence write element (Halo: one element of the `POST /api/SoftwareLicence` array). */
+export type LicencePayload = Record<string, PayloadValue>;
+
+export interface FieldChange {
+	/** The PSA field name. */
+	field: string;
+	/** The licence's value as read (null on create). */
+	from: unknown;
+	/** The value written (as in the payload). */
+	to: PayloadValue;
+}
+
+/** The input items an entry came from: for pairedItem (input 0, 1, 2 of the node). */
+export interface EntrySource {
+	subscription?: number;
+	licence?: number;
+	mapping?: number;
+}
+
+/** Who and what an entry is about. */
+export interface EntryIdentity {
+	westcoastSubscriptionId: string | null;
+	westcoastCustomerId: string | null;
+	/** As the PSA gave it (Halo: a number). */
+	psaLicenceId: string | number | null;
+	/** The licence's customer after the change (the mapped one for create/update). */
+	psaCustomerId: string | number | null;
+	/**
+	 * An add-on whose parent subscription has no licence yet: the parent's
+	 * Westcoast ID, for a later step (or the next run) to turn into parent_id.
+	 */
+	unresolvedParentSubscriptionId: string | null;
+	source: EntrySource;
+}
+
+interface EntryBase extends EntryIdentity {
+	changes: FieldChange[];
+	reason: PlanReason | null;
+}
+
+export interface CreateEntry extends EntryBase {
+	action: 'create';
+	psaLicenceId: null;
+	payload: LicencePayload;
+}
+
+export interface UpdateEntry extends EntryBase {
+	action: 'update';
+	psaLicenceId: string | number;
+	payload: LicencePayload;
+}
+
+export interface DeactivateEntry extends EntryBase {
+	action: 'deactivate';
+	psaLicenceId: string | number;
+	payload: LicencePayload;
+	reason: PlanReason;
+}
+
+export interface UnchangedEntry extends EntryBase {
+	action: 'unchanged';
+	psaLicenceId: string | number;
+	payload: null;
+}
+
+export interface SkippedEntry extends EntryBase {
+	action: 'skipped';
+	payload: null;
+	reason: PlanReason;
+}
+
+export type LicencePlanEntry =
+	| CreateEntry
+	| UpdateEntry
+	| DeactivateEntry
+	| UnchangedEntry
+	| SkippedEntry;
+
+export type ActionCounts = Record<PlanAction, number>;
+
+export interface CustomerSummary extends ActionCounts {
+	psaCustomerId: string | number | null;
+	westcoastCustomerId: string | null;
+}
+
+export interface LicencePlanSummary {
+	/** Counted whether or not unchanged entries are emitted. */
+	byAction: ActionCounts;
+	byReason: Partial<Record<ReasonCode, number>>;
+	/** One row per PSA customer (or Westcoast customer when unmapped), in order of first appearance. */
+	byCustomer: CustomerSummary[];
+	invalidInput: number;
+}
+
+export interface LicencePlan {
+	/** Parents before add-ons, so writing in order lets a workflow resolve parent_id. */
+	create: CreateEntry[];
+	update: UpdateEntry[];
+	deactivate: DeactivateEntry[];
+	/** Empty when `emitUnchanged` is off. */
+	unchanged: UnchangedEntry[];
+	skipped: SkippedEntry[];
+	/** The skipped entries caused by input of the wrong shape (also in `skipped`). */
+	invalidInput: SkippedEntry[];
+	summary: LicencePlanSummary;
+}

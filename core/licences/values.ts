@@ -1,0 +1,138 @@
+import { calendarDateOf, type CalendarDate } from './dates';
+import { itemReason, type PlanInputName, type PlanReason } from './reasons';
+
+/** Thrown by the readers below; the item reader turns it into a skipped entry naming the field. */
+export class InvalidField extends Error {
+	constructor(
+		readonly field: string,
+		readonly problem: 'missing' | 'invalid',
+		readonly detail: string,
+	) {
+		super(detail);
+	}
+}
+
+export type JsonObject = Record<string, unknown>;
+
+export const isJsonObject = (value: unknown): value is JsonObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isAbsent = (value: unknown): value is null | undefined =>
+	value === null || value === undefined;
+
+function preview(value: unknown): string {
+	const text = JSON.stringify(value) ?? String(value);
+	return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+function invalid(field: string, expected: string, value: unknown): InvalidField {
+	return new InvalidField(field, 'invalid', `${field} is not ${expected} (got ${preview(value)})`);
+}
+
+/** An ID as the source gave it (Halo: a number), trimmed; null when absent or blank. */
+export function optionalIdValue(item: JsonObject, field: string): string | number | null {
+	const value = item[field];
+	if (isAbsent(value)) return null;
+	if (typeof value === 'number' && Number.isFinite(value)) return value;
+	if (typeof value !== 'string') throw invalid(field, 'an ID (text or number)', value);
+	return value.trim() === '' ? null : value.trim();
+}
+
+/** An ID as text: IDs compare as strings (Halo's are numbers, Westcoast's text). */
+export function optionalId(item: JsonObject, field: string): string | null {
+	const value = optionalIdValue(item, field);
+	return value === null ? null : String(value);
+}
+
+export function requiredIdValue(item: JsonObject, field: string): string | number {
+	const value = optionalIdValue(item, field);
+	if (value === null) throw new InvalidField(field, 'missing', `${field} is missing`);
+	return value;
+}
+
+export function requiredId(item: JsonObject, field: string): string {
+	return String(requiredIdValue(item, field));
+}
+
+/** Trimmed text; null when absent or blank. */
+export function optionalText(item: JsonObject, field: string): string | null {
+	const value = item[field];
+	if (isAbsent(value)) return null;
+	if (typeof value !== 'string') throw invalid(field, 'text', value);
+	return value.trim() === '' ? null : value.trim();
+}
+
+export function requiredText(item: JsonObject, field: string): string {
+	const text = optionalText(item, field);
+	if (text === null) throw new InvalidField(field, 'missing', `${field} is missing`);
+	return text;
+}
+
+export function optionalWholeNumber(item: JsonObject, field: string): number | null {
+	const value = item[field];
+	if (isAbsent(value)) return null;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+		throw invalid(field, 'a whole number of 0 or more', value);
+	}
+	return value;
+}
+
+export function optionalNumber(item: JsonObject, field: string): number | null {
+	const value = item[field];
+	if (isAbsent(value)) return null;
+	if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid(field, 'a number', value);
+	return value;
+}
+
+export function optionalBoolean(item: JsonObject, field: string): boolean | null {
+	const value = item[field];
+	if (isAbsent(value)) return null;
+	if (typeof value !== 'boolean') throw invalid(field, 'true or false', value);
+	return value;
+}
+
+/** `emptyDate` is a sentinel the source writes for "no date". */
+export function optionalDate(
+	item: JsonObject,
+	field: string,
+	emptyDate?: CalendarDate,
+): CalendarDate | null {
+	const value = item[field];
+	if (isAbsent(value) || value === '') return null;
+	const date = typeof value === 'string' ? calendarDateOf(value) : undefined;
+	if (date === undefined) throw invalid(field, 'an ISO 8601 date', value);
+	return date === emptyDate ? null : date;
+}
+
+export function requireObject(value: unknown): JsonObject {
+	if (!isJsonObject(value)) throw new InvalidField('json', 'invalid', 'the item is not an object');
+	return value;
+}
+
+/** An item read into a record, or the reason it cannot be. */
+export type ItemRead<T> = { record: T; invalid: null } | { record: null; invalid: PlanReason };
+
+export function readItem<T>(input: PlanInputName, index: number, read: () => T): ItemRead<T> {
+	try {
+		return { record: read(), invalid: null };
+	} catch (error) {
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a bug, not bad input: let it surface
+		if (!(error instanceof InvalidField)) throw error;
+		const code = error.problem === 'missing' ? 'missingField' : 'invalidField';
+		return {
+			record: null,
+			invalid: itemReason(code, input, index, `${error.detail}.`, error.field),
+		};
+	}
+}
+
+/** A value read only to place an item (its ID, its customer); null when unreadable. */
+export function tryRead<T>(read: () => T): T | null {
+	try {
+		return read();
+	} catch (error) {
+		if (error instanceof InvalidField) return null;
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a bug, not bad input: let it surface
+		throw error;
+	}
+}

@@ -1,0 +1,148 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import {
+	describeSummary,
+	planLicences,
+	PlanRefusedError,
+	type LicenceFieldNames,
+	type LicencePlanEntry,
+	type PartialLicencePlanOptions,
+} from '../../core/licences';
+import { asNodeError } from '../shared/errors';
+import { batchOutput, omit, outputItem, textList, type Sources } from '../shared/items';
+import { properties } from './description';
+
+const INPUTS = { subscriptions: 0, licences: 1, mappings: 2 } as const;
+
+export class LicenceSync implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Licence Sync',
+		name: 'licenceSync',
+		icon: { light: 'file:licenceSync.svg', dark: 'file:licenceSync.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["deactivateDeleted"] ? "deleted: deactivate" : "deleted: count 0"}}',
+		description:
+			'Turn Westcoast Cloud subscriptions into exact PSA licence changes, never deactivating on a bad read',
+		defaults: { name: 'Licence Sync' },
+		usableAsTool: true,
+		inputs: [
+			{ type: NodeConnectionTypes.Main, displayName: 'Westcoast Subscriptions', required: true },
+			{ type: NodeConnectionTypes.Main, displayName: 'PSA Licences', required: true },
+			{ type: NodeConnectionTypes.Main, displayName: 'Customer Mappings', required: true },
+		],
+		outputs: [
+			{ type: NodeConnectionTypes.Main, displayName: 'Create' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Update' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Deactivate' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Unchanged' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Skipped' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Summary' },
+		],
+		properties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const input = (index: number) => this.getInputData(index).map((item) => item.json);
+		let plan: ReturnType<typeof planLicences>;
+		try {
+			plan = planLicences(
+				{
+					subscriptions: input(INPUTS.subscriptions),
+					licences: input(INPUTS.licences),
+					mappings: input(INPUTS.mappings),
+				},
+				readOptions(this),
+			);
+		} catch (error) {
+			if (!(error instanceof PlanRefusedError)) throw asNodeError(this.getNode(), error);
+			const refusal = new NodeOperationError(this.getNode(), error.message, {
+				description: Object.entries(error.details)
+					.map(([key, value]) => `${key}: ${value}`)
+					.join(', '),
+			});
+			// A refused plan writes nothing, even with Continue On Fail: only the Summary output says why.
+			if (!this.continueOnFail()) throw refusal;
+			return [
+				[],
+				[],
+				[],
+				[],
+				[],
+				[
+					{
+						json: { refused: true, code: error.code, error: error.message, ...error.details },
+						pairedItem: { item: 0 },
+					},
+				],
+			];
+		}
+
+		if (plan.invalidInput.length && !this.continueOnFail()) {
+			const first = plan.invalidInput[0];
+			throw new NodeOperationError(this.getNode(), first.reason.message, {
+				itemIndex: first.source.subscription ?? first.source.licence ?? first.source.mapping,
+				description: `${plan.invalidInput.length} input item(s) cannot be planned. Fix them, or turn on "Continue On Fail" to send them to Skipped.`,
+			});
+		}
+		this.addExecutionHints({
+			message: `Licence Sync: ${describeSummary(plan.summary)}`,
+			location: 'outputPane',
+		});
+
+		const batchSize = Number(
+			(this.getNodeParameter('options', 0, {}) as IDataObject).batchSize ?? 0,
+		);
+		const json = (entry: LicencePlanEntry) => omit(entry, ['source']);
+		const sources = ({ source }: LicencePlanEntry): Sources => [
+			{ input: INPUTS.subscriptions, item: source.subscription },
+			{ input: INPUTS.licences, item: source.licence },
+			{ input: INPUTS.mappings, item: source.mapping },
+		];
+		const perRecord = (entries: LicencePlanEntry[]) =>
+			entries.map((entry) => outputItem(json(entry), sources(entry)));
+		return [
+			batchOutput(plan.create, batchSize, json, sources),
+			batchOutput(plan.update, batchSize, json, sources),
+			batchOutput(plan.deactivate, batchSize, json, sources),
+			perRecord(plan.unchanged),
+			perRecord(plan.skipped),
+			[
+				{
+					json: { refused: false, ...plan.summary } as unknown as IDataObject,
+					pairedItem: { item: 0 },
+				},
+			],
+		];
+	}
+}
+
+function readOptions(context: IExecuteFunctions): PartialLicencePlanOptions {
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	const custom = context.getNodeParameter('psaPreset', 0) === 'custom';
+	const renamed = custom
+		? (context.getNodeParameter('licenceFields', 0, {}) as Partial<LicenceFieldNames>)
+		: {};
+	const link = String(context.getNodeParameter('westcoastLinkField', 0, '') ?? '').trim();
+	const chosen = context.getNodeParameter('customerSelection', 0) === 'list';
+	return {
+		fields: { ...renamed, ...(link ? { westcoastLink: link } : {}) },
+		state: context.getNodeParameter('state', 0) as 'all' | 'activeOnly',
+		productFilter: textList(context.getNodeParameter('productFilter', 0, '')),
+		customers: chosen ? textList(context.getNodeParameter('customerIds', 0, '')) : 'allMapped',
+		deactivateDeleted: context.getNodeParameter('deactivateDeleted', 0) as boolean,
+		includeAddons: context.getNodeParameter('includeAddons', 0) as boolean,
+		maxDeactivationPercent: context.getNodeParameter('maxDeactivationPercent', 0) as number,
+		deletionScope: options.deletionScope as PartialLicencePlanOptions['deletionScope'],
+		emitUnchanged: options.emitUnchanged as boolean | undefined,
+		minDeactivationsBeforeLimit: options.minDeactivationsBeforeLimit as number | undefined,
+		syncPrices: options.syncPrices as boolean | undefined,
+	};
+}

@@ -1,0 +1,178 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { HALO_LICENCE_FIELD_NAMES, type LicenceFieldNames } from '../../core/licences';
+import { batchSizeOption, psaPresetProperty } from '../shared/descriptions';
+
+/** What each PSA licence field is, for the Custom preset (defaults are Halo's names). */
+const FIELD_LABELS: Record<Exclude<keyof LicenceFieldNames, 'westcoastLink'>, string> = {
+	id: 'Licence ID Field',
+	clientId: 'Customer ID Field',
+	name: 'Name Field',
+	count: 'Count Field',
+	endDate: 'End Date Field',
+	isActive: 'Active Field',
+	distributor: 'Distributor Field',
+	productSku: 'SKU Field',
+	parentId: 'Parent Licence Field',
+	price: 'Price Field',
+	purchasePrice: 'Purchase Price Field',
+};
+
+/** Defaults are literals (n8n's linter reads them); a unit test holds them equal to the planner's. */
+export const properties: INodeProperties[] = [
+	{
+		displayName:
+			"Inputs: 1. Westcoast Cloud (Subscription > Get Many, all customers, add-ons on), 2. PSA licences (Halo: GET /api/SoftwareLicence with includeinactive=true), 3. Mapping Resolver's Mapped output.",
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	psaPresetProperty,
+	{
+		displayName: 'PSA Field Names',
+		name: 'licenceFields',
+		type: 'collection',
+		placeholder: 'Rename a Field',
+		default: {},
+		displayOptions: { show: { psaPreset: ['custom'] } },
+		options: Object.entries(FIELD_LABELS)
+			.map(([name, displayName]) => ({
+				displayName,
+				name,
+				type: 'string' as const,
+				default: HALO_LICENCE_FIELD_NAMES[name as keyof LicenceFieldNames],
+			}))
+			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	{
+		displayName: 'Westcoast ID Field',
+		name: 'westcoastLinkField',
+		type: 'string',
+		default: 'third_party_product',
+		description:
+			'The licence field that holds the Westcoast subscription ID: the only link between a licence and a subscription. Licences without it are never touched.',
+	},
+	{
+		displayName: 'Subscriptions to Import',
+		name: 'state',
+		type: 'options',
+		options: [
+			{
+				name: 'Active Only',
+				value: 'activeOnly',
+				description: 'Create licences only for Active subscriptions',
+			},
+			{
+				name: 'All',
+				value: 'all',
+				description: 'Also create (inactive) licences for subscriptions that are not Active',
+			},
+		],
+		default: 'activeOnly',
+	},
+	{
+		displayName: 'Products',
+		name: 'productFilter',
+		type: 'string',
+		default: '',
+		placeholder: 'Microsoft 365*, Exchange Online (Plan 1)',
+		description:
+			'Only these product or service names (comma-separated; * matches anything). Empty means all products.',
+	},
+	{
+		displayName: 'Customers',
+		name: 'customerSelection',
+		type: 'options',
+		options: [
+			{ name: 'All Mapped Customers', value: 'allMapped' },
+			{ name: 'Chosen Customers', value: 'list' },
+		],
+		default: 'allMapped',
+	},
+	{
+		displayName: 'Westcoast Customer IDs',
+		name: 'customerIds',
+		type: 'string',
+		default: '',
+		description: 'Comma-separated Westcoast customer IDs whose subscriptions to sync',
+		displayOptions: { show: { customerSelection: ['list'] } },
+	},
+	{
+		displayName: 'Deactivate Licences Deleted in Westcoast',
+		name: 'deactivateDeleted',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether a licence whose subscription was deleted upstream is made inactive. Off (as Halo): its count is set to 0 and its status is left alone.',
+	},
+	{
+		displayName: 'Include Add-Ons',
+		name: 'includeAddons',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether add-on subscriptions become licences of their own, linked to the parent licence',
+	},
+	{
+		displayName: 'Max Deactivations (%)',
+		name: 'maxDeactivationPercent',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 100 },
+		default: 20,
+		description:
+			'Refuse the whole plan when it would deactivate or zero more than this share of the linked licences (a guard against a bad read). 100 lifts the limit.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			batchSizeOption,
+			{
+				displayName: 'Deletion Scope',
+				name: 'deletionScope',
+				type: 'options',
+				options: [
+					{
+						name: 'All Mapped Customers',
+						value: 'allMapped',
+						description: 'The subscription input is the reseller-wide read',
+					},
+					{
+						name: 'Customers in the Input',
+						value: 'customersInInput',
+						description:
+							'Only customers with at least one subscription in the input (for one-customer reads)',
+					},
+				],
+				default: 'allMapped',
+				description: 'Whose missing subscriptions count as deleted upstream',
+			},
+			{
+				displayName: 'Include Unchanged',
+				name: 'emitUnchanged',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to output licences that need no change',
+			},
+			{
+				displayName: 'Min Deactivations Before Limit',
+				name: 'minDeactivationsBeforeLimit',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 3,
+				description:
+					'The percentage limit only applies when more than this many licences would be deactivated or zeroed',
+			},
+			{
+				displayName: 'Sync Prices',
+				name: 'syncPrices',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to write and keep in step the sales and purchase prices',
+			},
+		],
+	},
+];

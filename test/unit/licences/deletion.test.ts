@@ -1,0 +1,184 @@
+import { C1_TO_11, entries, licence, mapping, onlyEntry, plan, subscription } from './fixtures';
+
+/** S1 stays; the licence linked to GONE is absent from the input. */
+const present = subscription();
+const kept = licence();
+const gone = (overrides = {}) =>
+	licence({ id: 202, third_party_product: 'GONE', count: 7, ...overrides });
+
+function entryOfGone(...args: Parameters<typeof plan>) {
+	const found = entries(plan(...args)).filter((entry) => entry.westcoastSubscriptionId === 'GONE');
+	expect(found).toHaveLength(1);
+	return found[0];
+}
+
+describe('deleted upstream', () => {
+	it('sets the count to 0 and leaves the status alone when deactivateDeleted is off (default)', () => {
+		const entry = entryOfGone([present], [kept, gone()]);
+		expect(entry).toMatchObject({
+			action: 'deactivate',
+			psaLicenceId: 202,
+			psaCustomerId: 11,
+			westcoastCustomerId: 'C1',
+			reason: { code: 'deletedUpstreamZeroed' },
+			source: { licence: 1, mapping: 0 },
+		});
+		expect(entry.payload).toEqual({ id: 202, count: 0 });
+		expect(entry.changes).toEqual([{ field: 'count', from: 7, to: 0 }]);
+	});
+
+	it('makes the licence inactive when deactivateDeleted is on, count untouched', () => {
+		const entry = entryOfGone([present], [kept, gone()], undefined, { deactivateDeleted: true });
+		expect(entry).toMatchObject({ action: 'deactivate', reason: { code: 'deletedUpstream' } });
+		expect(entry.payload).toEqual({ id: 202, is_active: false });
+	});
+
+	it('leaves a licence already at 0 (option off) or already inactive (option on) unchanged', () => {
+		expect(entryOfGone([present], [kept, gone({ count: 0 })])).toMatchObject({
+			action: 'unchanged',
+			reason: { code: 'alreadyZero' },
+		});
+		expect(
+			entryOfGone([present], [kept, gone({ is_active: false })], undefined, {
+				deactivateDeleted: true,
+			}),
+		).toMatchObject({
+			action: 'unchanged',
+			reason: { code: 'alreadyInactive' },
+		});
+		// Option off: an inactive licence with seats is still zeroed; option on: a zeroed active one is still deactivated.
+		expect(entryOfGone([present], [kept, gone({ is_active: false })]).action).toBe('deactivate');
+		expect(
+			entryOfGone([present], [kept, gone({ count: 0 })], undefined, { deactivateDeleted: true })
+				.action,
+		).toBe('deactivate');
+	});
+
+	it('never zeroes the licence of a subscription that is only filtered out', () => {
+		const cases = [
+			[{ productFilter: ['Exchange*'] }, 'productNotSelected'],
+			[{ customers: ['C2'] }, 'customerNotSelected'],
+			[{ includeAddons: false }, 'addonNotIncluded'],
+		] as const;
+		for (const [options, code] of cases) {
+			const addon = subscription({ parentSubscriptionId: 'P' });
+			const entry = onlyEntry(plan([addon], [licence({ count: 3 })], undefined, options));
+			expect(entry).toMatchObject({
+				action: 'skipped',
+				psaLicenceId: 101,
+				reason: { code },
+				source: { subscription: 0, licence: 0 },
+			});
+		}
+	});
+
+	it('skips, untouched, a licence whose PSA customer maps to no Westcoast customer', () => {
+		expect(entryOfGone([present], [kept, gone({ client_id: 77 })])).toMatchObject({
+			action: 'skipped',
+			psaCustomerId: 77,
+			reason: { code: 'licenceCustomerNotMapped' },
+		});
+	});
+
+	it('skips a licence whose customer is outside the customer filter', () => {
+		const mappings = [C1_TO_11, mapping('C2', 12)];
+		const entry = entryOfGone([present], [kept, gone({ client_id: 12 })], mappings, {
+			customers: ['C1'],
+		});
+		expect(entry).toMatchObject({ action: 'skipped', reason: { code: 'customerNotSelected' } });
+	});
+
+	it('needs every Westcoast customer of a shared PSA customer in scope', () => {
+		const shared = [C1_TO_11, mapping('C2', 11)];
+		expect(entryOfGone([present], [kept, gone()], shared, { customers: ['C1'] }).reason?.code).toBe(
+			'customerNotSelected',
+		);
+		expect(
+			entryOfGone([present], [kept, gone()], shared, { deletionScope: 'customersInInput' }).reason
+				?.code,
+		).toBe('customerNotInInput');
+		const bothRead = [present, subscription({ westcoastId: 'S2', customerId: 'C2' })];
+		const entry = entryOfGone(bothRead, [kept, gone()], shared, {
+			deletionScope: 'customersInInput',
+		});
+		expect(entry).toMatchObject({ action: 'deactivate', westcoastCustomerId: null });
+		expect(entry.source).toEqual({ licence: 1 });
+	});
+
+	it('skips a licence that names another distributor: its link field may hold that distributor reference', () => {
+		expect(entryOfGone([present], [kept, gone({ distributor: 'Pax8' })])).toMatchObject({
+			action: 'skipped',
+			reason: { code: 'otherDistributor' },
+		});
+		expect(entryOfGone([present], [kept, gone({ distributor: 'WESTCOAST CLOUD' })]).action).toBe(
+			'deactivate',
+		);
+		expect(entryOfGone([present], [kept, gone({ distributor: null })]).action).toBe('deactivate');
+	});
+});
+
+describe('deletion scope', () => {
+	const mappings = [C1_TO_11, mapping('C2', 12)];
+	const licences = [kept, gone({ client_id: 12 })];
+
+	it('allMapped (default): a mapped customer with no subscription in the input had them all deleted', () => {
+		expect(entryOfGone([present], licences, mappings).action).toBe('deactivate');
+	});
+
+	it('customersInInput: only customers with a subscription in the input are checked', () => {
+		const entry = entryOfGone([present], licences, mappings, { deletionScope: 'customersInInput' });
+		expect(entry).toMatchObject({
+			action: 'skipped',
+			psaCustomerId: 12,
+			westcoastCustomerId: 'C2',
+			reason: { code: 'customerNotInInput' },
+		});
+		const c2Read = [
+			present,
+			subscription({ westcoastId: 'S5', customerId: 'C2', state: 'Cancelled' }),
+		];
+		expect(
+			entryOfGone(c2Read, licences, mappings, { deletionScope: 'customersInInput' }).action,
+		).toBe('deactivate');
+	});
+
+	it('counts a customer as read even when its only subscription is filtered out or invalid', () => {
+		const c2Filtered = [
+			present,
+			subscription({
+				westcoastId: 'S5',
+				customerId: 'C2',
+				productName: 'Azure',
+				serviceName: 'Azure',
+			}),
+		];
+		const options = { deletionScope: 'customersInInput' as const, productFilter: ['Microsoft*'] };
+		expect(entryOfGone(c2Filtered, licences, mappings, options).action).toBe('deactivate');
+		const c2Invalid = [
+			present,
+			subscription({ westcoastId: 'S5', customerId: 'C2', quantity: 'many' as never }),
+		];
+		expect(
+			entryOfGone(c2Invalid, licences, mappings, { deletionScope: 'customersInInput' }).action,
+		).toBe('deactivate');
+	});
+});
+
+describe('unlinked licences', () => {
+	it('are never touched and never in the output', () => {
+		const unlinked = [
+			licence({ id: 301, third_party_product: null, name: 'M365 Basic' }),
+			licence({ id: 302, third_party_product: '' }),
+			licence({ id: 303, third_party_product: '   ' }),
+			licence({ id: 304, third_party_product: undefined }),
+		];
+		const result = plan([subscription({ westcoastId: 'S9' })], unlinked);
+		expect(entries(result).map((entry) => entry.action)).toEqual(['create']);
+		expect(entries(result).some((entry) => entry.source.licence !== undefined)).toBe(false);
+	});
+
+	it('do not match a subscription by name', () => {
+		const result = plan([subscription()], [licence({ third_party_product: null })]);
+		expect(result.create).toHaveLength(1);
+	});
+});
