@@ -1,0 +1,25 @@
+import { similarity, trigramsOf, type Scored } from './fuzzy';
+import { normalizedNameKey, type NameKeys } from './normalize';
+import type { PsaCandidate, PsaCustomer } from './types';
+
+const ROUNDING = 1000;
+
+export function toCandidate({ item, score }: Scored<PsaCustomer>): PsaCandidate {
+	return {
+		psaIndex: item.psaIndex,
+		psaId: item.id,
+		psaName: item.name,
+		score: Math.round(score * ROUNDING) / ROUNDING,
+	};
+}
+
+/** Scores a short, already chosen list of PSA customers against a Westcoast name. */
+export function scoredCandidates(
+	keys: NameKeys,
+	customers: readonly PsaCustomer[],
+): PsaCandidate[] {
+	const grams = trigramsOf(keys.normalized);
+	return customers.map((item) =>
+		toCandidate({ item, score: similarity(grams, trigramsOf(normalizedNameKey(item.name))) }),
+	);
+}

@@ -1,0 +1,32 @@
+/**
+ * Mapping Resolver's planning core: pure, no n8n. `planCustomerMapping` links
+ * each Westcoast customer to one PSA customer (manual > link > exact name >
+ * normalized name), plans creates, link and address writes, and sends every
+ * case a person must decide to review with a reason code.
+ */
+export { planCustomerMapping, DEFAULT_MAPPING_OPTIONS } from './plan';
+export { HALO_PSA_PRESET, psaFieldsFor } from './fields';
+export type { PsaAddressParts, PsaFieldNames, PsaFieldOverrides, PsaPreset } from './fields';
+export { readWestcoastCustomer } from './westcoast-input';
+export type { FieldProblem, WestcoastRead } from './westcoast-input';
+export { exactNameKey, normalizedNameKey } from './normalize';
+export { REVIEW_REASONS, INVALID_INPUT_REASONS } from './review-reasons';
+export type { ReviewReason } from './review-reasons';
+export type {
+	AddressChangeEntry,
+	AddressFieldChange,
+	CreateEntry,
+	ManualMapping,
+	MappedEntry,
+	MappingOptions,
+	MappingPlan,
+	MappingStatus,
+	MappingTableRow,
+	MatchRule,
+	PsaCandidate,
+	PsaPayload,
+	PsaValue,
+	ReviewEntry,
+	ReviewSubject,
+	WestcoastCustomer,
+} from './types';

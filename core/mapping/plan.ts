@@ -1,0 +1,242 @@
+import { settleClaims, type Claim } from './claims';
+import { describeWestcoast, listIds } from './describe';
+import { HALO_PSA_PRESET, type PsaFieldNames } from './fields';
+import { groupBy } from './group';
+import { readManualMappings, unusedManualRows } from './manual';
+import { decideUnmatched } from './missing';
+import { nameKeysOf, type NameKeys } from './normalize';
+import { createPayload, linkPayload } from './payloads';
+import { indexPsaCustomers } from './psa-index';
+import { readPsaCustomers } from './psa-input';
+import { resolveMatch, type ReviewNote } from './resolve';
+import { INVALID_INPUT_REASONS } from './review-reasons';
+import { planSiteUpdates, type MappedPair } from './site-updates';
+import type {
+	CreateEntry,
+	MappedEntry,
+	MappingOptions,
+	MappingPlan,
+	MappingTableRow,
+	ReviewEntry,
+	WestcoastCustomer,
+} from './types';
+import { readWestcoastCustomer } from './westcoast-input';
+
+export const DEFAULT_MAPPING_OPTIONS: MappingOptions = {
+	fields: HALO_PSA_PRESET,
+	manualMappings: [],
+	matchExactName: true,
+	matchNormalizedName: false,
+	createMissing: true,
+	createInactive: false,
+	topLevelId: null,
+	updateSiteAddress: false,
+	maxCandidates: 3,
+};
+
+/** An option left undefined (say, an unset node parameter) keeps its default. */
+function definedOnly(options: Partial<MappingOptions>): Partial<MappingOptions> {
+	return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+}
+
+/** A readable Westcoast item. */
+interface WestcoastItem {
+	westcoastIndex: number;
+	customer: WestcoastCustomer;
+	keys: NameKeys;
+}
+
+/** Where one Westcoast item ends up: exactly one of these per item. */
+type ItemOutcome =
+	| { status: 'mapped'; entry: MappedEntry }
+	| { status: 'create'; entry: CreateEntry }
+	| { status: 'review'; entry: ReviewEntry };
+
+function reviewOutcome({ westcoastIndex, customer }: WestcoastItem, note: ReviewNote): ItemOutcome {
+	return {
+		status: 'review',
+		entry: {
+			subject: 'westcoastCustomer',
+			reason: note.reason,
+			message: note.message,
+			westcoastIndex,
+			westcoastId: customer.westcoastId,
+			westcoastName: customer.name,
+			...(note.psa && { psaIndex: note.psa.psaIndex, psaId: note.psa.id, psaName: note.psa.name }),
+			...(note.candidates && { candidates: note.candidates }),
+		},
+	};
+}
+
+function mappedOutcome(
+	{ westcoastIndex, customer }: WestcoastItem,
+	claim: Claim,
+	fields: PsaFieldNames,
+): ItemOutcome {
+	// Name rules find a link that is not stored yet; storing it makes the next run match by link.
+	const isNewLink = claim.rule === 'exactName' || claim.rule === 'normalizedName';
+	return {
+		status: 'mapped',
+		entry: {
+			westcoastIndex,
+			psaIndex: claim.psa.psaIndex,
+			westcoastId: customer.westcoastId,
+			westcoastName: customer.name,
+			psaId: claim.psa.id,
+			psaName: claim.psa.name,
+			matchedBy: claim.rule,
+			...(isNewLink && { link: linkPayload(claim.psa, customer, fields) }),
+		},
+	};
+}
+
+function createOutcome(
+	{ westcoastIndex, customer }: WestcoastItem,
+	settings: MappingOptions,
+): ItemOutcome {
+	return {
+		status: 'create',
+		entry: {
+			westcoastIndex,
+			westcoastId: customer.westcoastId,
+			westcoastName: customer.name,
+			payload: createPayload(customer, settings.fields, settings.topLevelId),
+			westcoast: customer,
+		},
+	};
+}
+
+function tableRow(westcoastIndex: number, outcome: ItemOutcome): MappingTableRow {
+	const { entry } = outcome;
+	return {
+		westcoastIndex,
+		westcoastId: entry.westcoastId ?? null,
+		westcoastName: entry.westcoastName ?? null,
+		status: outcome.status,
+		psaId: 'psaId' in entry ? (entry.psaId ?? null) : null,
+		psaName: 'psaName' in entry ? (entry.psaName ?? null) : null,
+		matchedBy: outcome.status === 'mapped' ? outcome.entry.matchedBy : null,
+		reason: outcome.status === 'review' ? outcome.entry.reason : null,
+	};
+}
+
+/** Reads every Westcoast item; an unreadable one gets its review outcome here. */
+function readWestcoastItems(items: readonly unknown[], outcomes: ItemOutcome[]): WestcoastItem[] {
+	const readable: WestcoastItem[] = [];
+	items.forEach((item, westcoastIndex) => {
+		const read = readWestcoastCustomer(item);
+		if ('customer' in read) {
+			readable.push({
+				westcoastIndex,
+				customer: read.customer,
+				keys: nameKeysOf(read.customer.name),
+			});
+			return;
+		}
+		const { field, problem } = read.invalid;
+		outcomes[westcoastIndex] = {
+			status: 'review',
+			entry: {
+				subject: 'westcoastCustomer',
+				reason: 'invalidWestcoastItem',
+				message: `Westcoast item ${westcoastIndex}: ${field} ${problem}.`,
+				westcoastIndex,
+				field,
+			},
+		};
+	});
+	return readable;
+}
+
+/** Every occurrence of a repeated Westcoast ID goes to review: none is more right than another. */
+function withUniqueIds(items: readonly WestcoastItem[], outcomes: ItemOutcome[]): WestcoastItem[] {
+	const unique: WestcoastItem[] = [];
+	for (const group of groupBy(items, ({ customer }) => [customer.westcoastId]).values()) {
+		if (group.length === 1) {
+			unique.push(group[0]);
+			continue;
+		}
+		const indexes = listIds(group, (item) => String(item.westcoastIndex));
+		for (const item of group) {
+			outcomes[item.westcoastIndex] = reviewOutcome(item, {
+				reason: 'duplicateWestcoastId',
+				message: `${describeWestcoast(item.customer)}: its ID appears in Westcoast items ${indexes}.`,
+			});
+		}
+	}
+	return unique;
+}
+
+/**
+ * Plans how every Westcoast customer links to one PSA customer, or why not.
+ * Pure and linear in the input; never throws on bad items (they go to
+ * review, and to `invalid`).
+ */
+export function planCustomerMapping(
+	westcoastItems: readonly unknown[],
+	psaItems: readonly unknown[],
+	options: Partial<MappingOptions> = {},
+): MappingPlan {
+	const settings: MappingOptions = { ...DEFAULT_MAPPING_OPTIONS, ...definedOnly(options) };
+	const outcomes: ItemOutcome[] = new Array(westcoastItems.length);
+	const readable = readWestcoastItems(westcoastItems, outcomes);
+	const psa = readPsaCustomers(psaItems, settings.fields);
+	const psaIndex = indexPsaCustomers(psa.customers);
+	const manual = readManualMappings(settings.manualMappings);
+	const context = {
+		...settings,
+		psa: psaIndex,
+		manual: manual.index,
+		psaIncomplete: psa.incomplete,
+	};
+
+	const claims = new Map<WestcoastItem, Claim>();
+	const unmatched: WestcoastItem[] = [];
+	for (const item of withUniqueIds(readable, outcomes)) {
+		const resolution = resolveMatch(item.customer, item.keys, context);
+		if (resolution.outcome === 'match')
+			claims.set(item, { customer: item.customer, psa: resolution.psa, rule: resolution.rule });
+		else if (resolution.outcome === 'review')
+			outcomes[item.westcoastIndex] = reviewOutcome(item, resolution);
+		else unmatched.push(item);
+	}
+
+	const losers = settleClaims([...claims.values()]);
+	const pairs: MappedPair[] = [];
+	for (const [item, claim] of claims) {
+		const lost = losers.get(claim);
+		if (lost) {
+			outcomes[item.westcoastIndex] = reviewOutcome(item, lost);
+			continue;
+		}
+		outcomes[item.westcoastIndex] = mappedOutcome(item, claim, settings.fields);
+		pairs.push({ westcoastIndex: item.westcoastIndex, customer: item.customer, psa: claim.psa });
+	}
+	for (const [item, note] of decideUnmatched(unmatched, context)) {
+		outcomes[item.westcoastIndex] = note
+			? reviewOutcome(item, note)
+			: createOutcome(item, settings);
+	}
+
+	const sites = settings.updateSiteAddress
+		? planSiteUpdates(pairs, settings.fields)
+		: { addressChanges: [], review: [] };
+	const review = [
+		...outcomes.flatMap((outcome) => (outcome.status === 'review' ? [outcome.entry] : [])),
+		...sites.review,
+		...psa.review,
+		...manual.review,
+		...unusedManualRows(
+			manual.index,
+			readable.map((item) => item.customer),
+		),
+	];
+	return {
+		mapped: outcomes.flatMap((outcome) => (outcome.status === 'mapped' ? [outcome.entry] : [])),
+		create: outcomes.flatMap((outcome) => (outcome.status === 'create' ? [outcome.entry] : [])),
+		addressChanges: sites.addressChanges,
+		review,
+		invalid: review.filter((entry) => INVALID_INPUT_REASONS.has(entry.reason)),
+		table: outcomes.map((outcome, westcoastIndex) => tableRow(westcoastIndex, outcome)),
+	};
+}

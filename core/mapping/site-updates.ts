@@ -1,0 +1,48 @@
+import { addressChanges } from './address';
+import { describeWestcoast } from './describe';
+import type { PsaFieldNames } from './fields';
+import { siteAddressPayload } from './payloads';
+import type { AddressChangeEntry, PsaCustomer, ReviewEntry, WestcoastCustomer } from './types';
+
+export interface MappedPair {
+	westcoastIndex: number;
+	customer: WestcoastCustomer;
+	psa: PsaCustomer;
+}
+
+/** Main-site updates that bring mapped PSA customers' addresses in line with Westcoast. */
+export function planSiteUpdates(
+	pairs: readonly MappedPair[],
+	fields: PsaFieldNames,
+): { addressChanges: AddressChangeEntry[]; review: ReviewEntry[] } {
+	const updates: AddressChangeEntry[] = [];
+	const review: ReviewEntry[] = [];
+	for (const { westcoastIndex, customer, psa } of pairs) {
+		const changes = addressChanges(customer.address, psa.mainAddress, fields);
+		if (changes.length === 0) continue;
+		const ids = {
+			westcoastIndex,
+			psaIndex: psa.psaIndex,
+			westcoastId: customer.westcoastId,
+			psaId: psa.id,
+		};
+		if (psa.mainSiteId === null) {
+			review.push({
+				subject: 'siteAddress',
+				reason: 'noMainSite',
+				message: `${describeWestcoast(customer)}: its address differs from PSA customer ${psa.id}'s, which has no main site to update.`,
+				...ids,
+				westcoastName: customer.name,
+				psaName: psa.name,
+			});
+			continue;
+		}
+		updates.push({
+			...ids,
+			siteId: String(psa.mainSiteId),
+			payload: siteAddressPayload(psa, changes, fields),
+			changes,
+		});
+	}
+	return { addressChanges: updates, review };
+}

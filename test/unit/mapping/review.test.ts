@@ -1,0 +1,356 @@
+import {
+	REVIEW_REASONS,
+	planCustomerMapping,
+	type MappingPlan,
+	type ReviewReason,
+} from '../../../core/mapping';
+import { haloClient, westcoastCustomer, westcoastLink } from './fixtures';
+
+const seen = new Set<ReviewReason>();
+
+/** The plan's review entries with `reason`, noting the reason as covered. */
+function reviewed(plan: MappingPlan, reason: ReviewReason) {
+	seen.add(reason);
+	return plan.review.filter((entry) => entry.reason === reason);
+}
+
+describe('review reasons', () => {
+	it('invalidWestcoastItem names the item index and field, and is in `invalid`', () => {
+		const plan = planCustomerMapping([westcoastCustomer('W1', 'Acme'), { westcoastId: 'W2' }], []);
+		const [entry] = reviewed(plan, 'invalidWestcoastItem');
+		expect(entry).toEqual({
+			subject: 'westcoastCustomer',
+			reason: 'invalidWestcoastItem',
+			message: 'Westcoast item 1: name is missing.',
+			westcoastIndex: 1,
+			field: 'name',
+		});
+		expect(plan.invalid).toEqual([entry]);
+		expect(plan.table[1]).toMatchObject({
+			status: 'review',
+			westcoastId: null,
+			reason: 'invalidWestcoastItem',
+		});
+	});
+
+	it('duplicateWestcoastId sends every occurrence to review', () => {
+		const plan = planCustomerMapping(
+			[
+				westcoastCustomer('W1', 'Acme'),
+				westcoastCustomer('W2', 'Beta'),
+				westcoastCustomer('W1', 'Acme again'),
+			],
+			[haloClient(1, 'Acme')],
+		);
+		expect(reviewed(plan, 'duplicateWestcoastId').map((entry) => entry.westcoastIndex)).toEqual([
+			0, 2,
+		]);
+		expect(plan.mapped).toEqual([]);
+		expect(plan.create.map((entry) => entry.westcoastId)).toEqual(['W2']);
+	});
+
+	it('manualMappingConflict when rows for one key name different PSA IDs', () => {
+		const plan = planCustomerMapping(
+			[westcoastCustomer('W1', 'Acme')],
+			[haloClient(1, 'Acme'), haloClient(2, 'B')],
+			{
+				manualMappings: [
+					{ westcoast: 'W1', psaId: 1 },
+					{ westcoast: 'W1', psaId: 2 },
+				],
+			},
+		);
+		expect(reviewed(plan, 'manualMappingConflict')).toHaveLength(1);
+		expect(plan.mapped).toEqual([]);
+	});
+
+	it('manualPsaNotFound does not fall through to name rules or create', () => {
+		const plan = planCustomerMapping([westcoastCustomer('W1', 'Acme')], [haloClient(1, 'Acme')], {
+			manualMappings: [{ westcoast: 'W1', psaId: 99 }],
+		});
+		expect(reviewed(plan, 'manualPsaNotFound')[0]).toMatchObject({
+			westcoastIndex: 0,
+			westcoastId: 'W1',
+		});
+		expect(plan.mapped).toEqual([]);
+		expect(plan.create).toEqual([]);
+	});
+
+	it('linkAmbiguous when two PSA customers carry the same Westcoast link', () => {
+		const plan = planCustomerMapping(
+			[westcoastCustomer('W1', 'Acme')],
+			[
+				haloClient(1, 'A', { external_links: [westcoastLink('W1')] }),
+				haloClient(2, 'B', { external_links: [westcoastLink('W1')] }),
+			],
+		);
+		const [entry] = reviewed(plan, 'linkAmbiguous');
+		expect(entry.candidates?.map((candidate) => candidate.psaId)).toEqual(['1', '2']);
+	});
+
+	it('psaNameAmbiguous when two PSA customers have the name, listing both', () => {
+		const plan = planCustomerMapping(
+			[westcoastCustomer('W1', 'Acme')],
+			[haloClient(1, 'Acme'), haloClient(2, 'Acme'), haloClient(3, 'Beta')],
+		);
+		const [entry] = reviewed(plan, 'psaNameAmbiguous');
+		expect(entry.candidates).toEqual([
+			{ psaIndex: 0, psaId: '1', psaName: 'Acme', score: 1 },
+			{ psaIndex: 1, psaId: '2', psaName: 'Acme', score: 1 },
+		]);
+		expect(plan.create).toEqual([]);
+	});
+
+	it('psaNameAmbiguous also for normalized names', () => {
+		const plan = planCustomerMapping(
+			[westcoastCustomer('W1', 'Acme')],
+			[haloClient(1, 'ACME Ltd'), haloClient(2, 'Acme Limited')],
+			{ matchNormalizedName: true },
+		);
+		expect(reviewed(plan, 'psaNameAmbiguous')).toHaveLength(1);
+	});
+
+	it('psaLinkedElsewhere when the same-named PSA customer is linked to another Westcoast customer', () => {
+		const plan = planCustomerMapping(
+			[westcoastCustomer('W2', 'Acme')],
+			[haloClient(1, 'Acme', { external_links: [westcoastLink('W9')] })],
+		);
+		expect(reviewed(plan, 'psaLinkedElsewhere')[0]).toMatchObject({
+			westcoastId: 'W2',
+			psaId: '1',
+			psaIndex: 0,
+		});
+		expect(plan.table[0]).toMatchObject({
+			status: 'review',
+			psaId: '1',
+			reason: 'psaLinkedElsewhere',
+		});
+	});
+
+	describe('psaCustomerConflict: two Westcoast customers resolve to one PSA customer', () => {
+		it('the stronger rule keeps it', () => {
+			const plan = planCustomerMapping(
+				[westcoastCustomer('W1', 'Acme'), westcoastCustomer('W2', 'Acme Trading')],
+				[haloClient(1, 'Acme')],
+				{ manualMappings: [{ westcoast: 'W2', psaId: 1 }] },
+			);
+			expect(plan.mapped.map((entry) => [entry.westcoastId, entry.matchedBy])).toEqual([
+				['W2', 'manual'],
+			]);
+			const [entry] = reviewed(plan, 'psaCustomerConflict');
+			expect(entry).toMatchObject({ westcoastId: 'W1', psaId: '1' });
+			expect(entry.message).toContain('stronger rule manual');
+		});
+
+		it('a tie sends all of them to review', () => {
+			const plan = planCustomerMapping(
+				[westcoastCustomer('W1', 'Acme Ltd'), westcoastCustomer('W2', 'ACME Limited')],
+				[haloClient(1, 'Acme')],
+				{ matchNormalizedName: true },
+			);
+			expect(plan.mapped).toEqual([]);
+			expect(reviewed(plan, 'psaCustomerConflict').map((entry) => entry.westcoastId)).toEqual([
+				'W1',
+				'W2',
+			]);
+		});
+
+		it('a manual mapping takes a PSA customer from its stored link', () => {
+			const plan = planCustomerMapping(
+				[westcoastCustomer('W1', 'A'), westcoastCustomer('W2', 'B')],
+				[haloClient(1, 'X', { external_links: [westcoastLink('W1')] })],
+				{ manualMappings: [{ westcoast: 'W2', psaId: 1 }] },
+			);
+			expect(plan.mapped.map((entry) => [entry.westcoastId, entry.matchedBy])).toEqual([
+				['W2', 'manual'],
+			]);
+			expect(reviewed(plan, 'psaCustomerConflict').map((entry) => entry.westcoastId)).toEqual([
+				'W1',
+			]);
+		});
+
+		it('a manual row by name that fits two Westcoast customers is a tie', () => {
+			const plan = planCustomerMapping(
+				[westcoastCustomer('W1', 'Acme'), westcoastCustomer('W2', 'ACME')],
+				[haloClient(1, 'X')],
+				{ manualMappings: [{ westcoast: 'acme', psaId: 1 }] },
+			);
+			expect(plan.mapped).toEqual([]);
+			expect(reviewed(plan, 'psaCustomerConflict')).toHaveLength(2);
+		});
+
+		it('one PSA customer linked to two Westcoast customers is a tie', () => {
+			const plan = planCustomerMapping(
+				[westcoastCustomer('W1', 'A'), westcoastCustomer('W2', 'B')],
+				[haloClient(1, 'X', { external_links: [westcoastLink('W1'), westcoastLink('W2')] })],
+			);
+			expect(reviewed(plan, 'psaCustomerConflict')).toHaveLength(2);
+		});
+	});
+
+	it('unmatched lists fuzzy candidates, best first, and never applies them', () => {
+		const plan = planCustomerMapping(
+			[westcoastCustomer('W1', 'Acme Widgets')],
+			[haloClient(1, 'Acme Widget Co'), haloClient(2, 'Zebra'), haloClient(3, 'Acme')],
+			{ createMissing: false, maxCandidates: 2 },
+		);
+		const [entry] = reviewed(plan, 'unmatched');
+		expect(entry.candidates?.map((candidate) => candidate.psaId)).toEqual(['1', '3']);
+		expect(entry.candidates?.[0].score).toBeGreaterThan(0.5);
+		expect(entry.candidates?.[0].score).toBeLessThan(1);
+		expect(plan.mapped).toEqual([]);
+	});
+
+	it('lists stay short when a name is shared by many PSA customers', () => {
+		const clients = Array.from({ length: 25 }, (_, n) => haloClient(n + 1, 'Acme'));
+		const [entry] = reviewed(
+			planCustomerMapping([westcoastCustomer('W1', 'Acme')], clients),
+			'psaNameAmbiguous',
+		);
+		expect(entry.candidates).toHaveLength(10);
+		expect(entry.message).toBe(
+			'Westcoast customer "Acme" (W1): several PSA customers have this name: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 15 more.',
+		);
+	});
+
+	it('psaLinkedElsewhere applies to normalized matches too', () => {
+		const plan = planCustomerMapping(
+			[westcoastCustomer('W2', 'Acme Ltd')],
+			[haloClient(1, 'ACME', { external_links: [{ third_party_id: 'W9' }] })],
+			{ matchNormalizedName: true },
+		);
+		expect(reviewed(plan, 'psaLinkedElsewhere')).toHaveLength(1);
+		expect(plan.create).toEqual([]);
+	});
+
+	it('wouldDuplicate: no create when the exact name exists but exact matching is off', () => {
+		const plan = planCustomerMapping([westcoastCustomer('W1', 'Acme')], [haloClient(1, 'Acme')], {
+			matchExactName: false,
+		});
+		expect(plan.create).toEqual([]);
+		expect(reviewed(plan, 'wouldDuplicate')[0].candidates).toEqual([
+			{ psaIndex: 0, psaId: '1', psaName: 'Acme', score: 1 },
+		]);
+	});
+
+	it('wouldDuplicate: no create when only the normalized name exists', () => {
+		const plan = planCustomerMapping(
+			[westcoastCustomer('W1', 'Acme Ltd')],
+			[haloClient(1, 'ACME')],
+		);
+		expect(plan.create).toEqual([]);
+		expect(reviewed(plan, 'wouldDuplicate')).toHaveLength(1);
+	});
+
+	it('duplicateCreateName: two customers to create under one (normalized) name', () => {
+		const plan = planCustomerMapping(
+			[
+				westcoastCustomer('W1', 'Acme Ltd'),
+				westcoastCustomer('W2', 'ACME'),
+				westcoastCustomer('W3', 'Beta'),
+			],
+			[],
+		);
+		expect(reviewed(plan, 'duplicateCreateName').map((entry) => entry.westcoastId)).toEqual([
+			'W1',
+			'W2',
+		]);
+		expect(plan.create.map((entry) => entry.westcoastId)).toEqual(['W3']);
+	});
+
+	it('inactiveNotCreated unless createInactive is on; inactive customers still map', () => {
+		const customers = [
+			westcoastCustomer('W1', 'Gone', { state: 'Cancelled' }),
+			{ westcoastId: 'W2', name: 'No state' },
+			westcoastCustomer('W3', 'Linked', { state: 'Suspended' }),
+		];
+		const psa = [haloClient(1, 'Linked')];
+		const plan = planCustomerMapping(customers, psa);
+		expect(reviewed(plan, 'inactiveNotCreated').map((entry) => entry.message)).toEqual([
+			'Westcoast customer "Gone" (W1): not created, its state is "Cancelled".',
+			'Westcoast customer "No state" (W2): not created, its state is missing.',
+		]);
+		expect(plan.mapped.map((entry) => entry.westcoastId)).toEqual(['W3']);
+		expect(planCustomerMapping(customers, psa, { createInactive: true }).create).toHaveLength(2);
+	});
+
+	it('createBlockedByInvalidPsa: an unreadable PSA item could be the customer', () => {
+		const plan = planCustomerMapping(
+			[westcoastCustomer('W1', 'Acme'), westcoastCustomer('W2', 'Beta')],
+			[{ id: 5 }, haloClient(1, 'Beta')],
+		);
+		expect(reviewed(plan, 'createBlockedByInvalidPsa').map((entry) => entry.westcoastId)).toEqual([
+			'W1',
+		]);
+		expect(plan.mapped.map((entry) => entry.westcoastId)).toEqual(['W2']);
+		expect(plan.invalid).toEqual([
+			expect.objectContaining({ reason: 'invalidPsaItem', psaIndex: 0, field: 'name' }),
+		]);
+	});
+
+	it('noMainSite: an address change for a customer without a main site', () => {
+		const address = { street: '1 High St', city: null, postcode: null, country: null };
+		const plan = planCustomerMapping(
+			[westcoastCustomer('W1', 'Acme', { address })],
+			[haloClient(1, 'Acme', { main_site_id: null, main_delivery_address: { line1: 'Old St' } })],
+			{ updateSiteAddress: true },
+		);
+		expect(plan.addressChanges).toEqual([]);
+		expect(reviewed(plan, 'noMainSite')).toEqual([
+			expect.objectContaining({
+				subject: 'siteAddress',
+				westcoastIndex: 0,
+				psaIndex: 0,
+				psaId: '1',
+			}),
+		]);
+		// A note beside the outcome: the item is still mapped.
+		expect(plan.table[0].status).toBe('mapped');
+	});
+
+	it('invalidPsaItem and duplicatePsaId are PSA notes, not Westcoast outcomes', () => {
+		const plan = planCustomerMapping(
+			[westcoastCustomer('W1', 'Acme')],
+			[haloClient(1, 'Acme'), haloClient(1, 'Acme copy'), 'bad'],
+		);
+		expect(reviewed(plan, 'invalidPsaItem')).toEqual([
+			expect.objectContaining({ subject: 'psaCustomer', psaIndex: 2, field: '(item)' }),
+		]);
+		expect(reviewed(plan, 'duplicatePsaId')).toEqual([
+			expect.objectContaining({ subject: 'psaCustomer', psaIndex: 1 }),
+		]);
+		expect(plan.mapped.map((entry) => entry.psaIndex)).toEqual([0]);
+	});
+
+	it('invalidManualMapping and manualMappingUnused', () => {
+		const plan = planCustomerMapping([westcoastCustomer('W1', 'Acme')], [haloClient(1, 'Acme')], {
+			manualMappings: [
+				{ westcoast: 'W1', psaId: '' },
+				{ westcoast: 'Acme Typo', psaId: 1 },
+				{ westcoast: 'acme', psaId: 1 },
+			],
+		});
+		expect(reviewed(plan, 'invalidManualMapping')).toEqual([
+			expect.objectContaining({ subject: 'manualMapping', manualMappingIndex: 0, field: 'psaId' }),
+		]);
+		expect(reviewed(plan, 'manualMappingUnused')).toEqual([
+			expect.objectContaining({ subject: 'manualMapping', manualMappingIndex: 1, psaId: '1' }),
+		]);
+		expect(plan.mapped[0].matchedBy).toBe('manual');
+	});
+
+	it('never throws on junk input', () => {
+		const junk = [undefined, null, 0, 'x', [], {}, { westcoastId: {} }, { AccountId: [1] }];
+		const plan = planCustomerMapping(junk, junk, {
+			manualMappings: junk as never[],
+			updateSiteAddress: true,
+		});
+		expect(plan.table.every((row) => row.status === 'review')).toBe(true);
+		expect(plan.invalid.length).toBeGreaterThanOrEqual(junk.length * 2);
+	});
+
+	afterAll(() => {
+		// Every reason code is exercised above.
+		expect([...seen].sort()).toEqual(Object.keys(REVIEW_REASONS).sort());
+	});
+});
