@@ -5,7 +5,11 @@
 import { run as runLicences } from './licences.bench';
 import { run as runMapping } from './mapping.bench';
 
-const TARGETS: Array<{ prefix: string; maxMs: number; run: () => Promise<Array<{ name: string; ms: number }>> }> = [
+const TARGETS: Array<{
+	prefix: string;
+	maxMs: number;
+	run: () => Promise<Array<{ name: string; ms: number }>>;
+}> = [
 	{ prefix: 'mapping', maxMs: 1000, run: runMapping },
 	{ prefix: 'licences', maxMs: 2000, run: runLicences },
 ];
@@ -17,7 +21,9 @@ async function main() {
 			const heapMb = Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
 			const verdict = result.ms <= target.maxMs ? 'ok' : 'MISSED';
 			if (verdict === 'MISSED') missed++;
-			process.stdout.write(`  ${verdict}: ${result.name} ${result.ms} ms (target < ${target.maxMs} ms; heap ${heapMb} MB)\n`);
+			process.stdout.write(
+				`  ${verdict}: ${result.name} ${result.ms} ms (target < ${target.maxMs} ms; heap ${heapMb} MB)\n`,
+			);
 		}
 	}
 	process.exitCode = missed ? 1 : 0;

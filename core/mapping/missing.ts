@@ -31,7 +31,7 @@ function unmatchedNote({ customer, keys }: Unmatched, context: MissingContext): 
 		reason: 'unmatched',
 		message: `${describeWestcoast(customer)}: no PSA customer matches and creating is off${
 			candidates.length > 0
-				? `; similar: ${listIds(candidates, (candidate) => candidate.psaId)}`
+				? `; similar: ${listIds(candidates, (candidate) => String(candidate.psaId))}`
 				: ''
 		}.`,
 		candidates,

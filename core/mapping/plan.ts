@@ -62,7 +62,7 @@ function reviewOutcome({ westcoastIndex, customer }: WestcoastItem, note: Review
 			westcoastIndex,
 			westcoastId: customer.westcoastId,
 			westcoastName: customer.name,
-			...(note.psa && { psaIndex: note.psa.psaIndex, psaId: note.psa.id, psaName: note.psa.name }),
+			...(note.psa && { psaIndex: note.psa.psaIndex, psaId: note.psa.idValue, psaName: note.psa.name }),
 			...(note.candidates && { candidates: note.candidates }),
 		},
 	};
@@ -82,7 +82,7 @@ function mappedOutcome(
 			psaIndex: claim.psa.psaIndex,
 			westcoastId: customer.westcoastId,
 			westcoastName: customer.name,
-			psaId: claim.psa.id,
+			psaId: claim.psa.idValue,
 			psaName: claim.psa.name,
 			matchedBy: claim.rule,
 			...(isNewLink && { link: linkPayload(claim.psa, customer, fields) }),

@@ -116,7 +116,7 @@ export function readPsaCustomers(items: readonly unknown[], fields: PsaFieldName
 				reason: 'duplicatePsaId',
 				message: `PSA item ${psaIndex}: id ${customer.id} is also item ${first.psaIndex}; item ${first.psaIndex} is used.`,
 				psaIndex,
-				psaId: customer.id,
+				psaId: customer.idValue,
 				psaName: customer.name,
 			});
 			return;

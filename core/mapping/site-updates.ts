@@ -24,7 +24,7 @@ export function planSiteUpdates(
 			westcoastIndex,
 			psaIndex: psa.psaIndex,
 			westcoastId: customer.westcoastId,
-			psaId: psa.id,
+			psaId: psa.idValue,
 		};
 		if (psa.mainSiteId === null) {
 			review.push({

@@ -58,10 +58,13 @@ export interface PsaCustomer {
 export type PsaPayload = { [field: string]: PsaValue };
 export type PsaValue = string | number | boolean | null | PsaPayload;
 
+/** PSA IDs in outputs are the PSA's own values (Halo: numbers), ready for payloads; they compare as text. */
+export type PsaId = string | number;
+
 /** A PSA customer a person may pick; never applied automatically. */
 export type PsaCandidate = {
 	psaIndex: number;
-	psaId: string;
+	psaId: PsaId;
 	psaName: string;
 	/** Name similarity 0..1 (trigrams of the normalized names). */
 	score: number;
@@ -72,7 +75,7 @@ export type MappedEntry = {
 	psaIndex: number;
 	westcoastId: string;
 	westcoastName: string;
-	psaId: string;
+	psaId: PsaId;
 	psaName: string;
 	matchedBy: MatchRule;
 	/** Set when the link is new (name rules): store it so the next run matches by link. */
@@ -98,7 +101,7 @@ export type AddressChangeEntry = {
 	westcoastIndex: number;
 	psaIndex: number;
 	westcoastId: string;
-	psaId: string;
+	psaId: PsaId;
 	siteId: string;
 	payload: PsaPayload;
 	changes: AddressFieldChange[];
@@ -121,7 +124,7 @@ export type ReviewEntry = {
 	field?: string;
 	westcoastId?: string;
 	westcoastName?: string;
-	psaId?: string;
+	psaId?: PsaId;
 	psaName?: string;
 	/** PSA customers the person may choose from, best first. */
 	candidates?: PsaCandidate[];
@@ -135,7 +138,7 @@ export type MappingTableRow = {
 	westcoastId: string | null;
 	westcoastName: string | null;
 	status: MappingStatus;
-	psaId: string | null;
+	psaId: PsaId | null;
 	psaName: string | null;
 	matchedBy: MatchRule | null;
 	reason: ReviewReason | null;

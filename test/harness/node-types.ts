@@ -9,6 +9,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { LicenceSync } from '../../nodes/LicenceSync/LicenceSync.node';
+import { MappingResolver } from '../../nodes/MappingResolver/MappingResolver.node';
 import { WestcoastCloud } from '../../nodes/WestcoastCloud/WestcoastCloud.node';
 
 export const PACKAGE_NAME = 'n8n-nodes-westcoast-cloud';
@@ -61,6 +63,8 @@ export function createNodeTypes(extra: Record<string, INodeType> = {}): INodeTyp
 		'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 		'test.fixture': new Fixture(),
 		[`${PACKAGE_NAME}.westcoastCloud`]: new WestcoastCloud(),
+		[`${PACKAGE_NAME}.mappingResolver`]: new MappingResolver(),
+		[`${PACKAGE_NAME}.licenceSync`]: new LicenceSync(),
 		...extra,
 	};
 	return {

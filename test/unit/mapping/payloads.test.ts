@@ -143,7 +143,7 @@ describe('address changes', () => {
 				westcoastIndex: 0,
 				psaIndex: 0,
 				westcoastId: 'W1',
-				psaId: '1',
+				psaId: 1,
 				siteId: '77',
 				payload: {
 					id: 77,

@@ -16,7 +16,7 @@ describe('precedence: the first rule that applies wins', () => {
 			],
 			{ manualMappings: [{ westcoast: 'W1', psaId: 3 }] },
 		);
-		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: '3', matchedBy: 'manual' }]);
+		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: 3, matchedBy: 'manual' }]);
 		expect(plan.mapped[0].link).toBeUndefined();
 	});
 
@@ -25,10 +25,10 @@ describe('precedence: the first rule that applies wins', () => {
 			[westcoastCustomer('W1', 'Acme  Trading')],
 			[haloClient(7, 'Acme Group')],
 			{
-				manualMappings: [{ westcoast: 'ACME trading', psaId: '7' }],
+				manualMappings: [{ westcoast: 'ACME trading', psaId: 7 }],
 			},
 		);
-		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: '7', matchedBy: 'manual' }]);
+		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: 7, matchedBy: 'manual' }]);
 	});
 
 	it('a manual row for the ID wins over one for the name', () => {
@@ -42,7 +42,7 @@ describe('precedence: the first rule that applies wins', () => {
 				],
 			},
 		);
-		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: '2', matchedBy: 'manual' }]);
+		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: 2, matchedBy: 'manual' }]);
 	});
 
 	it('link beats exact name', () => {
@@ -53,13 +53,13 @@ describe('precedence: the first rule that applies wins', () => {
 				haloClient(2, 'Acme Old Name', { external_links: [westcoastLink('W1')] }),
 			],
 		);
-		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: '2', matchedBy: 'link' }]);
+		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: 2, matchedBy: 'link' }]);
 		expect(plan.mapped[0]).toEqual({
 			westcoastIndex: 0,
 			psaIndex: 1,
 			westcoastId: 'W1',
 			westcoastName: 'Acme',
-			psaId: '2',
+			psaId: 2,
 			psaName: 'Acme Old Name',
 			matchedBy: 'link',
 		});
@@ -76,7 +76,7 @@ describe('precedence: the first rule that applies wins', () => {
 			],
 			{ createMissing: false },
 		);
-		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: '1', matchedBy: 'link' }]);
+		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: 1, matchedBy: 'link' }]);
 		expect(plan.table[1]).toMatchObject({ status: 'review', reason: 'unmatched' });
 	});
 
@@ -89,7 +89,7 @@ describe('precedence: the first rule that applies wins', () => {
 				}),
 			],
 		);
-		expect(only(plan)).toEqual([{ westcoastId: '4711', psaId: '1', matchedBy: 'link' }]);
+		expect(only(plan)).toEqual([{ westcoastId: '4711', psaId: 1, matchedBy: 'link' }]);
 	});
 
 	it('exact name beats normalized name', () => {
@@ -100,7 +100,7 @@ describe('precedence: the first rule that applies wins', () => {
 				matchNormalizedName: true,
 			},
 		);
-		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: '2', matchedBy: 'exactName' }]);
+		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: 2, matchedBy: 'exactName' }]);
 	});
 
 	it('exact name only when matchExactName is on', () => {
@@ -111,7 +111,7 @@ describe('precedence: the first rule that applies wins', () => {
 		expect(plan.mapped).toEqual([]);
 		expect(plan.review[0]).toMatchObject({
 			reason: 'unmatched',
-			candidates: [{ psaId: '1', psaName: 'Acme', score: 1, psaIndex: 0 }],
+			candidates: [{ psaId: 1, psaName: 'Acme', score: 1, psaIndex: 0 }],
 		});
 	});
 
@@ -129,7 +129,7 @@ describe('precedence: the first rule that applies wins', () => {
 		] as const;
 		expect(planCustomerMapping(...inputs, { createMissing: false }).mapped).toEqual([]);
 		expect(only(planCustomerMapping(...inputs, { matchNormalizedName: true }))).toEqual([
-			{ westcoastId: 'W1', psaId: '1', matchedBy: 'normalizedName' },
+			{ westcoastId: 'W1', psaId: 1, matchedBy: 'normalizedName' },
 		]);
 	});
 
@@ -139,7 +139,7 @@ describe('precedence: the first rule that applies wins', () => {
 			matchExactName: undefined,
 			topLevelId: undefined,
 		});
-		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: '1', matchedBy: 'exactName' }]);
+		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: 1, matchedBy: 'exactName' }]);
 	});
 
 	it('creates when nothing matches and createMissing is on', () => {
@@ -174,7 +174,7 @@ describe('mapped entries and the table', () => {
 				westcoastId: 'W1',
 				westcoastName: 'Acme',
 				status: 'mapped',
-				psaId: '20',
+				psaId: 20,
 				psaName: 'Acme',
 				matchedBy: 'link',
 				reason: null,
@@ -184,7 +184,7 @@ describe('mapped entries and the table', () => {
 				westcoastId: 'W2',
 				westcoastName: 'Beta',
 				status: 'mapped',
-				psaId: '10',
+				psaId: 10,
 				psaName: 'Beta',
 				matchedBy: 'exactName',
 				reason: null,

@@ -159,7 +159,7 @@ describe('readPsaCustomers', () => {
 				subject: 'psaCustomer',
 				reason: 'duplicatePsaId',
 				psaIndex: 1,
-				psaId: '1',
+				psaId: 1,
 				psaName: 'B',
 			}),
 		]);

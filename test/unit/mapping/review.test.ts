@@ -85,7 +85,7 @@ describe('review reasons', () => {
 			],
 		);
 		const [entry] = reviewed(plan, 'linkAmbiguous');
-		expect(entry.candidates?.map((candidate) => candidate.psaId)).toEqual(['1', '2']);
+		expect(entry.candidates?.map((candidate) => candidate.psaId)).toEqual([1, 2]);
 	});
 
 	it('psaNameAmbiguous when two PSA customers have the name, listing both', () => {
@@ -95,8 +95,8 @@ describe('review reasons', () => {
 		);
 		const [entry] = reviewed(plan, 'psaNameAmbiguous');
 		expect(entry.candidates).toEqual([
-			{ psaIndex: 0, psaId: '1', psaName: 'Acme', score: 1 },
-			{ psaIndex: 1, psaId: '2', psaName: 'Acme', score: 1 },
+			{ psaIndex: 0, psaId: 1, psaName: 'Acme', score: 1 },
+			{ psaIndex: 1, psaId: 2, psaName: 'Acme', score: 1 },
 		]);
 		expect(plan.create).toEqual([]);
 	});
@@ -117,12 +117,12 @@ describe('review reasons', () => {
 		);
 		expect(reviewed(plan, 'psaLinkedElsewhere')[0]).toMatchObject({
 			westcoastId: 'W2',
-			psaId: '1',
+			psaId: 1,
 			psaIndex: 0,
 		});
 		expect(plan.table[0]).toMatchObject({
 			status: 'review',
-			psaId: '1',
+			psaId: 1,
 			reason: 'psaLinkedElsewhere',
 		});
 	});
@@ -138,7 +138,7 @@ describe('review reasons', () => {
 				['W2', 'manual'],
 			]);
 			const [entry] = reviewed(plan, 'psaCustomerConflict');
-			expect(entry).toMatchObject({ westcoastId: 'W1', psaId: '1' });
+			expect(entry).toMatchObject({ westcoastId: 'W1', psaId: 1 });
 			expect(entry.message).toContain('stronger rule manual');
 		});
 
@@ -195,7 +195,7 @@ describe('review reasons', () => {
 			{ createMissing: false, maxCandidates: 2 },
 		);
 		const [entry] = reviewed(plan, 'unmatched');
-		expect(entry.candidates?.map((candidate) => candidate.psaId)).toEqual(['1', '3']);
+		expect(entry.candidates?.map((candidate) => candidate.psaId)).toEqual([1, 3]);
 		expect(entry.candidates?.[0].score).toBeGreaterThan(0.5);
 		expect(entry.candidates?.[0].score).toBeLessThan(1);
 		expect(plan.mapped).toEqual([]);
@@ -229,7 +229,7 @@ describe('review reasons', () => {
 		});
 		expect(plan.create).toEqual([]);
 		expect(reviewed(plan, 'wouldDuplicate')[0].candidates).toEqual([
-			{ psaIndex: 0, psaId: '1', psaName: 'Acme', score: 1 },
+			{ psaIndex: 0, psaId: 1, psaName: 'Acme', score: 1 },
 		]);
 	});
 
@@ -301,7 +301,7 @@ describe('review reasons', () => {
 				subject: 'siteAddress',
 				westcoastIndex: 0,
 				psaIndex: 0,
-				psaId: '1',
+				psaId: 1,
 			}),
 		]);
 		// A note beside the outcome: the item is still mapped.

@@ -1,0 +1,94 @@
+/**
+ * Both sandboxes, seeded to overlap the way a real MSP's data does: the Halo
+ * clients and licences are built from the Westcoast customers and
+ * subscriptions (same names, near misses, a duplicate, PSA-only clients,
+ * linked and unlinked licences).
+ */
+import { simplifySubscription } from '../core/westcoast/simplify';
+import {
+	buildHaloSeed,
+	startHaloSandbox,
+	type HaloSandbox,
+	type WestcoastCustomerRef,
+} from './halo';
+import {
+	startWestcoastSandbox,
+	STORY_CUSTOMERS,
+	STORY_CUSTOMER_IDS,
+	type WestcoastSandbox,
+	type WestcoastState,
+} from './westcoast';
+
+export interface PairedSandboxes {
+	westcoast: WestcoastSandbox;
+	halo: HaloSandbox;
+	close(): Promise<void>;
+}
+
+export interface PairedOptions {
+	seed?: number;
+	westcoastPort?: number;
+	haloPort?: number;
+	customers?: number;
+	subscriptionsPerCustomer?: number;
+}
+
+/** The customer holding the story's add-ons plays "linked", so its licences (and add-on parents) exist in Halo. */
+const ROLE_OVERRIDES: Record<string, WestcoastCustomerRef['role']> = {
+	[String(STORY_CUSTOMER_IDS.northwind)]: 'linked',
+};
+
+export function haloSeedFromWestcoast(state: WestcoastState, seed: number) {
+	const psaNames = new Map(
+		STORY_CUSTOMERS.map((story) => [String(story.accountId), story.psaName]),
+	);
+	const customers = state.customers.map((company) => ({
+		id: String(company.AccountId),
+		name: String(company.CompanyName),
+		psaName: psaNames.get(String(company.AccountId)),
+		role: ROLE_OVERRIDES[String(company.AccountId)],
+	}));
+	const subscriptions = state.subscriptions
+		.filter((raw) => raw.ParentType !== 'User')
+		.flatMap((raw) => {
+			try {
+				const simple = simplifySubscription(raw);
+				return [
+					{
+						id: simple.westcoastId,
+						customerId: simple.customerId,
+						name: simple.displayName ?? simple.productName,
+						quantity: simple.quantity,
+						sku: simple.sku,
+						parentId: simple.parentSubscriptionId,
+					},
+				];
+			} catch {
+				return []; // a record the node would refuse has no licence in Halo either
+			}
+		});
+	return buildHaloSeed({ customers, subscriptions }, seed);
+}
+
+export async function startPairedSandboxes(options: PairedOptions = {}): Promise<PairedSandboxes> {
+	const seed = options.seed ?? 1;
+	const westcoast = await startWestcoastSandbox({
+		port: options.westcoastPort,
+		seed,
+		customers: options.customers,
+		subscriptionsPerCustomer: options.subscriptionsPerCustomer,
+	});
+	const initialState = westcoast.state();
+	const halo = await startHaloSandbox({
+		port: options.haloPort,
+		seed,
+		seedData: (haloSeed) => haloSeedFromWestcoast(initialState, haloSeed),
+	});
+	return {
+		westcoast,
+		halo,
+		close: async () => {
+			await Promise.all([westcoast.close(), halo.close()]);
+		},
+	};
+}

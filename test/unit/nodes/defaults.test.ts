@@ -1,0 +1,80 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_LICENCE_PLAN_OPTIONS, HALO_LICENCE_FIELD_NAMES } from '../../../core/licences';
+import { DEFAULT_MAPPING_OPTIONS } from '../../../core/mapping';
+import { LicenceSync } from '../../../nodes/LicenceSync/LicenceSync.node';
+import { MappingResolver } from '../../../nodes/MappingResolver/MappingResolver.node';
+
+/** Every parameter by name, options collections flattened. */
+function defaults(properties: INodeProperties[]): Record<string, unknown> {
+	const byName: Record<string, unknown> = {};
+	for (const property of properties) {
+		byName[property.name] = property.default;
+		if (property.name === 'options' && property.type === 'collection') {
+			for (const option of property.options as INodeProperties[])
+				byName[option.name] = option.default;
+		}
+	}
+	return byName;
+}
+
+describe("node parameter defaults are the planners' defaults", () => {
+	it('Licence Sync', () => {
+		const node = defaults(new LicenceSync().description.properties);
+		for (const key of [
+			'state',
+			'deactivateDeleted',
+			'includeAddons',
+			'maxDeactivationPercent',
+			'deletionScope',
+			'emitUnchanged',
+			'minDeactivationsBeforeLimit',
+			'syncPrices',
+		] as const) {
+			expect([key, node[key]]).toEqual([key, DEFAULT_LICENCE_PLAN_OPTIONS[key]]);
+		}
+		expect(node.westcoastLinkField).toBe(HALO_LICENCE_FIELD_NAMES.westcoastLink);
+	});
+
+	it('Mapping Resolver', () => {
+		const node = defaults(new MappingResolver().description.properties);
+		for (const key of [
+			'matchExactName',
+			'matchNormalizedName',
+			'createMissing',
+			'updateSiteAddress',
+			'createInactive',
+			'maxCandidates',
+		] as const) {
+			expect([key, node[key]]).toEqual([key, DEFAULT_MAPPING_OPTIONS[key]]);
+		}
+	});
+
+	it('both name their inputs and outputs in the documented order', () => {
+		const names = (connections: unknown) =>
+			(connections as Array<{ displayName: string }>).map((c) => c.displayName);
+		const mapping = new MappingResolver().description;
+		expect(names(mapping.inputs)).toEqual(['Westcoast Customers', 'PSA Customers']);
+		expect(names(mapping.outputs)).toEqual([
+			'Mapped',
+			'Create',
+			'Address Changes',
+			'Needs Review',
+			'Mapping Table',
+		]);
+		const licences = new LicenceSync().description;
+		expect(names(licences.inputs)).toEqual([
+			'Westcoast Subscriptions',
+			'PSA Licences',
+			'Customer Mappings',
+		]);
+		expect(names(licences.outputs)).toEqual([
+			'Create',
+			'Update',
+			'Deactivate',
+			'Unchanged',
+			'Skipped',
+			'Summary',
+		]);
+	});
+});

@@ -1,0 +1,276 @@
+import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
+import { HALO_LICENCE_FIELDS } from '../../core/psa/halo';
+import { HaloTestClient } from '../harness/halo-client';
+import { runWorkflow } from '../harness/run-workflow';
+import { NODES, syncWorkflow } from '../harness/sync-workflow';
+import { sandboxCredential } from '../harness/westcoast';
+
+jest.setTimeout(60_000);
+
+const MAPPING_OUTPUTS = { mapped: 0, create: 1, addressChanges: 2, review: 3, table: 4 } as const;
+const LICENCE_OUTPUTS = {
+	create: 0,
+	update: 1,
+	deactivate: 2,
+	unchanged: 3,
+	skipped: 4,
+	summary: 5,
+} as const;
+
+let sandboxes: PairedSandboxes;
+let halo: HaloTestClient;
+
+beforeEach(async () => {
+	sandboxes = await startPairedSandboxes({ seed: 3 });
+	halo = new HaloTestClient(sandboxes.halo);
+});
+afterEach(async () => sandboxes.close());
+
+async function plan(
+	options: { mapping?: Record<string, unknown>; licences?: Record<string, unknown> } = {},
+) {
+	const workflow = syncWorkflow({
+		psaCustomers: await halo.list('Client', 'clients'),
+		psaLicences: await halo.list('SoftwareLicence', 'licences'),
+		mapping: options.mapping as never,
+		licences: options.licences as never,
+	});
+	const result = await runWorkflow(workflow, {
+		credentials: [sandboxCredential(sandboxes.westcoast)],
+	});
+	const json = (node: string, output: number) =>
+		result.output(node, output).map((item) => item.json);
+	return {
+		result,
+		mapping: (output: keyof typeof MAPPING_OUTPUTS) => json(NODES.mapping, MAPPING_OUTPUTS[output]),
+		mappingItems: (output: keyof typeof MAPPING_OUTPUTS) =>
+			result.output(NODES.mapping, MAPPING_OUTPUTS[output]),
+		licences: (output: keyof typeof LICENCE_OUTPUTS) =>
+			json(NODES.licences, LICENCE_OUTPUTS[output]),
+	};
+}
+
+/** What a workflow's HTTP Request nodes do with the plan: Halo's array POSTs. */
+async function applyMapping(run: Awaited<ReturnType<typeof plan>>) {
+	await halo.post(
+		'Client',
+		run.mapping('create').map((entry) => entry.payload),
+	);
+	await halo.post(
+		'Client',
+		run.mapping('mapped').flatMap((entry) => (entry.link ? [entry.link] : [])),
+	);
+	await halo.post(
+		'Site',
+		run.mapping('addressChanges').map((entry) => entry.payload),
+	);
+}
+async function applyLicences(run: Awaited<ReturnType<typeof plan>>) {
+	for (const output of ['create', 'update', 'deactivate'] as const) {
+		await halo.post(
+			'SoftwareLicence',
+			run.licences(output).map((entry) => entry.payload),
+		);
+	}
+}
+
+describe("Mapping Resolver in a workflow, on the sandboxes' overlapping data", () => {
+	it('accounts for every Westcoast customer once, by the documented rules, with payloads Halo accepts', async () => {
+		const run = await plan({ mapping: { updateSiteAddress: true, topLevelId: '1' } });
+		expect(run.result.error).toBeUndefined();
+		const customers = sandboxes.westcoast.state().customers.map((c) => String(c.AccountId));
+		const mapped = run.mapping('mapped');
+		const created = run.mapping('create');
+		const reviewed = run.mapping('review').filter((entry) => entry.subject === 'westcoastCustomer');
+		const placed = [...mapped, ...created, ...reviewed].map((entry) => String(entry.westcoastId));
+		expect(placed.sort()).toEqual([...customers].sort());
+
+		const rules = new Set(mapped.map((entry) => entry.matchedBy));
+		expect(rules).toEqual(new Set(['link', 'exactName']));
+		expect(reviewed.map((entry) => entry.reason)).toContain('psaNameAmbiguous');
+		expect(run.mapping('table')).toHaveLength(customers.length);
+		expect(
+			created.every((entry) => (entry.payload as Record<string, unknown>).toplevel_id === 1),
+		).toBe(true);
+
+		// pairedItem points at the Westcoast item and the PSA customer it matched
+		for (const item of run.mappingItems('mapped')) {
+			const pairs = item.pairedItem as Array<{ input: number; item: number }>;
+			expect(pairs.find((pair) => pair.input === 0)?.item).toBe(
+				customers.indexOf(String(item.json.westcoastId)),
+			);
+			expect(pairs.some((pair) => pair.input === 1)).toBe(true);
+		}
+
+		await applyMapping(run); // strict mode: a field Halo lacks would throw here
+		const again = await plan({ mapping: { updateSiteAddress: true, topLevelId: '1' } });
+		expect(again.mapping('create')).toHaveLength(0);
+		expect(again.mapping('addressChanges')).toHaveLength(0);
+		expect(
+			again.mapping('mapped').every((entry) => entry.matchedBy === 'link' && !entry.link),
+		).toBe(true);
+		const pairs = (entries: Record<string, unknown>[]) =>
+			entries.map((e) => `${e.westcoastId}>${e.psaId}`).sort();
+		expect(pairs(again.mapping('mapped'))).toEqual(
+			pairs([
+				...mapped,
+				...(await halo.list('Client', 'clients')).flatMap((client) => {
+					const link = (client.external_links as Array<Record<string, unknown>>).find((l) =>
+						created.some((c) => c.westcoastId === l.third_party_id),
+					);
+					return link ? [{ westcoastId: link.third_party_id, psaId: String(client.id) }] : [];
+				}),
+			]),
+		);
+	});
+});
+
+describe('Licence Sync in a workflow: plan, apply, change upstream, plan again', () => {
+	/** Customers, then licences, then the add-on parent links the first licence pass could not know. */
+	async function syncedOnce(licenceOptions: Record<string, unknown> = {}) {
+		await applyMapping(await plan());
+		const first = await plan({ licences: licenceOptions });
+		expect(first.result.error).toBeUndefined();
+		await applyLicences(first);
+		await applyLicences(await plan({ licences: licenceOptions }));
+		return first;
+	}
+
+	const linkedLicence = async (subscriptionId: unknown) =>
+		(await halo.list('SoftwareLicence', 'licences')).find(
+			(l) => l[HALO_LICENCE_FIELDS.westcoastLink] === String(subscriptionId),
+		);
+
+	it('creates and corrects licences, then has nothing left to do', async () => {
+		const first = await syncedOnce();
+		expect(first.licences('create').length).toBeGreaterThan(0);
+		expect(first.licences('update').length).toBeGreaterThan(0);
+		const summary = first.licences('summary')[0] as { byAction: Record<string, number> };
+		expect(summary.byAction.create).toBe(first.licences('create').length);
+
+		// Add-ons whose parent licence was created by the first pass get parent_id now, and only that.
+		const createdParents = new Set(
+			first.licences('create').map((entry) => entry.westcoastSubscriptionId),
+		);
+		const second = await plan();
+		expect(second.licences('create')).toHaveLength(0);
+		expect(second.licences('deactivate')).toHaveLength(0);
+		for (const entry of second.licences('update')) {
+			expect(entry.changes).toEqual([expect.objectContaining({ field: 'parent_id', from: null })]);
+			expect(
+				first
+					.licences('create')
+					.find((c) => c.westcoastSubscriptionId === entry.westcoastSubscriptionId)
+					?.unresolvedParentSubscriptionId,
+			).toEqual(expect.any(String));
+		}
+		expect(createdParents.size).toBeGreaterThan(0);
+		await applyLicences(second);
+
+		const third = await plan();
+		for (const output of ['create', 'update', 'deactivate'] as const)
+			expect(third.licences(output)).toHaveLength(0);
+		expect(third.licences('unchanged').length).toBeGreaterThan(0);
+	});
+
+	it('turns a deletion, a cancellation and a quantity change upstream into exactly those changes', async () => {
+		await syncedOnce();
+		const { subscriptions } = sandboxes.westcoast.state();
+		const linkable = [];
+		const seatBased = (s: (typeof subscriptions)[number]) =>
+			s.PriceableItems?.some((item) => item.IsUdrcField);
+		for (const s of subscriptions.filter(
+			(s) =>
+				s.AccountState === 'Active' &&
+				!s.DependencyAccountId &&
+				s.ParentType !== 'User' &&
+				seatBased(s),
+		)) {
+			const licence = await linkedLicence(s.AccountId);
+			if (licence && licence.is_active) linkable.push({ subscription: s, licence });
+		}
+		const [deleted, cancelled, resized] = linkable;
+		sandboxes.westcoast.admin.deleteSubscription(Number(deleted.subscription.AccountId));
+		sandboxes.westcoast.admin.cancelSubscription(Number(cancelled.subscription.AccountId));
+		const newCount = Number(resized.licence.count) + 5;
+		sandboxes.westcoast.admin.setSubscriptionQuantity(
+			Number(resized.subscription.AccountId),
+			newCount,
+		);
+
+		const next = await plan();
+		expect(next.result.error).toBeUndefined();
+		const deactivations = next.licences('deactivate');
+		const byLicence = (id: unknown) => deactivations.find((entry) => entry.psaLicenceId === id);
+		expect(byLicence(deleted.licence.id)).toMatchObject({
+			reason: expect.objectContaining({ code: 'deletedUpstreamZeroed' }),
+			payload: { id: deleted.licence.id, count: 0 },
+		});
+		expect(byLicence(cancelled.licence.id)).toMatchObject({
+			reason: expect.objectContaining({ code: 'inactiveUpstream' }),
+			payload: { id: cancelled.licence.id, is_active: false },
+		});
+		const resizedUpdate = next
+			.licences('update')
+			.find((entry) => entry.psaLicenceId === resized.licence.id);
+		expect(resizedUpdate?.changes).toEqual([
+			{ field: 'count', from: resized.licence.count, to: newCount },
+		]);
+		expect(next.licences('create')).toHaveLength(0);
+
+		await applyLicences(next);
+		expect(await linkedLicence(deleted.subscription.AccountId)).toMatchObject({
+			count: 0,
+			is_active: true,
+		});
+		expect(await linkedLicence(cancelled.subscription.AccountId)).toMatchObject({
+			is_active: false,
+		});
+		expect(await linkedLicence(resized.subscription.AccountId)).toMatchObject({ count: newCount });
+	});
+
+	it('deactivates instead of zeroing when "Deactivate Licences Deleted in Westcoast" is on', async () => {
+		await syncedOnce({ deactivateDeleted: true });
+		const target = sandboxes.westcoast
+			.state()
+			.subscriptions.find(
+				(s) => s.AccountState === 'Active' && !s.DependencyAccountId && s.ParentType !== 'User',
+			)!;
+		const licence = await linkedLicence(target.AccountId);
+		sandboxes.westcoast.admin.deleteSubscription(Number(target.AccountId));
+		const next = await plan({ licences: { deactivateDeleted: true } });
+		const entry = next.licences('deactivate').find((e) => e.psaLicenceId === licence?.id);
+		expect(entry).toMatchObject({
+			reason: expect.objectContaining({ code: 'deletedUpstream' }),
+			payload: { id: licence?.id, is_active: false },
+		});
+		expect((entry?.payload as Record<string, unknown>).count).toBeUndefined();
+	});
+
+	it('refuses the whole plan when too many licences would go at once', async () => {
+		await syncedOnce();
+		for (const s of sandboxes.westcoast
+			.state()
+			.subscriptions.filter((s) => !s.DependencyAccountId)) {
+			sandboxes.westcoast.admin.deleteSubscription(Number(s.AccountId));
+		}
+		sandboxes.westcoast.admin.createSubscription({
+			customerId: Number(sandboxes.westcoast.state().customers[0].AccountId),
+			productName: 'Keep the input non-empty',
+		});
+		const next = await plan();
+		expect(next.result.error?.message).toMatch(/deactivate or zero/i);
+		expect(next.licences('deactivate')).toHaveLength(0);
+	});
+
+	it('a failed Westcoast read stops the workflow before Licence Sync plans anything', async () => {
+		await syncedOnce();
+		sandboxes.westcoast.admin.setFaults({
+			unavailable: { count: 100, status: 503 },
+			calls: ['GetSubscriptions'],
+		});
+		const next = await plan({});
+		expect(next.result.error?.message).toMatch(/GetSubscriptions/);
+		expect(next.result.output(NODES.licences)).toHaveLength(0);
+	});
+});
