@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { HALO_LICENCE_FIELD_NAMES, type LicenceFieldNames } from '../../core/licences';
-import { batchSizeOption, psaPresetProperty } from '../shared/descriptions';
+import { batchSizeOption, optionsCollection, psaPresetProperty } from '../shared/descriptions';
 
 /** What each PSA licence field is, for the Custom preset (defaults are Halo's names). */
 const FIELD_LABELS: Record<Exclude<keyof LicenceFieldNames, 'westcoastLink'>, string> = {
@@ -122,57 +122,50 @@ export const properties: INodeProperties[] = [
 		description:
 			'Refuse the whole plan when it would deactivate or zero more than this share of the linked licences (a guard against a bad read). 100 lifts the limit.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			batchSizeOption,
-			{
-				displayName: 'Deletion Scope',
-				name: 'deletionScope',
-				type: 'options',
-				options: [
-					{
-						name: 'All Mapped Customers',
-						value: 'allMapped',
-						description: 'The subscription input is the reseller-wide read',
-					},
-					{
-						name: 'Customers in the Input',
-						value: 'customersInInput',
-						description:
-							'Only customers with at least one subscription in the input (for one-customer reads)',
-					},
-				],
-				default: 'allMapped',
-				description: 'Whose missing subscriptions count as deleted upstream',
-			},
-			{
-				displayName: 'Include Unchanged',
-				name: 'emitUnchanged',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to output licences that need no change',
-			},
-			{
-				displayName: 'Min Deactivations Before Limit',
-				name: 'minDeactivationsBeforeLimit',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 3,
-				description:
-					'The percentage limit only applies when more than this many licences would be deactivated or zeroed',
-			},
-			{
-				displayName: 'Sync Prices',
-				name: 'syncPrices',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to write and keep in step the sales and purchase prices',
-			},
-		],
-	},
+	optionsCollection([
+		batchSizeOption,
+		{
+			displayName: 'Deletion Scope',
+			name: 'deletionScope',
+			type: 'options',
+			options: [
+				{
+					name: 'All Mapped Customers',
+					value: 'allMapped',
+					description: 'The subscription input is the reseller-wide read',
+				},
+				{
+					name: 'Customers in the Input',
+					value: 'customersInInput',
+					description:
+						'Only customers with at least one subscription in the input (for one-customer reads)',
+				},
+			],
+			default: 'allMapped',
+			description: 'Whose missing subscriptions count as deleted upstream',
+		},
+		{
+			displayName: 'Include Unchanged',
+			name: 'emitUnchanged',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to output licences that need no change',
+		},
+		{
+			displayName: 'Min Deactivations Before Limit',
+			name: 'minDeactivationsBeforeLimit',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 3,
+			description:
+				'The percentage limit only applies when more than this many licences would be deactivated or zeroed',
+		},
+		{
+			displayName: 'Sync Prices',
+			name: 'syncPrices',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to write and keep in step the sales and purchase prices',
+		},
+	]),
 ];

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { HALO_PSA_PRESET, type PsaFieldNames } from '../../core/mapping';
-import { batchSizeOption, psaPresetProperty } from '../shared/descriptions';
+import { batchSizeOption, optionsCollection, psaPresetProperty } from '../shared/descriptions';
 
 type RenamableField = Exclude<keyof PsaFieldNames, 'addressParts' | 'addressLines'>;
 
@@ -128,29 +128,22 @@ export const properties: INodeProperties[] = [
 		description:
 			"Whether to plan updates of a mapped customer's main site address when Westcoast's differs",
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			batchSizeOption,
-			{
-				displayName: 'Create Inactive Customers',
-				name: 'createInactive',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to create PSA customers for Westcoast customers that are not Active',
-			},
-			{
-				displayName: 'Max Candidates',
-				name: 'maxCandidates',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 3,
-				description: 'How many similar PSA customers to suggest for an unmatched one',
-			},
-		],
-	},
+	optionsCollection([
+		batchSizeOption,
+		{
+			displayName: 'Create Inactive Customers',
+			name: 'createInactive',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to create PSA customers for Westcoast customers that are not Active',
+		},
+		{
+			displayName: 'Max Candidates',
+			name: 'maxCandidates',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 3,
+			description: 'How many similar PSA customers to suggest for an unmatched one',
+		},
+	]),
 ];

@@ -20,3 +20,13 @@ export const batchSizeOption: INodeProperties = {
 	description:
 		'Emit one item per batch of this many payloads (in "payloads"), ready for a PSA array write such as Halo\'s POST. 0 emits one item per record.',
 };
+
+/** The "Options" collection every operation and node ends with. */
+export const optionsCollection = (options: INodeProperties[]): INodeProperties => ({
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options,
+});

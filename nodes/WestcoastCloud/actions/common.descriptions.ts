@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ACCOUNT_STATES } from '../../../core/westcoast/protocol';
+import { optionsCollection } from '../../shared/descriptions';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS } from '../../../core/westcoast/retry';
 
 export const returnAllProperty: INodeProperties = {
@@ -70,3 +71,6 @@ export const requestOptionProperties: INodeProperties[] = [
 		description: 'How long to wait for one answer before giving up on it',
 	},
 ];
+
+/** The Options collection of operations that have no options of their own. */
+export const requestOptionsCollection = optionsCollection(requestOptionProperties);

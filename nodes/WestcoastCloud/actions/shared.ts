@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ACCOUNT_STATES } from '../../../core/westcoast/protocol';
+import { ACCOUNT_STATES, CALLS, type RawCompany } from '../../../core/westcoast/protocol';
 import { asNodeError } from '../../shared/errors';
-import { RecordShapeError } from '../../../core/westcoast/simplify';
-import type { CallOptions } from '../transport';
+import { RecordShapeError, simplifyCustomer } from '../../../core/westcoast/simplify';
+import { marketplaceCall, type CallOptions } from '../transport';
 
 /** Reads the operation's Options collection into transport options. */
 export function callOptions(context: IExecuteFunctions, itemIndex: number): CallOptions {
@@ -81,4 +81,19 @@ export function shapeRecords<T>(
 		}
 		return { json: json as IDataObject, pairedItem: { item: itemIndex } };
 	});
+}
+
+/** One company (`GetCompany`), as Customer > Get and Account > Get return it. */
+export async function companyItems(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): Promise<INodeExecutionData[]> {
+	const company = await marketplaceCall.call(
+		context,
+		CALLS.getCompany,
+		body,
+		callOptions(context, itemIndex),
+	);
+	return shapeRecords(context, itemIndex, [company as RawCompany], simplifyCustomer);
 }

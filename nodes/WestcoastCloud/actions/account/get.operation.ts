@@ -1,23 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { CALLS, type RawCompany } from '../../../../core/westcoast/protocol';
-import { simplifyCustomer } from '../../../../core/westcoast/simplify';
-import { CREDENTIAL_TYPE, marketplaceCall, type WestcoastCredentials } from '../../transport';
-import { requestOptionProperties, simplifyProperty } from '../common.descriptions';
-import { callOptions, shapeRecords } from '../shared';
+import { CREDENTIAL_TYPE, type WestcoastCredentials } from '../../transport';
+import { requestOptionsCollection, simplifyProperty } from '../common.descriptions';
+import { companyItems } from '../shared';
 
-const properties: INodeProperties[] = [
-	simplifyProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: requestOptionProperties,
-	},
-];
+const properties: INodeProperties[] = [simplifyProperty, requestOptionsCollection];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['account'], operation: ['get'] } },
@@ -31,11 +19,5 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const { resellerAccountId } = await this.getCredentials<WestcoastCredentials>(CREDENTIAL_TYPE);
 	const accountId = resellerAccountId?.toString().trim();
-	const company = await marketplaceCall.call(
-		this,
-		CALLS.getCompany,
-		accountId ? { accountId } : {},
-		callOptions(this, itemIndex),
-	);
-	return shapeRecords(this, itemIndex, [company as RawCompany], simplifyCustomer);
+	return await companyItems(this, itemIndex, accountId ? { accountId } : {});
 }

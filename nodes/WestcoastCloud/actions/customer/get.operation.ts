@@ -1,11 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { CALLS, type RawCompany } from '../../../../core/westcoast/protocol';
-import { simplifyCustomer } from '../../../../core/westcoast/simplify';
-import { marketplaceCall } from '../../transport';
-import { requestOptionProperties, simplifyProperty } from '../common.descriptions';
-import { callOptions, shapeRecords } from '../shared';
+import { requestOptionsCollection, simplifyProperty } from '../common.descriptions';
+import { companyItems } from '../shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -19,14 +16,7 @@ const properties: INodeProperties[] = [
 			'The customer\'s Westcoast account ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	simplifyProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: requestOptionProperties,
-	},
+	requestOptionsCollection,
 ];
 
 export const description = updateDisplayOptions(
@@ -39,11 +29,5 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const accountId = String(this.getNodeParameter('customerId', itemIndex)).trim();
-	const company = await marketplaceCall.call(
-		this,
-		CALLS.getCompany,
-		{ accountId },
-		callOptions(this, itemIndex),
-	);
-	return shapeRecords(this, itemIndex, [company as RawCompany], simplifyCustomer);
+	return await companyItems(this, itemIndex, { accountId });
 }

@@ -12,7 +12,7 @@ import { marketplaceCall, resellerAccountId } from '../../transport';
 import {
 	limitProperty,
 	nameContainsFilterProperty,
-	requestOptionProperties,
+	requestOptionsCollection,
 	returnAllProperty,
 	simplifyProperty,
 	stateFilterProperty,
@@ -31,14 +31,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [nameContainsFilterProperty('customers'), stateFilterProperty],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: requestOptionProperties,
-	},
+	requestOptionsCollection,
 ];
 
 export const description = updateDisplayOptions(

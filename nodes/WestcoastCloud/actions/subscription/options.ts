@@ -2,16 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { RawSubscription } from '../../../../core/westcoast/protocol';
 import { simplifySubscription } from '../../../../core/westcoast/simplify';
+import { optionsCollection } from '../../../shared/descriptions';
 import { requestOptionProperties } from '../common.descriptions';
 
 /** The Options collection of subscription operations. */
-export const subscriptionOptions = (extra: INodeProperties[] = []): INodeProperties => ({
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
+export const subscriptionOptions = (extra: INodeProperties[] = []): INodeProperties =>
+	optionsCollection([
 		...extra,
 		{
 			displayName: 'Quantity Field',
@@ -22,8 +18,7 @@ export const subscriptionOptions = (extra: INodeProperties[] = []): INodePropert
 				'Name of the subscription field that holds the seat count. Empty means the field of the priced item marked as unit-dependent (UDRC), which fits most products.',
 		},
 		...requestOptionProperties,
-	],
-});
+	]);
 
 export const includeAddonsProperty: INodeProperties = {
 	displayName: 'Include Add-Ons',
