@@ -12,7 +12,7 @@ import {
 	WESTCOAST_ADDRESS_TO_HALO as TO_HALO,
 	WESTCOAST_LINK_TYPE,
 } from '../../core/psa/halo';
-import { seededRandom } from '../server';
+import { seededRandom } from '../random';
 import { nearMissKindsFor, nearMissName, type NearMissKind } from './near-miss';
 import type { HaloSeed, HaloSeedClient, LicenceRecord, OtherFields } from './records';
 import {

@@ -1,4 +1,4 @@
-import { seededRandom } from '../server';
+import { seededRandom } from '../random';
 import { BASE_PRODUCTS, findProduct, type Product } from './catalog';
 import { buildCompany, RESELLER, SALES_PEOPLE, UK_PLACES } from './companies';
 import { DATE_FORMATS } from './dates';

@@ -4,23 +4,8 @@ import {
 	type LicencePlanOptions,
 } from '../../../core/licences';
 import { ACTIVE_STATE } from '../../../core/westcoast/protocol';
+import { random } from '../../../sandbox/random';
 import { applyPlan, entries, type Json, plan } from './fixtures';
-
-/** mulberry32: a tiny seeded PRNG, so every failing case can be replayed from its seed. */
-function random(seed: number) {
-	let state = seed >>> 0;
-	const next = () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const int = (max: number) => Math.floor(next() * max);
-	const pick = <T>(values: readonly T[]): T => values[int(values.length)];
-	const chance = (p: number) => next() < p;
-	return { int, pick, chance };
-}
 
 type Random = ReturnType<typeof random>;
 

@@ -1,4 +1,4 @@
-/** Builders, a seeded PRNG and a fake PSA for the mapping tests. */
+/** Builders and a fake PSA for the mapping tests (the seeded PRNG is the sandboxes'). */
 import type { SimpleAddress, SimpleCustomer } from '../../../core/westcoast/simple';
 import type { MappingPlan, PsaFieldNames } from '../../../core/mapping';
 import { HALO_PSA_PRESET } from '../../../core/mapping';
@@ -56,34 +56,7 @@ export const westcoastLink = (westcoastId: string): HaloLink => ({
 	third_party_type: 'Westcoast Cloud',
 });
 
-/** mulberry32: a tiny seeded PRNG so property runs are repeatable. */
-export function prng(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-export interface Random {
-	next(): number;
-	int(below: number): number;
-	chance(probability: number): boolean;
-	pick<T>(values: readonly T[]): T;
-}
-
-export function random(seed: number): Random {
-	const next = prng(seed);
-	return {
-		next,
-		int: (below) => Math.floor(next() * below),
-		chance: (probability) => next() < probability,
-		pick: (values) => values[Math.floor(next() * values.length)],
-	};
-}
+export { random, type Random } from '../../../sandbox/random';
 
 /** Items by a field's value; a repeated value (a paging overlap) keeps its first item, as the planner does. */
 function firstBy(

@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process';
+
+/** A progress-line sink (a test's console, a demo's stdout). */
+export type Log = (line: string) => void;
+
+export const silentLog: Log = () => undefined;
+
+export interface ProcessResult {
+	exitCode: number | null;
+	signal: NodeJS.Signals | null;
+	stdout: string;
+	stderr: string;
+	durationMs: number;
+}
+
+export interface RunProcessOptions {
+	/** What to call the process in errors, e.g. "n8n execute". */
+	label: string;
+	timeoutMs: number;
+	cwd?: string;
+	env?: NodeJS.ProcessEnv;
+	/** Written to stdin, which is then closed (at once when there is none). */
+	input?: Buffer;
+	onStdoutLine?: (line: string) => void;
+	onStderrLine?: (line: string) => void;
+}
+
+export class ProcessTimeoutError extends Error {}
+
+/** Calls `onLine` for each complete line of a stream, and for the rest at the end. */
+function lineSplitter(onLine: ((line: string) => void) | undefined) {
+	let pending = '';
+	return {
+		push(chunk: string) {
+			if (!onLine) return;
+			pending += chunk;
+			const lines = pending.split('\n');
+			pending = lines.pop() ?? '';
+			for (const line of lines) onLine(line);
+		},
+		flush() {
+			if (onLine && pending) onLine(pending);
+			pending = '';
+		},
+	};
+}
+
+function tail(text: string, lines = 20): string {
+	return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+/**
+ * Runs a program (no shell), collecting its output. The child gets its own
+ * process group so that a timeout also ends what it started (n8n's task runners).
+ */
+export function runProcess(
+	command: string,
+	args: readonly string[],
+	options: RunProcessOptions,
+): Promise<ProcessResult> {
+	return new Promise((resolve, reject) => {
+		const started = Date.now();
+		const child = spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env,
+			stdio: ['pipe', 'pipe', 'pipe'],
+			detached: true,
+		});
+		let stdout = '';
+		let stderr = '';
+		let timedOut = false;
+		const stdoutLines = lineSplitter(options.onStdoutLine);
+		const stderrLines = lineSplitter(options.onStderrLine);
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+			stdout += chunk;
+			stdoutLines.push(chunk);
+		});
+		child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+			stderr += chunk;
+			stderrLines.push(chunk);
+		});
+		const timer = setTimeout(() => {
+			timedOut = true;
+			try {
+				if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				// Already gone.
+			}
+		}, options.timeoutMs);
+		// An early exit (e.g. a failed start) must not surface as an EPIPE on stdin.
+		child.stdin.on('error', () => undefined);
+		child.stdin.end(options.input);
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			reject(new Error(`${options.label}: could not start ${command}: ${error.message}`));
+		});
+		child.on('close', (exitCode, signal) => {
+			clearTimeout(timer);
+			stdoutLines.flush();
+			stderrLines.flush();
+			if (timedOut) {
+				const seconds = Math.round(options.timeoutMs / 1000);
+				const output = tail(`${stdout}\n${stderr}`);
+				reject(
+					new ProcessTimeoutError(
+						`${options.label} did not finish within ${seconds} s and was killed. Last output:\n${output}`,
+					),
+				);
+				return;
+			}
+			resolve({ exitCode, signal, stdout, stderr, durationMs: Date.now() - started });
+		});
+	});
+}
+
+/** Throws with the end of the output unless the process exited with status 0. */
+export function assertSucceeded(result: ProcessResult, label: string): void {
+	if (result.exitCode === 0) return;
+	const status = result.signal ? `signal ${result.signal}` : `status ${result.exitCode}`;
+	throw new Error(`${label} failed (${status}):\n${tail(`${result.stdout}\n${result.stderr}`)}`);
+}
+
+export function seconds(ms: number): string {
+	return `${(ms / 1000).toFixed(1)} s`;
+}
