@@ -306,6 +306,19 @@ describe('Westcoast Cloud node: transport', () => {
 		);
 	});
 
+	it('gives up on an answer slower than the timeout, saying so', async () => {
+		sandbox.admin.setFaults({ latencyMs: 2500, calls: ['GetCompanies'] });
+		const { error } = await run({
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+			options: { timeoutSeconds: 1, maxRetries: 0 },
+		});
+		expect(error?.message).toMatch(
+			/^Cannot reach 127\.0\.0\.1:\d+ for GetCompanies: the request timed out/,
+		);
+	});
+
 	it('reports malformed JSON and HTML error pages, without retrying them', async () => {
 		sandbox.admin.setFaults({ malformedJson: { count: 1 }, calls: ['GetCompanies'] });
 		const malformed = await run({ resource: 'customer', operation: 'getAll', returnAll: true });
