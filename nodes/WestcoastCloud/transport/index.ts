@@ -103,7 +103,6 @@ export async function marketplaceCall<T = unknown>(
 	let reloggedIn = false;
 	let reloginNow = false;
 	let retries = 0;
-	let lastProblem = '';
 
 	while (true) {
 		let outcome: ReturnType<typeof interpretResponse>;
@@ -139,7 +138,6 @@ export async function marketplaceCall<T = unknown>(
 					options.itemIndex,
 				);
 			}
-			lastProblem = reason;
 			retries++;
 			await sleep(retryDelayMs(retries, null));
 			continue;
@@ -159,13 +157,12 @@ export async function marketplaceCall<T = unknown>(
 				options.itemIndex,
 			);
 		}
-		lastProblem = `HTTP ${outcome.statusCode}`;
 		if (retries >= maxRetries) {
 			throw toNodeError(
 				this,
 				new MarketplaceError(
 					'retriesExhausted',
-					`The marketplace kept answering ${call} with ${lastProblem}; gave up after ${retries} retries. Try again later, or raise "Max Retries".`,
+					`The marketplace kept answering ${call} with HTTP ${outcome.statusCode}; gave up after ${retries} retries. Try again later, or raise "Max Retries".`,
 					{ statusCode: outcome.statusCode, call },
 				),
 				options.itemIndex,
