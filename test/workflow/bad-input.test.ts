@@ -1,0 +1,181 @@
+import type { INode } from 'n8n-workflow';
+
+import { PACKAGE_NAME } from '../harness/node-types';
+import { runWorkflow, type WorkflowJson } from '../harness/run-workflow';
+
+/** Fixture nodes feeding one of our nodes' inputs, in order. */
+function workflowFeeding(
+	type: string,
+	parameters: INode['parameters'],
+	inputs: unknown[][],
+	continueOnFail = false,
+): WorkflowJson {
+	const fixtures = inputs.map((items, index) => ({
+		id: `f${index}`,
+		name: `Input ${index}`,
+		type: 'test.fixture',
+		typeVersion: 1,
+		position: [200, index * 200] as [number, number],
+		parameters: { items: JSON.stringify(items) },
+	}));
+	return {
+		name: 'bad input',
+		nodes: [
+			{
+				id: 't',
+				name: 'Manual Trigger',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			...fixtures,
+			{
+				id: 'n',
+				name: 'Node',
+				type: `${PACKAGE_NAME}.${type}`,
+				typeVersion: 1,
+				position: [400, 0],
+				parameters,
+				...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			},
+		],
+		connections: {
+			'Manual Trigger': {
+				main: [fixtures.map((f) => ({ node: f.name, type: 'main' as const, index: 0 }))],
+			},
+			...Object.fromEntries(
+				fixtures.map((f, index) => [
+					f.name,
+					{ main: [[{ node: 'Node', type: 'main' as const, index }]] },
+				]),
+			),
+		},
+	};
+}
+
+const customer = (westcoastId: string, name: string) => ({
+	westcoastId,
+	name,
+	state: 'Active',
+	address: { street: null, city: null, postcode: null, country: null },
+});
+
+describe('Mapping Resolver with items of the wrong shape', () => {
+	const westcoast = [customer('W1', 'Acme Ltd'), { name: 'No Id Ltd' }, customer('W3', 'Beta Ltd')];
+	const psa = [{ id: 1, name: 'Acme Ltd', external_links: [] }];
+
+	it('fails naming the item and the field', async () => {
+		const { error } = await runWorkflow(
+			workflowFeeding('mappingResolver', { psaPreset: 'haloPsa' }, [westcoast, psa]),
+		);
+		expect(error?.message).toMatch(/item 1/i);
+		expect(error?.message).toMatch(/westcoastId/);
+	});
+
+	it('with Continue On Fail, sends it to Needs Review and loses nothing', async () => {
+		const result = await runWorkflow(
+			workflowFeeding('mappingResolver', { psaPreset: 'haloPsa' }, [westcoast, psa], true),
+		);
+		expect(result.error).toBeUndefined();
+		const review = result.output('Node', 3).map((item) => item.json);
+		expect(review).toEqual([
+			expect.objectContaining({
+				reason: 'invalidWestcoastItem',
+				field: 'westcoastId',
+				westcoastItem: 1,
+			}),
+		]);
+		expect(result.output('Node', 0).map((item) => item.json.westcoastId)).toEqual(['W1']);
+		expect(result.output('Node', 1).map((item) => item.json.westcoastId)).toEqual(['W3']);
+		expect(result.output('Node', 4)).toHaveLength(3);
+	});
+});
+
+describe('Licence Sync with bad input and bad reads', () => {
+	const subscription = (westcoastId: string, quantity: unknown) => ({
+		westcoastId,
+		customerId: 'W1',
+		productName: 'Microsoft 365 Business Basic',
+		serviceName: 'MicrosoftCSP',
+		displayName: null,
+		quantity,
+		state: 'Active',
+		endDate: '2027-03-31T00:00:00.000Z',
+		parentSubscriptionId: null,
+		sku: 'SKU1',
+	});
+	const mappings = [
+		{
+			westcoastId: 'W1',
+			westcoastName: 'Acme Ltd',
+			psaId: 1,
+			psaName: 'Acme Ltd',
+			matchedBy: 'link',
+		},
+	];
+	const licences = [
+		{
+			id: 10,
+			client_id: 1,
+			name: 'Microsoft 365 Business Basic',
+			count: 5,
+			end_date: '2027-03-31T00:00:00',
+			is_active: true,
+			third_party_product: 'S1',
+		},
+	];
+
+	it('fails naming the item and field of a seat count that is not a number', async () => {
+		const { error } = await runWorkflow(
+			workflowFeeding('licenceSync', { psaPreset: 'haloPsa' }, [
+				[subscription('S1', 'five')],
+				licences,
+				mappings,
+			]),
+		);
+		expect(error?.message).toMatch(/quantity/);
+	});
+
+	it('with Continue On Fail, skips it and leaves its licence alone', async () => {
+		const result = await runWorkflow(
+			workflowFeeding(
+				'licenceSync',
+				{ psaPreset: 'haloPsa' },
+				[[subscription('S1', 'five')], licences, mappings],
+				true,
+			),
+		);
+		expect(result.error).toBeUndefined();
+		for (const output of [0, 1, 2]) expect(result.output('Node', output)).toHaveLength(0);
+		const skipped = result.output('Node', 4).map((item) => item.json);
+		expect(skipped.map((entry) => (entry.reason as { field?: string }).field)).toContain(
+			'quantity',
+		);
+	});
+
+	it('refuses to plan when the subscription read failed upstream, even with Continue On Fail', async () => {
+		const failedRead = [
+			{
+				error: 'Cannot reach marketplace.example for GetSubscriptions: the connection was refused',
+			},
+		];
+		const stopped = await runWorkflow(
+			workflowFeeding('licenceSync', { psaPreset: 'haloPsa' }, [failedRead, licences, mappings]),
+		);
+		expect(stopped.error?.message).toMatch(/error/i);
+		const continued = await runWorkflow(
+			workflowFeeding(
+				'licenceSync',
+				{ psaPreset: 'haloPsa' },
+				[failedRead, licences, mappings],
+				true,
+			),
+		);
+		for (const output of [0, 1, 2, 3, 4]) expect(continued.output('Node', output)).toHaveLength(0);
+		expect(continued.output('Node', 5)[0].json).toMatchObject({
+			refused: true,
+			code: 'errorItemInInput',
+		});
+	});
+});
