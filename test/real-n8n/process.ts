@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 
 /** A progress-line sink (a test's console, a demo's stdout). */
 export type Log = (line: string) => void;
@@ -81,11 +81,7 @@ export function runProcess(
 		});
 		const timer = setTimeout(() => {
 			timedOut = true;
-			try {
-				if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-			} catch {
-				// Already gone.
-			}
+			killProcessGroup(child, 'SIGKILL');
 		}, options.timeoutMs);
 		// An early exit (e.g. a failed start) must not surface as an EPIPE on stdin.
 		child.stdin.on('error', () => undefined);
@@ -111,6 +107,68 @@ export function runProcess(
 			resolve({ exitCode, signal, stdout, stderr, durationMs: Date.now() - started });
 		});
 	});
+}
+
+/** Signals a child and everything it started (it runs in its own process group). */
+function killProcessGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+	try {
+		if (child.pid !== undefined) process.kill(-child.pid, signal);
+	} catch {
+		// Already gone.
+	}
+}
+
+/** n8n's graceful shutdown waits for its task runners; after this it is killed. */
+const STOP_GRACE_MS = 20_000;
+
+/** A long-running child in its own process group, so that stopping it also ends its task runners. */
+export interface GroupProcess {
+	output(): string;
+	/** Why it ended early (exit status, signal or spawn error); undefined while it runs. */
+	ended(): string | undefined;
+	/** SIGTERM for a graceful shutdown, then SIGKILL for the whole group. */
+	stop(): Promise<void>;
+}
+
+/** Starts a long-running program (a server) in its own process group. */
+export function startProcessGroup(
+	command: string,
+	args: string[],
+	options: SpawnOptions,
+): GroupProcess {
+	const chunks: string[] = [];
+	let ended: string | undefined;
+	const child = spawn(command, args, {
+		...options,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
+	child.stdout?.setEncoding('utf8').on('data', (chunk: string) => chunks.push(chunk));
+	child.stderr?.setEncoding('utf8').on('data', (chunk: string) => chunks.push(chunk));
+	child.on('error', (error) => (ended ??= error.message));
+	child.on('exit', (code, signal) => (ended ??= signal ? `signal ${signal}` : `status ${code}`));
+	const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+
+	const killGroup = (signal: NodeJS.Signals) => killProcessGroup(child, signal);
+	return {
+		output: () => chunks.join(''),
+		ended: () => ended,
+		stop: async () => {
+			// Never started: there is nothing to stop or wait for.
+			if (child.pid === undefined) return;
+			killGroup('SIGTERM');
+			let grace: NodeJS.Timeout | undefined;
+			await Promise.race([
+				closed,
+				new Promise((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS))),
+			]);
+			// A pending timer would keep jest from exiting.
+			clearTimeout(grace);
+			// The runners may outlive n8n's own process.
+			killGroup('SIGKILL');
+			await closed;
+		},
+	};
 }
 
 /** Throws with the end of the output unless the process exited with status 0. */
