@@ -12,7 +12,9 @@ module.exports = {
 	reporters: ['default', '<rootDir>/test/harness/summary-reporter.js'],
 	projects: [
 		project('unit', ['<rootDir>/test/unit/**/*.test.ts']),
-		project('workflow', ['<rootDir>/test/workflow/**/*.test.ts']),
+		project('workflow', ['<rootDir>/test/workflow/**/*.test.ts'], {
+			setupFiles: ['<rootDir>/test/harness/quiet-n8n.js'],
+		}),
 		project('real-n8n', ['<rootDir>/test/real-n8n/**/*.test.ts']),
 	],
 };

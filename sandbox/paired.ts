@@ -4,6 +4,7 @@
  * subscriptions (same names, near misses, a duplicate, PSA-only clients,
  * linked and unlinked licences).
  */
+import { licenceName } from '../core/licences';
 import { simplifySubscription } from '../core/westcoast/simplify';
 import {
 	buildHaloSeed,
@@ -57,7 +58,7 @@ export function haloSeedFromWestcoast(state: WestcoastState, seed: number) {
 					{
 						id: simple.westcoastId,
 						customerId: simple.customerId,
-						name: simple.displayName ?? simple.productName,
+						name: licenceName(simple),
 						quantity: simple.quantity,
 						sku: simple.sku,
 						parentId: simple.parentSubscriptionId,
@@ -83,6 +84,9 @@ export async function startPairedSandboxes(options: PairedOptions = {}): Promise
 		port: options.haloPort,
 		seed,
 		seedData: (haloSeed) => haloSeedFromWestcoast(initialState, haloSeed),
+	}).catch(async (error: unknown) => {
+		await westcoast.close(); // else its server keeps the process alive
+		throw error;
 	});
 	return {
 		westcoast,

@@ -160,8 +160,8 @@ export function planSubscription(context: PlanContext, item: SubscriptionItem): 
 	if (quantity === null) return skip(reason('noQuantity'));
 	if (name === null) {
 		const detail =
-			'displayName, productName and serviceName are all empty, so the licence would have no name.';
-		return skip(itemReason('missingField', 'subscriptions', item.index, detail, 'displayName'));
+			'productName, displayName and serviceName are all empty, so the licence would have no name.';
+		return skip(itemReason('missingField', 'subscriptions', item.index, detail, 'productName'));
 	}
 	return inStep(context, identity, { ...subscription, quantity, name }, mapped, existing);
 }

@@ -22,7 +22,7 @@ export interface SubscriptionRecord {
 	customerId: string;
 	state: string;
 	isActive: boolean;
-	/** The licence name: displayName, else productName, else serviceName. */
+	/** The licence name (licenceName). */
 	name: string | null;
 	productName: string | null;
 	serviceName: string | null;
@@ -54,11 +54,24 @@ export interface SubscriptionIndex {
 	unidentifiedItemWithoutCustomer: number | null;
 }
 
+/**
+ * A licence is named after the product ("Microsoft 365 Business Premium"),
+ * else the subscription's display name, else the service: on the marketplace
+ * the display name is the service's (e.g. "Microsoft Cloud Solution
+ * Provider"), shared by every product of that service.
+ */
+export function licenceName(names: {
+	productName: string | null;
+	displayName: string | null;
+	serviceName: string | null;
+}): string | null {
+	return names.productName ?? names.displayName ?? names.serviceName;
+}
+
 function readSubscription(item: JsonObject, syncPrices: boolean): SubscriptionRecord {
 	const id = requiredId(item, 'westcoastId');
 	const customerId = requiredId(item, 'customerId');
 	const state = requiredText(item, 'state');
-	const displayName = optionalText(item, 'displayName');
 	const productName = optionalText(item, 'productName');
 	const serviceName = optionalText(item, 'serviceName');
 	return {
@@ -66,7 +79,7 @@ function readSubscription(item: JsonObject, syncPrices: boolean): SubscriptionRe
 		customerId,
 		state,
 		isActive: state === ACTIVE_STATE,
-		name: displayName ?? productName ?? serviceName,
+		name: licenceName({ productName, displayName: optionalText(item, 'displayName'), serviceName }),
 		productName,
 		serviceName,
 		quantity: optionalWholeNumber(item, 'quantity'),

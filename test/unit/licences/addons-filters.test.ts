@@ -13,7 +13,7 @@ const parent = subscription({ westcoastId: 'P1' });
 const addon = subscription({
 	westcoastId: 'A1',
 	parentSubscriptionId: 'P1',
-	displayName: 'Teams Phone',
+	productName: 'Teams Phone',
 	quantity: 2,
 });
 const parentLicence = licence({ id: 500, third_party_product: 'P1' });

@@ -37,7 +37,7 @@ export function licence(overrides: Json = {}): Json {
 	return {
 		id: 101,
 		client_id: 11,
-		name: 'M365 Basic',
+		name: 'Microsoft 365 Business Basic',
 		count: 5,
 		start_date: '2024-04-01T00:00:00',
 		end_date: '2027-03-31T00:00:00',

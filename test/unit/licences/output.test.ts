@@ -124,7 +124,7 @@ describe('field names', () => {
 		const custom = {
 			licence_id: 'L-1',
 			client_id: 11,
-			name: 'M365 Basic',
+			name: 'Microsoft 365 Business Basic',
 			quantity: 2,
 			end_date: '2027-03-31',
 			is_active: true,

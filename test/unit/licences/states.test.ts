@@ -20,7 +20,7 @@ describe('create', () => {
 			source: { subscription: 0, mapping: 1 },
 		});
 		expect(entry.payload).toEqual({
-			name: 'M365 Basic',
+			name: 'Microsoft 365 Business Basic',
 			client_id: 11,
 			count: 12,
 			end_date: '2027-03-31T00:00:00',
@@ -57,12 +57,12 @@ describe('create', () => {
 
 describe('licence name', () => {
 	it.each([
-		[{}, 'M365 Basic'],
-		[{ displayName: null }, 'Microsoft 365 Business Basic'],
-		[{ displayName: '  ' }, 'Microsoft 365 Business Basic'],
-		[{ displayName: null, productName: null }, 'O365_BUSINESS_ESSENTIALS'],
-		[{ displayName: '  Trimmed  ' }, 'Trimmed'],
-	])('uses displayName, else productName, else serviceName (%j)', (overrides, name) => {
+		[{}, 'Microsoft 365 Business Basic'],
+		[{ productName: null }, 'M365 Basic'],
+		[{ productName: '  ' }, 'M365 Basic'],
+		[{ productName: null, displayName: null }, 'O365_BUSINESS_ESSENTIALS'],
+		[{ productName: '  Trimmed  ' }, 'Trimmed'],
+	])('uses productName, else displayName, else serviceName (%j)', (overrides, name) => {
 		expect(onlyEntry(plan([subscription(overrides)], [])).payload).toHaveProperty('name', name);
 	});
 
@@ -74,7 +74,7 @@ describe('licence name', () => {
 		expect(result.invalidInput).toHaveLength(1);
 		expect(result.invalidInput[0].reason).toMatchObject({
 			code: 'missingField',
-			field: 'displayName',
+			field: 'productName',
 			input: 'subscriptions',
 			itemIndex: 0,
 		});
@@ -97,14 +97,25 @@ describe('update and unchanged', () => {
 
 	it('updates only the fields that differ, field by field', () => {
 		const entry = onlyEntry(
-			plan([subscription({ quantity: 8, displayName: 'M365 Basic (new)' })], [licence()]),
+			plan(
+				[subscription({ quantity: 8, productName: 'Microsoft 365 Business Basic (new)' })],
+				[licence()],
+			),
 		);
 		expect(entry.action).toBe('update');
 		expect(entry.changes).toEqual([
-			{ field: 'name', from: 'M365 Basic', to: 'M365 Basic (new)' },
+			{
+				field: 'name',
+				from: 'Microsoft 365 Business Basic',
+				to: 'Microsoft 365 Business Basic (new)',
+			},
 			{ field: 'count', from: 5, to: 8 },
 		]);
-		expect(entry.payload).toEqual({ id: 101, name: 'M365 Basic (new)', count: 8 });
+		expect(entry.payload).toEqual({
+			id: 101,
+			name: 'Microsoft 365 Business Basic (new)',
+			count: 8,
+		});
 	});
 
 	it('reactivates an inactive licence whose subscription is Active', () => {

@@ -1,0 +1,334 @@
+/**
+ * The shipped workflows (workflows/*.json), run by the real n8n 2.41.1 against
+ * the paired Westcoast and HaloPSA sandboxes. Halo's final state is judged
+ * against the Westcoast data by this test's own reading of it, never by the
+ * planners' output; Halo's strict mode refuses any payload field it lacks.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import {
+	WORKFLOW_FILES,
+	IMPORT_CUSTOMERS_FILE,
+	IMPORT_SUBSCRIPTIONS_FILE,
+	NODE,
+	WEBHOOK_PATH,
+} from '../../workflows/source/workflows';
+import {
+	INVALID_SETTINGS_NODE,
+	SETTING,
+	type SettingValues,
+} from '../../workflows/source/settings';
+import { WORKFLOWS_DIR, workflowText } from '../../workflows/source/write-files';
+import { LINK_TABLE, type HaloState } from '../../sandbox/halo';
+import {
+	startDailySyncEnvironment,
+	type DailySyncEnvironment,
+	type SyncRun,
+} from './daily-sync/environment';
+import { haloProblems } from './daily-sync/halo-check';
+import { callWebhook, publishWorkflow } from './daily-sync/webhooks';
+import { licensedSubscriptions, seatsOf } from './daily-sync/westcoast-facts';
+import { readWorkflowFile, withSettings } from './daily-sync/workflow-file';
+import { importWorkflow } from './real-n8n';
+import { startN8nServer, type N8nServer } from './server';
+
+const MINUTE = 60_000;
+const TOP_LEVEL = 2;
+const SETTINGS: SettingValues = {
+	[SETTING.entities]: 'both',
+	[SETTING.topLevel]: String(TOP_LEVEL),
+	[SETTING.updateSiteAddress]: true,
+	[SETTING.deactivateDeleted]: false,
+};
+const IN_STEP = { customers: [], licences: [] };
+
+function log(line: string): void {
+	process.stderr.write(`[real-n8n] ${line}\n`);
+}
+
+const haloWrites = (run: SyncRun) =>
+	run.haloRequests.filter(
+		(request) => request.method === 'POST' && request.path.startsWith('/api/'),
+	);
+
+function expectSucceeded(run: SyncRun): void {
+	expect(run.result.packageLoadErrors).toEqual([]);
+	expect(run.result.error).toBeUndefined();
+	expect(run.result.exitCode).toBe(0);
+	// Strict mode answers 400 to any field Halo's schema lacks.
+	expect(run.haloRequests.filter((request) => request.status >= 400)).toEqual([]);
+}
+
+function expectStoppedAt(run: SyncRun, node: string): void {
+	expect(run.result.exitCode).toBe(1);
+	expect(run.result.error?.node).toMatchObject({ name: node });
+	expect(haloWrites(run)).toEqual([]);
+}
+
+describe('Westcoast to HaloPSA workflows in the real n8n', () => {
+	let env: DailySyncEnvironment;
+	/** Halo as seeded, before any sync. */
+	let haloBefore: HaloState;
+
+	const licenceOf = (subscriptionId: number) =>
+		env.sandboxes.halo
+			.state()
+			.licences.find((licence) => licence.third_party_product === String(subscriptionId));
+	const problems = (settings: { topLevelId: number | null; updateSiteAddress: boolean }) =>
+		haloProblems({
+			westcoast: env.sandboxes.westcoast.state(),
+			haloBefore,
+			haloNow: env.sandboxes.halo.state(),
+			...settings,
+		});
+	const dailySyncProblems = () => problems({ topLevelId: TOP_LEVEL, updateSiteAddress: true });
+
+	beforeAll(async () => {
+		env = await startDailySyncEnvironment({ log, settings: SETTINGS });
+		haloBefore = env.sandboxes.halo.state();
+	}, 15 * MINUTE);
+
+	afterAll(async () => {
+		await env?.close();
+	});
+
+	test('the workflow files are what workflows/source builds', () => {
+		for (const { file, build } of WORKFLOW_FILES)
+			expect(readFileSync(path.join(WORKFLOWS_DIR, file), 'utf8')).toBe(workflowText(build()));
+	});
+
+	describe('daily sync, run with n8n execute', () => {
+		test(
+			'the first run makes Halo hold what the Westcoast data implies',
+			async () => {
+				const before = dailySyncProblems();
+				expect(before.customers.length + before.licences.length).toBeGreaterThan(0);
+
+				const run = await env.run();
+
+				expectSucceeded(run);
+				expect(haloWrites(run).length).toBeGreaterThan(0);
+				expect(dailySyncProblems()).toEqual(IN_STEP);
+			},
+			3 * MINUTE,
+		);
+
+		test(
+			'a second run writes nothing',
+			async () => {
+				const run = await env.run();
+
+				expectSucceeded(run);
+				expect(haloWrites(run)).toEqual([]);
+			},
+			3 * MINUTE,
+		);
+
+		test(
+			'a Halo token that expired since the last run is renewed',
+			async () => {
+				env.sandboxes.halo.admin.expireTokens();
+				const run = await env.run();
+
+				expect(run.result.error).toBeUndefined();
+				const failed = run.haloRequests.filter((request) => request.status >= 400);
+				expect(failed).toEqual([expect.objectContaining({ method: 'GET', status: 401 })]);
+				expect(run.haloRequests).toContainEqual(
+					expect.objectContaining({ path: '/auth/token', status: 200 }),
+				);
+			},
+			3 * MINUTE,
+		);
+
+		test(
+			'"Entities to Sync" runs only the chosen half, and an unknown value stops the run at once',
+			async () => {
+				const { westcoast, halo } = env.sandboxes;
+				const [subscription] = licensedSubscriptions(westcoast.state(), halo.state(), 1);
+				const seats = (seatsOf(subscription) ?? 0) + 2;
+				westcoast.admin.setSubscriptionQuantity(subscription.AccountId, seats);
+				westcoast.admin.createCustomer({ CompanyName: 'Entities Test Customer Ltd' });
+				const writtenPaths = (run: SyncRun) => [
+					...new Set(haloWrites(run).map((write) => write.path)),
+				];
+
+				await env.configure({ ...SETTINGS, [SETTING.entities]: 'customers' });
+				const customersOnly = await env.run();
+				expectSucceeded(customersOnly);
+				expect(writtenPaths(customersOnly)).toEqual(['/api/Client']);
+				expect(licenceOf(subscription.AccountId)?.count).not.toBe(seats);
+
+				await env.configure({ ...SETTINGS, [SETTING.entities]: 'subscriptions' });
+				const subscriptionsOnly = await env.run();
+				expectSucceeded(subscriptionsOnly);
+				expect(writtenPaths(subscriptionsOnly)).toEqual(['/api/SoftwareLicence']);
+				expect(licenceOf(subscription.AccountId)?.count).toBe(seats);
+				expect(dailySyncProblems()).toEqual(IN_STEP);
+
+				await env.configure({ ...SETTINGS, [SETTING.entities]: 'everything' });
+				const invalid = await env.run();
+				expect(invalid.result.exitCode).toBe(1);
+				expect(invalid.result.error?.node).toMatchObject({ name: INVALID_SETTINGS_NODE });
+				expect(invalid.haloRequests).toEqual([]);
+				await env.configure(SETTINGS);
+			},
+			5 * MINUTE,
+		);
+
+		test(
+			'with "Deactivate Licences Deleted" off, a deleted subscription leaves its licence active with count 0',
+			async () => {
+				const { westcoast, halo } = env.sandboxes;
+				const [subscription] = licensedSubscriptions(westcoast.state(), halo.state(), 1);
+				expect(licenceOf(subscription.AccountId)).toMatchObject({
+					count: seatsOf(subscription),
+					is_active: true,
+				});
+
+				westcoast.admin.deleteSubscription(subscription.AccountId);
+				const run = await env.run();
+
+				expectSucceeded(run);
+				expect(licenceOf(subscription.AccountId)).toMatchObject({ count: 0, is_active: true });
+				expect(dailySyncProblems()).toEqual(IN_STEP);
+			},
+			3 * MINUTE,
+		);
+
+		test(
+			'with it on, a deleted subscription makes its licence inactive',
+			async () => {
+				await env.configure({ ...SETTINGS, [SETTING.deactivateDeleted]: true });
+				const { westcoast, halo } = env.sandboxes;
+				const [subscription] = licensedSubscriptions(westcoast.state(), halo.state(), 1);
+				const seats = seatsOf(subscription);
+
+				westcoast.admin.deleteSubscription(subscription.AccountId);
+				const run = await env.run();
+
+				expectSucceeded(run);
+				expect(licenceOf(subscription.AccountId)).toMatchObject({ count: seats, is_active: false });
+				expect(dailySyncProblems()).toEqual(IN_STEP);
+			},
+			3 * MINUTE,
+		);
+
+		test(
+			'a Westcoast outage fails the run before any Halo write; the next run catches up',
+			async () => {
+				const { westcoast, halo } = env.sandboxes;
+				const [subscription] = licensedSubscriptions(westcoast.state(), halo.state(), 1);
+				const seats = (seatsOf(subscription) ?? 0) + 3;
+				// A change a successful run would write.
+				westcoast.admin.setSubscriptionQuantity(subscription.AccountId, seats);
+
+				const outages = [
+					{
+						node: NODE.westcoastSubscriptions,
+						faults: { calls: ['GetSubscriptions'], unavailable: { count: 100 } },
+					},
+					{
+						node: NODE.westcoastCustomers,
+						faults: { calls: ['GetCompanies'], dropConnection: { count: 100 } },
+					},
+				];
+				for (const { node, faults } of outages) {
+					westcoast.admin.setFaults(faults);
+					const run = await env.run();
+					westcoast.admin.clearFaults();
+					expectStoppedAt(run, node);
+				}
+				expect(licenceOf(subscription.AccountId)?.count).not.toBe(seats);
+
+				const run = await env.run();
+				expectSucceeded(run);
+				expect(licenceOf(subscription.AccountId)?.count).toBe(seats);
+				expect(dailySyncProblems()).toEqual(IN_STEP);
+			},
+			5 * MINUTE,
+		);
+
+		test(
+			"Licence Sync's safety limit refuses a mass deletion and stops the run before any write",
+			async () => {
+				const { westcoast, halo } = env.sandboxes;
+				const licencesBefore = halo.state().licences;
+				for (const subscription of licensedSubscriptions(westcoast.state(), halo.state(), 12, {
+					distinctCustomers: false,
+				}))
+					westcoast.admin.deleteSubscription(subscription.AccountId);
+
+				const run = await env.run();
+
+				expectStoppedAt(run, NODE.licenceSync);
+				expect(run.result.error?.message).toMatch(/would deactivate or zero 12 of/);
+				expect(halo.state().licences).toEqual(licencesBefore);
+			},
+			3 * MINUTE,
+		);
+	});
+
+	describe('import workflows, called on their webhooks (n8n start)', () => {
+		let server: N8nServer;
+		const importSettings = { topLevelId: null, updateSiteAddress: false };
+
+		beforeAll(async () => {
+			const { westcoast, halo } = env.sandboxes;
+			// Both sandboxes back to their seed: the imports start from scratch.
+			westcoast.admin.reset();
+			halo.admin.reset();
+			const workflows = [IMPORT_CUSTOMERS_FILE, IMPORT_SUBSCRIPTIONS_FILE].map((file) =>
+				withSettings(readWorkflowFile(file), { [SETTING.haloBaseUrl]: halo.url }),
+			);
+			await importWorkflow(env.home, workflows);
+			for (const workflow of workflows) await publishWorkflow(env.home, workflow.id);
+			server = await startN8nServer(env.home);
+		}, 5 * MINUTE);
+
+		afterAll(async () => {
+			await server?.stop();
+		});
+
+		test(
+			'the customer import creates and links the customers, and answers with its counts',
+			async () => {
+				const { halo } = env.sandboxes;
+				const answer = await callWebhook(server.url, WEBHOOK_PATH.customers);
+
+				expect(answer.status).toBe(200);
+				const existing = new Set(haloBefore.clients.map((client) => client.id));
+				const now = halo.state();
+				const mappedToExisting = now.externalLinks.filter(
+					(link) => link.table_id === LINK_TABLE.client && existing.has(link.halo_id),
+				);
+				expect(answer.body).toMatchObject({
+					mapped: new Set(mappedToExisting.map((link) => link.third_party_id)).size,
+					created: now.clients.length - haloBefore.clients.length,
+				});
+				expect(halo.admin.requests().filter((request) => request.status >= 400)).toEqual([]);
+				expect(problems(importSettings).customers).toEqual([]);
+			},
+			3 * MINUTE,
+		);
+
+		test(
+			"the subscription import brings the licences in step, and answers with Licence Sync's summary",
+			async () => {
+				const { halo } = env.sandboxes;
+				const licencesBefore = halo.state().licences.length;
+				const answer = await callWebhook(server.url, WEBHOOK_PATH.subscriptions);
+
+				expect(answer.status).toBe(200);
+				const created = halo.state().licences.length - licencesBefore;
+				expect(created).toBeGreaterThan(0);
+				expect(answer.body).toMatchObject({
+					licences: { refused: false, byAction: { create: created } },
+				});
+				expect(halo.admin.requests().filter((request) => request.status >= 400)).toEqual([]);
+				expect(problems(importSettings)).toEqual(IN_STEP);
+			},
+			3 * MINUTE,
+		);
+	});
+});

@@ -1,0 +1,59 @@
+/** What a customer mapping plan writes to Halo, and the barrier after it. */
+import { collectField, keepWhere, noOp, waitForAll } from './base-nodes';
+import type { WorkflowGraph } from './graph';
+import { haloPostPayloads } from './halo-nodes';
+import { MAPPING_OUTPUT } from './package-nodes';
+
+export const CUSTOMER_WRITE_NODES = {
+	newLinks: 'New Links',
+	collectLinks: 'Collect Links',
+	saveLinks: 'Halo: Save Links',
+	createClients: 'Halo: Create Clients',
+	updateSites: 'Halo: Update Sites',
+	review: 'Customers to Review',
+	done: 'Customer Writes Done',
+} as const;
+
+const N = CUSTOMER_WRITE_NODES;
+
+/**
+ * From Mapping Resolver `mapper` (at column `x`, row `y`): creates, new links
+ * and main-site addresses POSTed to Halo, review items parked on a no-op.
+ * `linkCondition` (an expression) may hold the link writes back. Returns the
+ * barrier that runs once every write is done.
+ */
+export function addCustomerWrites(
+	graph: WorkflowGraph,
+	mapper: string,
+	[x, y]: [number, number],
+	linkCondition?: string,
+): string {
+	const newLinks = graph.add(
+		keepWhere(
+			N.newLinks,
+			[x + 220, y - 200],
+			['$json.link !== undefined', ...(linkCondition ? [linkCondition] : [])],
+		),
+	);
+	const collectLinks = graph.add(
+		collectField(N.collectLinks, [x + 440, y - 200], 'link', 'payloads'),
+	);
+	const saveLinks = graph.add(haloPostPayloads(N.saveLinks, [x + 660, y - 200], 'Client'));
+	const createClients = graph.add(haloPostPayloads(N.createClients, [x + 440, y], 'Client'));
+	const updateSites = graph.add(haloPostPayloads(N.updateSites, [x + 440, y + 200], 'Site'));
+	const review = graph.add(noOp(N.review, [x + 440, y + 400]));
+	const done = graph.add(waitForAll(N.done, [x + 880, y], 4));
+
+	graph.connect(mapper, newLinks, MAPPING_OUTPUT.mapped);
+	graph.connect(newLinks, collectLinks);
+	graph.connect(collectLinks, saveLinks);
+	graph.connect(mapper, createClients, MAPPING_OUTPUT.create);
+	graph.connect(mapper, updateSites, MAPPING_OUTPUT.addressChanges);
+	graph.connect(mapper, review, MAPPING_OUTPUT.review);
+	graph.connect(createClients, done, 0, 0);
+	graph.connect(saveLinks, done, 0, 1);
+	graph.connect(updateSites, done, 0, 2);
+	// The mapping table always has rows, so the barrier runs even when nothing is written.
+	graph.connect(mapper, done, MAPPING_OUTPUT.table, 3);
+	return done;
+}

@@ -1,0 +1,76 @@
+/**
+ * A small builder for n8n workflow JSON: nodes with stable ids, and
+ * connections by node name, output and input index.
+ */
+import { createHash } from 'node:crypto';
+
+import type { IConnections, INode, IWorkflowSettings } from 'n8n-workflow';
+
+/** What `n8n import:workflow` and the editor's import take. */
+export interface WorkflowJson {
+	id: string;
+	name: string;
+	active: false;
+	nodes: INode[];
+	connections: IConnections;
+	settings: IWorkflowSettings;
+	tags: [];
+}
+
+export type Position = [number, number];
+
+/** A node as stored, without its id (derived from the workflow id and node name). */
+export type NodeSpec = Omit<INode, 'id'>;
+
+/** A UUID-shaped id derived from a text, so that regenerating a file keeps its ids. */
+export function stableId(text: string): string {
+	const hex = createHash('sha256').update(text).digest('hex');
+	return [
+		hex.slice(0, 8),
+		hex.slice(8, 12),
+		hex.slice(12, 16),
+		hex.slice(16, 20),
+		hex.slice(20, 32),
+	].join('-');
+}
+
+export class WorkflowGraph {
+	private readonly nodes: INode[] = [];
+	private readonly connections: IConnections = {};
+
+	constructor(
+		readonly id: string,
+		readonly name: string,
+	) {}
+
+	add(spec: NodeSpec): string {
+		if (this.nodes.some((node) => node.name === spec.name))
+			throw new Error(`Workflow "${this.name}" has two nodes named "${spec.name}"`);
+		this.nodes.push({ id: stableId(`${this.id}/${spec.name}`), ...spec });
+		return spec.name;
+	}
+
+	/** Connects output `output` of `from` to input `input` of `to`. */
+	connect(from: string, to: string, output = 0, input = 0): void {
+		for (const name of [from, to]) {
+			if (!this.nodes.some((node) => node.name === name))
+				throw new Error(`Workflow "${this.name}" has no node "${name}" to connect`);
+		}
+		const outputs = (this.connections[from] ??= { main: [] }).main;
+		while (outputs.length <= output) outputs.push([]);
+		(outputs[output] ??= []).push({ node: to, type: 'main', index: input });
+	}
+
+	toJson(): WorkflowJson {
+		return {
+			id: this.id,
+			name: this.name,
+			active: false,
+			nodes: this.nodes,
+			connections: this.connections,
+			// v1: a node with several inputs waits for all of them, or runs with what it has once nothing else can run.
+			settings: { executionOrder: 'v1' },
+			tags: [],
+		};
+	}
+}

@@ -1,0 +1,40 @@
+/** Sticky-note texts: what a user sets, and why the workflows are wired as they are. */
+import { HALO_CREDENTIAL, WESTCOAST_CREDENTIAL } from './package-nodes';
+import { SETTING, type SettingName } from './settings';
+
+export const CREDENTIALS_NOTE = `## Set these first
+**Credentials** (open a node with a red credential warning to pick or create one):
+- **${WESTCOAST_CREDENTIAL.name}** (Westcoast Cloud API): your marketplace URL, and the username and password of a Westcoast user with read access to customers and subscriptions, the *Reseller Admin* role and 2FA off.
+- **${HALO_CREDENTIAL.name}** (OAuth2 API): Grant Type *Client Credentials*; Access Token URL \`https://YOURCO.halopsa.com/auth/token\` (hosted Halo: add \`?tenant=YOURCO\`); Client ID and Secret of a Halo API application (authentication method *Client ID and Secret*, permission *all*); Scope \`all\`; Authentication *Send Credentials in Body*.`;
+
+const SETTING_HELP: Record<SettingName, string> = {
+	[SETTING.entities]: '`customers`, `subscriptions` or `both`.',
+	[SETTING.haloBaseUrl]: 'e.g. `https://yourco.halopsa.com` (the API is under /api).',
+	[SETTING.topLevel]: 'Halo top level ID for created customers; empty leaves it to Halo.',
+	[SETTING.updateSiteAddress]: "copy Westcoast's address to a mapped customer's main site.",
+	[SETTING.deactivateDeleted]:
+		'on, a licence whose subscription was deleted in Westcoast is made inactive; off (as Halo), its count is set to 0 and its status is left alone.',
+};
+
+/** What each field of the Settings node (these fields) means. */
+export const settingsNote = (names: SettingName[]) =>
+	['## Settings', ...names.map((name) => `- **${name}**: ${SETTING_HELP[name]}`)].join('\n');
+
+export const SCHEDULE_NOTE = `## When
+**Daily Schedule** runs it every day: set the hour there (the instance's time zone). **Run Now** runs it at once.`;
+
+export const READS_NOTE = `## Reads first
+Westcoast customers, Westcoast subscriptions, Halo licences and Halo clients are read in one chain before anything is written. The Westcoast nodes do not continue on fail, so a failed read stops the run with Halo untouched.`;
+
+export const CUSTOMERS_NOTE = `## Customers
+**Map Customers** links every Westcoast customer to one Halo client: manual mappings, then the stored Westcoast link, exact name, normalized name (\`&\`/and, Ltd/Limited, case, accents). Missing Active customers are created (with their link); name matches get their link stored, so the next run matches by link. Anything unsure (two clients with one name, a customer that is not Active) goes to **Customers to Review**: nothing is written for it.
+**Customer Writes Done** waits for every customer write.`;
+
+export const LICENCES_NOTE = `## Licences
+Halo clients are read again so new ones are mapped, then **Licence Sync** turns every Active company-level subscription of a mapped customer into exactly one licence (Westcoast ID in \`third_party_product\`; count = seats; end date = termination date, else contract end).
+It refuses, and stops the run before any write, when it would deactivate or zero more than *Max Deactivations* (20 %) of the linked licences: a bad read looks like that.
+Add-ons created with their parent get \`parent_id\` in **Halo: Link Add-Ons**.
+Keep the manual mappings and name rules of both Mapping Resolvers the same.`;
+
+export const IMPORT_NOTE = (what: string, path: string) => `## Import ${what} now
+POST to this workflow's webhook (\`/webhook/${path}\`, after activating it) to run the import; it answers with the counts. Protect the webhook (Webhook node > Authentication) before exposing it.`;

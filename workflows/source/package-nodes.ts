@@ -1,0 +1,122 @@
+/** This package's nodes (Westcoast Cloud, Mapping Resolver, Licence Sync) with the credential ids the workflows use. */
+import type { NodeSpec, Position } from './graph';
+
+const PACKAGE = 'n8n-nodes-westcoast-cloud';
+
+export const WESTCOAST_CREDENTIAL = {
+	type: 'westcoastCloudApi',
+	id: 'westcoast-cloud',
+	name: 'Westcoast Cloud',
+} as const;
+
+/** Halo writes go through n8n's generic OAuth2 credential (Client Credentials, scope "all"). */
+export const HALO_CREDENTIAL = {
+	type: 'oAuth2Api',
+	id: 'halopsa-oauth2',
+	name: 'HaloPSA (OAuth2)',
+} as const;
+
+/** Payloads per Halo array POST. */
+export const BATCH_SIZE = 50;
+
+const westcoastRead = (
+	name: string,
+	position: Position,
+	parameters: NodeSpec['parameters'],
+	extra: Pick<NodeSpec, 'executeOnce' | 'alwaysOutputData'> = {},
+): NodeSpec => ({
+	name,
+	type: `${PACKAGE}.westcoastCloud`,
+	typeVersion: 1,
+	position,
+	// No "Continue On Fail": a failed read must stop the run before any Halo write.
+	parameters: { ...parameters, returnAll: true, simplify: true, filters: {}, options: {} },
+	credentials: {
+		[WESTCOAST_CREDENTIAL.type]: { id: WESTCOAST_CREDENTIAL.id, name: WESTCOAST_CREDENTIAL.name },
+	},
+	...extra,
+});
+
+export const westcoastCustomers = (name: string, position: Position): NodeSpec =>
+	westcoastRead(name, position, { resource: 'customer', operation: 'getAll' });
+
+/**
+ * Every subscription of the reseller, add-ons included, read once. Always
+ * emits an item so that the run goes on when there are none (Licence Sync
+ * then decides, refusing when linked licences exist).
+ */
+export const westcoastSubscriptions = (name: string, position: Position): NodeSpec =>
+	westcoastRead(
+		name,
+		position,
+		{ resource: 'subscription', operation: 'getAll', customerScope: 'all', includeAddons: true },
+		{ executeOnce: true, alwaysOutputData: true },
+	);
+
+export interface MappingChoices {
+	/** true/false, or an expression such as `={{ ... }}`. */
+	createMissing: boolean | string;
+	updateSiteAddress: boolean | string;
+	topLevelId?: string;
+}
+
+/** Manual mappings and name rules: a second resolver must use the same ones. */
+const MATCHING = { manualMappings: {}, matchExactName: true, matchNormalizedName: true };
+
+export const mappingResolver = (
+	name: string,
+	position: Position,
+	choices: MappingChoices,
+): NodeSpec => ({
+	name,
+	type: `${PACKAGE}.mappingResolver`,
+	typeVersion: 1,
+	position,
+	parameters: {
+		psaPreset: 'haloPsa',
+		...MATCHING,
+		createMissing: choices.createMissing,
+		...(choices.topLevelId === undefined ? {} : { topLevelId: choices.topLevelId }),
+		updateSiteAddress: choices.updateSiteAddress,
+		options: { batchSize: BATCH_SIZE },
+	},
+});
+
+export const licenceSync = (
+	name: string,
+	position: Position,
+	deactivateDeleted: string,
+): NodeSpec => ({
+	name,
+	type: `${PACKAGE}.licenceSync`,
+	typeVersion: 1,
+	position,
+	parameters: {
+		psaPreset: 'haloPsa',
+		westcoastLinkField: 'third_party_product',
+		state: 'activeOnly',
+		productFilter: '',
+		customerSelection: 'allMapped',
+		deactivateDeleted,
+		includeAddons: true,
+		maxDeactivationPercent: 20,
+		options: { batchSize: BATCH_SIZE },
+	},
+});
+
+/** Licence Sync's outputs, and Mapping Resolver's. */
+export const LICENCE_OUTPUT = {
+	create: 0,
+	update: 1,
+	deactivate: 2,
+	unchanged: 3,
+	skipped: 4,
+	summary: 5,
+} as const;
+export const MAPPING_OUTPUT = {
+	mapped: 0,
+	create: 1,
+	addressChanges: 2,
+	review: 3,
+	table: 4,
+} as const;

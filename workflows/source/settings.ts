@@ -1,0 +1,81 @@
+/**
+ * The Settings node a user edits (one field per knob of Halo's own Westcoast
+ * module), the expressions other nodes read it with, and the check that
+ * stops a run on a value the workflow cannot use.
+ */
+import { ifAllTrue, setFields, stopWithError, type Field } from './base-nodes';
+import type { Position, WorkflowGraph } from './graph';
+
+export const SETTINGS_NODE = 'Settings';
+export const INVALID_SETTINGS_NODE = 'Invalid Settings';
+
+/** Field names of the Settings node: what the user sees and edits. */
+export const SETTING = {
+	entities: 'Entities to Sync',
+	haloBaseUrl: 'Halo Base URL',
+	topLevel: 'Top Level for New Customers',
+	updateSiteAddress: 'Update Main Site Address',
+	deactivateDeleted: 'Deactivate Licences Deleted in Westcoast',
+} as const;
+
+export type SettingName = (typeof SETTING)[keyof typeof SETTING];
+export type SettingValues = Partial<Record<SettingName, string | boolean>>;
+
+export const ENTITIES = ['customers', 'subscriptions', 'both'] as const;
+
+/** What a shipped workflow holds until the user edits it. */
+const DEFAULTS: Record<SettingName, Pick<Field, 'type' | 'value'>> = {
+	[SETTING.entities]: { type: 'string', value: 'both' },
+	[SETTING.haloBaseUrl]: { type: 'string', value: 'https://yourco.halopsa.com' },
+	[SETTING.topLevel]: { type: 'string', value: '' },
+	[SETTING.updateSiteAddress]: { type: 'boolean', value: false },
+	[SETTING.deactivateDeleted]: { type: 'boolean', value: false },
+};
+
+/** An expression (without braces) reading one setting. */
+export const setting = (name: SettingName) =>
+	`$('${SETTINGS_NODE}').first().json[${JSON.stringify(name)}]`;
+
+const entities = `String(${setting(SETTING.entities)}).trim().toLowerCase()`;
+export const SYNCS_CUSTOMERS = `['customers', 'both'].includes(${entities})`;
+export const SYNCS_SUBSCRIPTIONS = `['subscriptions', 'both'].includes(${entities})`;
+
+/** `{{ }}` of a Halo API URL, e.g. haloApiUrl('Client'). */
+export const haloApiUrl = (entity: string) =>
+	`={{ String(${setting(SETTING.haloBaseUrl)}).trim().replace(/\\/+$/, '') }}/api/${entity}`;
+
+/**
+ * Adds Settings (these fields, in this order, with their defaults) and
+ * "Settings Valid?", which stops the run on an unusable value. Returns the
+ * node the workflow goes on from.
+ */
+export function addSettings(
+	graph: WorkflowGraph,
+	position: Position,
+	names: SettingName[],
+): string {
+	const [x, y] = position;
+	const settings = graph.add(
+		setFields(
+			SETTINGS_NODE,
+			position,
+			names.map((name) => ({ name, ...DEFAULTS[name] })),
+		),
+	);
+	const checks = [`/^https?:\\/\\/\\S+$/.test(String(${setting(SETTING.haloBaseUrl)}).trim())`];
+	if (names.includes(SETTING.entities))
+		checks.push(`${JSON.stringify(ENTITIES)}.includes(${entities})`);
+	const valid = graph.add(ifAllTrue('Settings Valid?', [x + 220, y], checks));
+	const invalid = graph.add(
+		stopWithError(
+			INVALID_SETTINGS_NODE,
+			[x + 440, y + 160],
+			`Check the Settings node: "${SETTING.haloBaseUrl}" must be your Halo URL (https://...)${
+				checks.length > 1 ? `, and "${SETTING.entities}" one of ${ENTITIES.join(', ')}` : ''
+			}.`,
+		),
+	);
+	graph.connect(settings, valid);
+	graph.connect(valid, invalid, 1);
+	return valid;
+}
