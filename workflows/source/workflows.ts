@@ -104,6 +104,10 @@ function addSubscriptionRead(
 	return { read, records };
 }
 
+/** A Mapping Resolver used for its Mapped output only: it plans no customer writes. */
+const mappingsOnly = (name: string, position: Position) =>
+	mappingResolver(name, position, { createMissing: false, updateSiteAddress: false });
+
 function note(
 	graph: WorkflowGraph,
 	name: string,
@@ -200,12 +204,7 @@ function buildDailySync(): WorkflowJson {
 		'clients',
 		[3300, 0],
 	);
-	const mapForLicences = graph.add(
-		mappingResolver(NODE.mapForLicences, [3740, 0], {
-			createMissing: false,
-			updateSiteAddress: false,
-		}),
-	);
+	const mapForLicences = graph.add(mappingsOnly(NODE.mapForLicences, [3740, 0]));
 	const sync = graph.add(licenceSync(NODE.licenceSync, [3960, 0], deactivateDeleted));
 	graph.connect(customersDone, thenSync);
 	graph.connect(thenSync, clientsAfter.read);
@@ -317,13 +316,8 @@ function buildImportSubscriptions(): WorkflowJson {
 		'clients',
 		[1320, 0],
 	);
-	// Only mappings here: customers are written by the customer import.
-	const mapCustomers = graph.add(
-		mappingResolver(NODE.mapCustomers, [1760, 0], {
-			createMissing: false,
-			updateSiteAddress: false,
-		}),
-	);
+	// Customers are written by the customer import.
+	const mapCustomers = graph.add(mappingsOnly(NODE.mapCustomers, [1760, 0]));
 	const sync = graph.add(licenceSync(NODE.licenceSync, [1980, 0], deactivateDeleted));
 	graph.connect(valid, customers);
 	graph.connect(customers, subscriptions.read);
