@@ -4,6 +4,18 @@ import { ACCOUNT_STATES } from '../../../core/westcoast/protocol';
 import { optionsCollection } from '../../shared/descriptions';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS } from '../../../core/westcoast/retry';
 
+/** A customer of the reseller, picked from the list or given by ID. */
+export const customerIdProperty: INodeProperties = {
+	displayName: 'Customer Name or ID',
+	name: 'customerId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getCustomers' },
+	required: true,
+	default: '',
+	description:
+		'The customer\'s Westcoast account ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
 export const returnAllProperty: INodeProperties = {
 	displayName: 'Return All',
 	name: 'returnAll',

@@ -1,20 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requestOptionsCollection, simplifyProperty } from '../common.descriptions';
+import {
+	customerIdProperty,
+	requestOptionsCollection,
+	simplifyProperty,
+} from '../common.descriptions';
 import { companyItems } from '../shared';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Customer Name or ID',
-		name: 'customerId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getCustomers' },
-		required: true,
-		default: '',
-		description:
-			'The customer\'s Westcoast account ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	customerIdProperty,
 	simplifyProperty,
 	requestOptionsCollection,
 ];

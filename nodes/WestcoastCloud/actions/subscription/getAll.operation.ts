@@ -9,6 +9,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { CALLS, type RawSubscription } from '../../../../core/westcoast/protocol';
 import { marketplaceCall, resellerAccountId } from '../../transport';
 import {
+	customerIdProperty,
 	limitProperty,
 	nameContainsFilterProperty,
 	returnAllProperty,
@@ -29,17 +30,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'all',
 	},
-	{
-		displayName: 'Customer Name or ID',
-		name: 'customerId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getCustomers' },
-		required: true,
-		default: '',
-		displayOptions: { show: { customerScope: ['one'] } },
-		description:
-			'The customer\'s Westcoast account ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	{ ...customerIdProperty, displayOptions: { show: { customerScope: ['one'] } } },
 	includeAddonsProperty,
 	returnAllProperty,
 	limitProperty,
