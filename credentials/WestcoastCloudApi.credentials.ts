@@ -14,12 +14,8 @@ import {
 	SESSION_HEADER,
 } from '../core/westcoast/protocol';
 import { normalizeMarketplaceUrl } from '../core/westcoast/url';
-import {
-	readSessionToken,
-	MarketplaceError,
-	type RawHttpResponse,
-} from '../core/westcoast/response';
-import { explainFailure } from '../core/westcoast/connection-test';
+import { readSessionToken, type RawHttpResponse } from '../core/westcoast/response';
+import { explainLoginError } from '../core/westcoast/connection-test';
 import { marketplaceRequest } from '../nodes/WestcoastCloud/transport';
 
 export class WestcoastCloudApi implements ICredentialType {
@@ -79,23 +75,22 @@ export class WestcoastCloudApi implements ICredentialType {
 	/** Logs in and keeps the session token in the hidden, expirable property. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const username = String(credentials.username ?? '').trim();
-		const request = marketplaceRequest(
-			normalizeMarketplaceUrl(String(credentials.marketplaceUrl)),
-			CALLS.getSessionToken,
-			{
-				username,
-				password: String(credentials.password ?? ''),
-			},
+		const baseUrl = normalizeMarketplaceUrl(String(credentials.marketplaceUrl));
+		const host = new URL(baseUrl).host;
+		const request = marketplaceRequest(baseUrl, CALLS.getSessionToken, {
+			username,
+			password: String(credentials.password ?? ''),
+		});
+		const answer = await this.helpers.httpRequest(request).then(
+			(raw: RawHttpResponse) => ({ raw }),
+			(error: unknown) => ({ error }),
 		);
+		// Only plain words leave here: the HTTP client's own error holds the request body, password included.
+		if ('error' in answer) throw explainLoginError(answer.error, username, host);
 		try {
-			const answer = (await this.helpers.httpRequest(request)) as RawHttpResponse;
-			return { sessionToken: readSessionToken(answer, CALLS.getSessionToken) };
+			return { sessionToken: readSessionToken(answer.raw, CALLS.getSessionToken) };
 		} catch (error) {
-			if (!(error instanceof MarketplaceError) || error.kind !== 'fault') throw error;
-			const explained = explainFailure(error, username);
-			throw explained.case === 'error'
-				? error
-				: new MarketplaceError('fault', explained.message, error.details);
+			throw explainLoginError(error, username, host);
 		}
 	}
 

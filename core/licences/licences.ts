@@ -1,4 +1,4 @@
-import { HALO_EMPTY_DATE } from '../psa/halo';
+import { HALO_DISTRIBUTOR_NAME, HALO_EMPTY_DATE } from '../psa/halo';
 import type { CalendarDate } from './dates';
 import type { LicenceFieldNames } from './fields';
 import type { LicencePlanOptions } from './types';
@@ -17,6 +17,8 @@ import {
 	requiredIdValue,
 	tryRead,
 } from './values';
+
+const WESTCOAST_DISTRIBUTOR = HALO_DISTRIBUTOR_NAME.toLowerCase();
 
 /** A PSA licence as the planner uses it. */
 export interface LicenceRecord {
@@ -42,11 +44,22 @@ export type LicenceItem = {
 	link: string | null;
 	/** Read even from an invalid item, to name the licence in its skipped entry. */
 	id: string | number | null;
+	/**
+	 * The distributor the licence names when it is not Westcoast's (compared
+	 * ignoring case; none or blank counts as Westcoast's), else null. Its link
+	 * field is shared free text that may hold that distributor's reference, so
+	 * such a licence is never linked: it is skipped, never written.
+	 */
+	otherDistributor: string | null;
 } & ItemRead<LicenceRecord>;
 
 export interface LicenceIndex {
-	/** Licences with something in the link field, in input order. The others are never touched. */
+	/**
+	 * Licences with something in the link field, in input order, another
+	 * distributor's included (each gets one skipped entry). The others are never touched.
+	 */
 	linked: LicenceItem[];
+	/** The link index: licences of Westcoast (or of no distributor) only, by the ID they store. */
 	byLink: Map<string, LicenceItem[]>;
 }
 
@@ -81,12 +94,18 @@ export function indexLicences(
 	licences.forEach((json, itemIndex) => {
 		if (!isJsonObject(json)) return;
 		const id = tryRead(() => optionalIdValue(json, options.fields.id));
+		const distributor = tryRead(() => optionalText(json, options.fields.distributor));
+		const otherDistributor =
+			distributor !== null && distributor.toLowerCase() !== WESTCOAST_DISTRIBUTOR
+				? distributor
+				: null;
 		const linkRead = readItem('licences', itemIndex, () => optionalId(json, linkField));
 		if (linkRead.invalid) {
 			index.linked.push({
 				index: itemIndex,
 				link: null,
 				id,
+				otherDistributor,
 				record: null,
 				invalid: linkRead.invalid,
 			});
@@ -98,11 +117,13 @@ export function indexLicences(
 			index: itemIndex,
 			link,
 			id,
+			otherDistributor,
 			...readItem('licences', itemIndex, () =>
 				readLicence(json, options.fields, options.syncPrices),
 			),
 		};
 		index.linked.push(item);
+		if (otherDistributor !== null) return;
 		const sameLink = index.byLink.get(link);
 		if (sameLink) sameLink.push(item);
 		else index.byLink.set(link, [item]);

@@ -1,16 +1,16 @@
-import { HALO_DISTRIBUTOR_NAME } from '../psa/halo';
 import type { PlanContext } from './context';
 import { deactivateEntry, skippedEntry, unchangedEntry } from './entries';
 import type { LicenceItem, LicenceRecord } from './licences';
 import { itemReason, type PlanReason, reason } from './reasons';
 import type { EntryIdentity, LicencePlanEntry } from './types';
 
-const WESTCOAST_DISTRIBUTOR = HALO_DISTRIBUTOR_NAME.toLowerCase();
-
 /**
  * Why a licence whose subscription is absent from the input must not be taken
  * for deleted, or null when it is deleted upstream: its PSA customer maps only
- * to selected, unambiguous Westcoast customers whose read is complete.
+ * to selected, unambiguous Westcoast customers whose read is complete, and the
+ * filters would have selected its subscription (its name, the product name by
+ * licenceName, passes the product filter; it is no add-on when add-ons are
+ * not included), so a subscription merely filtered out never zeroes it.
  */
 function whyNotDeleted(
 	context: PlanContext,
@@ -18,6 +18,7 @@ function whyNotDeleted(
 	westcoastIds: readonly string[] | undefined,
 ): PlanReason | null {
 	const { customers, subscriptions, options } = context;
+	const parentField = options.fields.parentId;
 	if (!westcoastIds) {
 		const client = licence.clientId ?? '(none)';
 		return reason(
@@ -34,6 +35,18 @@ function whyNotDeleted(
 		return reason(
 			'customerNotSelected',
 			`Westcoast customer ${list} is not (all) in the chosen customer list.`,
+		);
+	}
+	if (!context.isProductSelected([licence.name])) {
+		return reason(
+			'productNotSelected',
+			`The licence name "${licence.name ?? ''}" does not match the product filter.`,
+		);
+	}
+	if (licence.parentKey !== null && !options.includeAddons) {
+		return reason(
+			'addonNotIncluded',
+			`The licence is an add-on (${parentField} ${licence.parentKey}) and add-ons are not included.`,
 		);
 	}
 	if (
@@ -60,9 +73,6 @@ function whyNotDeleted(
 			detail,
 			'westcoastId',
 		);
-	}
-	if (licence.distributor !== null && licence.distributor.toLowerCase() !== WESTCOAST_DISTRIBUTOR) {
-		return reason('otherDistributor', `The licence's distributor is "${licence.distributor}".`);
 	}
 	return null;
 }
@@ -99,10 +109,10 @@ function deletedUpstream(
 }
 
 /**
- * The entry of a linked licence that is not in its subscription's entry: its
- * ID is absent from the input (deleted upstream, or out of scope), duplicated
- * there, or stored by other licences too. Null when its subscription's entry
- * holds it.
+ * The entry of a linked licence that is not in its subscription's entry: it
+ * names another distributor (never linked), its ID is absent from the input
+ * (deleted upstream, or out of scope), duplicated there, or stored by other
+ * licences too. Null when its subscription's entry holds it.
  */
 export function planLinkedLicence(
 	context: PlanContext,
@@ -111,7 +121,7 @@ export function planLinkedLicence(
 	const { customers, subscriptions, licences, options } = context;
 	const copies = item.link === null ? 0 : (subscriptions.countById.get(item.link) ?? 0);
 	const sameLink = (item.link !== null && licences.byLink.get(item.link)) || [item];
-	if (copies === 1 && sameLink.length === 1) return null;
+	if (item.otherDistributor === null && copies === 1 && sameLink.length === 1) return null;
 
 	const clientKey = item.record?.clientKey ?? null;
 	const westcoastIds =
@@ -126,6 +136,10 @@ export function planLinkedLicence(
 		unresolvedParentSubscriptionId: null,
 		source: { licence: item.index, ...(mapped && { mapping: mapped.mappingIndex }) },
 	};
+	if (item.otherDistributor !== null) {
+		const detail = `The licence's distributor is "${item.otherDistributor}": it is never linked to a Westcoast subscription.`;
+		return skippedEntry(identity, reason('otherDistributor', detail));
+	}
 	const linkField = options.fields.westcoastLink;
 	if (copies > 1) {
 		const detail = `Westcoast subscription ${item.link} appears ${copies} times in the subscription input.`;

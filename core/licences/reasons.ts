@@ -15,11 +15,13 @@ export const LICENCE_REASONS = {
 	customerNotMapped: 'The Westcoast customer has no customer mapping.',
 	licenceCustomerNotMapped: "The licence's PSA customer maps to no Westcoast customer.",
 	otherDistributor:
-		"The licence names another distributor, so its link field may hold that distributor's reference: it is not taken for deleted.",
+		"The licence names another distributor, so its link field may hold that distributor's reference: it is never linked to a Westcoast subscription, updated or deactivated.",
 	customerNotInInput:
 		"No subscription of the licence's customer is in the input (deletion scope: customers in input).",
-	productNotSelected: 'The product/service name does not match the product filter.',
-	addonNotIncluded: 'The subscription is an add-on and add-ons are not included.',
+	productNotSelected:
+		"The product/service name (or, for a licence whose subscription is absent, the licence's name) does not match the product filter.",
+	addonNotIncluded:
+		'The subscription (or the licence, by its parent) is an add-on and add-ons are not included.',
 	inactiveNotImported: 'The subscription is not Active and only active subscriptions are imported.',
 	noQuantity: 'The subscription has no seat count, so its licence count cannot be set.',
 	// Deactivations.

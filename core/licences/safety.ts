@@ -1,5 +1,6 @@
 import { PlanRefusedError } from './errors';
-import type { PlanInputName } from './reasons';
+import type { LicenceFieldNames } from './fields';
+import type { PlanInputName, ReasonCode } from './reasons';
 import type { LicencePlanEntry, LicencePlanInput, LicencePlanOptions } from './types';
 import { isJsonObject } from './values';
 
@@ -24,21 +25,52 @@ export function refuseErrorItems(input: LicencePlanInput): void {
 	}
 }
 
-const isDeactivation = (entry: LicencePlanEntry) => entry.action === 'deactivate';
+const ALREADY_DONE: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
+	'alreadyZero',
+	'alreadyInactive',
+]);
+
+/** Update, unchanged and deactivate entries: the linked licences the plan manages. */
 const isManagedLicence = (entry: LicencePlanEntry) =>
 	entry.action === 'deactivate' || entry.action === 'update' || entry.action === 'unchanged';
 
 /**
+ * A managed licence that is live: not one an earlier run already zeroed or
+ * made inactive (unchanged with alreadyZero/alreadyInactive). Counting those
+ * would let the limit weaken a little with every run.
+ */
+const isLiveLicence = (entry: LicencePlanEntry) =>
+	isManagedLicence(entry) &&
+	!(entry.action === 'unchanged' && entry.reason !== null && ALREADY_DONE.has(entry.reason.code));
+
+/** A deactivate entry, or an update that sets the count to 0 or the status to inactive. */
+function deactivatesOrZeroes(entry: LicencePlanEntry, fields: LicenceFieldNames): boolean {
+	if (entry.action === 'deactivate') return true;
+	if (entry.action !== 'update') return false;
+	return entry.changes.some(
+		({ field, to }) =>
+			(field === fields.count && to === 0) || (field === fields.isActive && to === false),
+	);
+}
+
+/**
  * Refuses plans that look like a bad read. The limit counts every licence the
- * plan would deactivate or zero, against the licences it manages (update,
- * unchanged, deactivate); a maxDeactivationPercent of 100 lifts both checks.
+ * plan would deactivate or zero (deactivate entries, and updates that zero the
+ * count or make the licence inactive) against the live linked licences it
+ * manages: update, deactivate, and unchanged entries other than licences
+ * already zeroed or inactive. An empty subscription input is refused while the
+ * plan manages any linked licence, live or not (the read is what is suspect).
+ * A maxDeactivationPercent of 100 lifts both checks.
  */
 export function refuseUnsafePlan(
 	entries: readonly LicencePlanEntry[],
 	subscriptionItems: number,
-	options: Pick<LicencePlanOptions, 'maxDeactivationPercent' | 'minDeactivationsBeforeLimit'>,
+	options: Pick<
+		LicencePlanOptions,
+		'maxDeactivationPercent' | 'minDeactivationsBeforeLimit' | 'fields'
+	>,
 ): void {
-	const { maxDeactivationPercent: percent, minDeactivationsBeforeLimit: floor } = options;
+	const { maxDeactivationPercent: percent, minDeactivationsBeforeLimit: floor, fields } = options;
 	if (percent >= 100) return;
 	const managed = entries.filter(isManagedLicence).length;
 	if (subscriptionItems === 0 && managed > 0) {
@@ -51,18 +83,19 @@ export function refuseUnsafePlan(
 			{ linkedLicences: managed },
 		);
 	}
-	const deactivations = entries.filter(isDeactivation).length;
-	const allowed = Math.max((percent / 100) * managed, floor);
+	const live = entries.filter(isLiveLicence).length;
+	const deactivations = entries.filter((entry) => deactivatesOrZeroes(entry, fields)).length;
+	const allowed = Math.max((percent / 100) * live, floor);
 	if (deactivations > allowed) {
-		const share = Math.round((deactivations / managed) * 1000) / 10;
+		const share = Math.round((deactivations / live) * 1000) / 10;
 		throw new PlanRefusedError(
 			'deactivationLimitExceeded',
-			`The plan would deactivate or zero ${deactivations} of ${managed} linked licences (${share}%), more than ` +
+			`The plan would deactivate or zero ${deactivations} of ${live} live linked licences (${share}%), more than ` +
 				`"Max Deactivation Percent" (${percent}%, with at least ${floor} always allowed). This often means an incomplete ` +
 				'read, so nothing was planned. If these changes are right, raise "Max Deactivation Percent" (100 lifts the limit).',
 			{
 				deactivations,
-				linkedLicences: managed,
+				linkedLicences: live,
 				maxDeactivationPercent: percent,
 				minDeactivationsBeforeLimit: floor,
 			},

@@ -45,10 +45,13 @@ export interface LicencePlanOptions {
 	/** Write price/purchase_price from salesPrice/purchasePrice and keep them in step. */
 	syncPrices: boolean;
 	/**
-	 * Refuse a plan that deactivates or zeroes more than this percent of the
-	 * linked licences it manages (update, unchanged, deactivate entries) and
-	 * more than `minDeactivationsBeforeLimit`. 100 lifts the limit, and allows
-	 * an empty subscription input.
+	 * Refuse a plan that deactivates or zeroes (deactivate entries, and updates
+	 * setting the count to 0 or the licence inactive) more than this percent of
+	 * the live linked licences it manages (update, deactivate, and unchanged
+	 * entries except those already zeroed or inactive) and more than
+	 * `minDeactivationsBeforeLimit`. An empty subscription input is refused
+	 * while any linked licence is managed, live or not. 100 lifts the limit,
+	 * and allows an empty subscription input.
 	 */
 	maxDeactivationPercent: number;
 	minDeactivationsBeforeLimit: number;

@@ -62,7 +62,11 @@ function reviewOutcome({ westcoastIndex, customer }: WestcoastItem, note: Review
 			westcoastIndex,
 			westcoastId: customer.westcoastId,
 			westcoastName: customer.name,
-			...(note.psa && { psaIndex: note.psa.psaIndex, psaId: note.psa.idValue, psaName: note.psa.name }),
+			...(note.psa && {
+				psaIndex: note.psa.psaIndex,
+				psaId: note.psa.idValue,
+				psaName: note.psa.name,
+			}),
 			...(note.candidates && { candidates: note.candidates }),
 		},
 	};

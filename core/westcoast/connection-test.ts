@@ -5,7 +5,8 @@ import {
 	MarketplaceError,
 	type RawHttpResponse,
 } from './response';
-import { describeNetworkError } from './network';
+import { describeNetworkError, networkErrorCode } from './network';
+import { isRetryableNetworkError } from './retry';
 import { parseMarketplaceUrl } from './url';
 
 /**
@@ -173,4 +174,38 @@ export function explainFailure(
 		case: 'error',
 		message: `The marketplace refused the connection test: ${error.message}`,
 	};
+}
+
+/**
+ * What a failed login becomes: plain words and no request data. Faults are
+ * explained as the credential test explains them; network failures name the
+ * host and say whether repeating the call could help.
+ */
+export function explainLoginError(
+	error: unknown,
+	username: string,
+	host: string,
+): MarketplaceError {
+	if (error instanceof MarketplaceError) {
+		if (error.kind !== 'fault') return error;
+		const explained = explainFailure(error, username);
+		return explained.case === 'error'
+			? error
+			: new MarketplaceError('fault', explained.message, error.details);
+	}
+	const call = CALLS.getSessionToken;
+	const reason = describeNetworkError(error);
+	if (reason) {
+		return new MarketplaceError('unreachable', CONNECTION_MESSAGES.unreachable(host, reason), {
+			call,
+			retryable: isRetryableNetworkError(networkErrorCode(error)),
+		});
+	}
+	return new MarketplaceError(
+		'http',
+		`Logging in to ${host} failed: ${(error as Error)?.message ?? 'unknown error'}`,
+		{
+			call,
+		},
+	);
 }

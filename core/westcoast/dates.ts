@@ -3,6 +3,10 @@ import { DateTime, FixedOffsetZone } from 'luxon';
 /** WCF's JSON date: `/Date(1700000000000)/` or `/Date(1700000000000+0100)/`. */
 const WCF_DATE = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
 
+/** .NET writes "no date" as its minimum date (year 1, `/Date(-62135596800000)/`), sometimes as 1900-01-01. */
+const NO_DATE =
+	/^(\/Date\(-6213559\d{7}([+-]\d{4})?\)\/|0001-01-01([T ].*)?|1900-01-01([T ]00:00:00(\.0+)?Z?)?)$/;
+
 export type DateReading = { ok: true; iso: string | null } | { ok: false; problem: string };
 
 /**
@@ -15,6 +19,7 @@ export function readDate(value: unknown): DateReading {
 	if (typeof value !== 'string')
 		return { ok: false, problem: `not a date: ${JSON.stringify(value)}` };
 	const text = value.trim();
+	if (NO_DATE.test(text)) return { ok: true, iso: null };
 	const wcf = WCF_DATE.exec(text);
 	if (wcf) {
 		const millis = Number(wcf[1]);

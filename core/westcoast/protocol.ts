@@ -39,12 +39,12 @@ export const ACTIVE_STATE: AccountState = 'Active';
  */
 export const ADDONS_FIELD = 'Addons';
 
-/**
+/*
  * GUESS: `GetSubscriptions` with the reseller's own account as parent returns
  * the subscriptions of all its customers (add-ons included, each naming its
  * parent in DependencyAccountId), in one answer (no paging is known).
+ * Subscription > Get Many for all customers relies on it.
  */
-export const ALL_CUSTOMERS_FROM_RESELLER_PARENT = true;
 
 /**
  * Fault texts are not documented beyond "Invalid login!". These patterns tell

@@ -14,17 +14,16 @@ export function readQuantity(subscription: RawSubscription, fieldName?: string):
 	const name = fieldName?.trim() || udrcItem(subscription)?.FieldName;
 	if (!name) return { ok: true, quantity: null };
 	const field = (subscription.Fields ?? []).find((candidate) => candidate?.Name === name);
-	if (!field || field.Value === null || field.Value === undefined || field.Value === '')
-		return { ok: true, quantity: null };
-	const quantity =
-		typeof field.Value === 'number' ? field.Value : Number(String(field.Value).trim());
-	if (!Number.isInteger(quantity) || quantity < 0) {
+	const value =
+		field?.Value === null || field?.Value === undefined ? '' : String(field.Value).trim();
+	if (value === '') return { ok: true, quantity: null };
+	if (!/^\d+$/.test(value)) {
 		return {
 			ok: false,
-			problem: `field "${name}" holds ${JSON.stringify(field.Value)}, not a whole number of seats`,
+			problem: `field "${name}" holds ${JSON.stringify(field?.Value)}, not a whole number of seats`,
 		};
 	}
-	return { ok: true, quantity };
+	return { ok: true, quantity: Number(value) };
 }
 
 export function udrcItem(subscription: RawSubscription) {

@@ -1,4 +1,5 @@
 import { parseFault, type MarketplaceFault } from './fault';
+import { DEFAULT_MARKETPLACE_URL } from './protocol';
 import { parseRetryAfter, RETRYABLE_STATUSES } from './retry';
 
 /** An HTTP answer as text, whichever n8n helper fetched it. */
@@ -25,6 +26,9 @@ export class MarketplaceError extends Error {
 			statusCode?: number;
 			fault?: MarketplaceFault;
 			call?: string;
+			/** Worth repeating (busy, or a dropped connection), e.g. a failed login. */
+			retryable?: boolean;
+			retryAfterMs?: number | null;
 		} = {},
 	) {
 		super(message);
@@ -52,47 +56,56 @@ function bodyText(body: unknown): string {
 }
 
 const looksLikeHtml = (text: string) => /^\s*(<!doctype html|<html|<head|<body)/i.test(text);
+/** Faults are XML documents; a JSON answer that merely mentions one is data. */
+const looksLikeXml = (text: string) => text.trimStart().startsWith('<');
 const preview = (text: string) => JSON.stringify(text.trim().slice(0, 80));
+const httpError = (message: string, statusCode: number, call: string): Outcome => ({
+	kind: 'error',
+	error: new MarketplaceError('http', message, { statusCode, call }),
+});
 
 /** What a marketplace answer means, before any retry or re-login decision. */
 export function interpretResponse(raw: RawHttpResponse, call: string): Outcome {
 	const status = raw.statusCode;
 	const text = bodyText(raw.body);
-	const fault = parseFault(text);
-	if (fault) return { kind: 'fault', fault, statusCode: status };
-	if (RETRYABLE_STATUSES.has(status)) {
+	const fault = looksLikeXml(text) ? parseFault(text) : null;
+	// A busy answer is repeated even when it carries a fault, unless the fault is a lost session.
+	if (RETRYABLE_STATUSES.has(status) && !fault?.isSessionExpired) {
 		return {
 			kind: 'retry',
 			statusCode: status,
 			retryAfterMs: parseRetryAfter(header(raw.headers, 'retry-after')),
 		};
 	}
+	if (fault) return { kind: 'fault', fault, statusCode: status };
 	if (status >= 300 && status < 400) {
 		const location = header(raw.headers, 'location') ?? 'another address';
 		const login = /login|signin|sign-in|account/i.test(location) ? ' (a login page)' : '';
 		return notMarketplace(`it redirects to ${location}${login}`, status, call);
 	}
-	if (status === 404)
+	if (status === 404) {
 		return notMarketplace('the marketplace API was not found there (HTTP 404)', status, call);
+	}
+	const success = status >= 200 && status < 300;
 	if (looksLikeHtml(text)) {
-		return notMarketplace(
-			`it answered ${call} with a web page (HTTP ${status}), not the marketplace API`,
+		return success
+			? notMarketplace(
+					`it answered ${call} with a web page (HTTP ${status}), not the marketplace API`,
+					status,
+					call,
+				)
+			: httpError(
+					`The marketplace answered ${call} with an error page (HTTP ${status})`,
+					status,
+					call,
+				);
+	}
+	if (!success) {
+		return httpError(
+			`The marketplace answered ${call} with HTTP ${status}: ${preview(text)}`,
 			status,
 			call,
 		);
-	}
-	if (status < 200 || status >= 300) {
-		return {
-			kind: 'error',
-			error: new MarketplaceError(
-				'http',
-				`The marketplace answered ${call} with HTTP ${status}: ${preview(text)}`,
-				{
-					statusCode: status,
-					call,
-				},
-			),
-		};
 	}
 	if (text.trim() === '') return { kind: 'ok', value: null };
 	try {
@@ -114,7 +127,7 @@ function notMarketplace(detail: string, statusCode: number, call: string): Outco
 		kind: 'error',
 		error: new MarketplaceError(
 			'notMarketplace',
-			`This URL is not a Westcoast Cloud marketplace: ${detail}. Use the address you log in to, e.g. https://marketplace.westcoastcloud.co.uk`,
+			`This URL is not a Westcoast Cloud marketplace: ${detail}. Use the address you log in to, e.g. ${DEFAULT_MARKETPLACE_URL}`,
 			{ statusCode, call },
 		),
 	};
@@ -125,24 +138,30 @@ export function readSessionToken(raw: RawHttpResponse, call: string): string {
 	const outcome = interpretResponse(raw, call);
 	if (outcome.kind === 'error') throw outcome.error;
 	if (outcome.kind === 'fault') throw faultError(outcome.fault, outcome.statusCode, call);
-	if (outcome.kind === 'retry') {
-		throw new MarketplaceError(
-			'http',
-			`The marketplace is busy (HTTP ${outcome.statusCode}) and refused to log in; try again later`,
-			{
-				statusCode: outcome.statusCode,
-				call,
-			},
-		);
-	}
+	if (outcome.kind === 'retry') throw busyError(outcome.statusCode, outcome.retryAfterMs, call);
 	if (typeof outcome.value !== 'string' || outcome.value === '') {
 		throw new MarketplaceError(
 			'malformed',
 			`The marketplace answered ${call} without a session token`,
-			{ call },
+			{
+				call,
+			},
 		);
 	}
 	return outcome.value;
+}
+
+/** A busy answer (429/502/503/504) where it cannot be repeated on the spot, e.g. a login. */
+export function busyError(
+	statusCode: number,
+	retryAfterMs: number | null,
+	call: string,
+): MarketplaceError {
+	return new MarketplaceError(
+		'http',
+		`The marketplace is busy (HTTP ${statusCode}) and did not answer ${call}; try again later`,
+		{ statusCode, call, retryable: true, retryAfterMs },
+	);
 }
 
 export function faultError(
@@ -150,9 +169,5 @@ export function faultError(
 	statusCode: number,
 	call: string,
 ): MarketplaceError {
-	return new MarketplaceError('fault', fault.message, {
-		statusCode,
-		fault,
-		call,
-	});
+	return new MarketplaceError('fault', fault.message, { statusCode, fault, call });
 }

@@ -2,7 +2,8 @@
  * The documented, stable shapes the Westcoast Cloud node emits when Simplify is
  * on (the default). Mapping Resolver and Licence Sync read these shapes.
  * IDs are strings so that they compare equal to IDs stored in a PSA as text.
- * Dates are ISO 8601 (UTC) or null.
+ * Dates are ISO 8601 with the marketplace's own offset (so the calendar date
+ * is the one it meant), or null.
  */
 
 export interface SimpleAddress {

@@ -21,11 +21,9 @@ export function parseMarketplaceUrl(input: string): UrlReading {
 	const trimmed = (input ?? '').trim();
 	if (!trimmed) return { ok: false, problem: 'Marketplace URL is empty' };
 	const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+	// Not echoed: a URL that does not parse may still hold a password.
 	if (!URL.canParse(withScheme))
-		return {
-			ok: false,
-			problem: `Marketplace URL "${trimmed}" is not a valid URL`,
-		};
+		return { ok: false, problem: 'Marketplace URL is not a valid URL' };
 	const url = new URL(withScheme);
 	if (url.username || url.password) {
 		return {

@@ -88,12 +88,13 @@ export class LicenceSync implements INodeType {
 		if (plan.invalidInput.length && !this.continueOnFail()) {
 			const first = plan.invalidInput[0];
 			throw new NodeOperationError(this.getNode(), first.reason.message, {
-				itemIndex: first.source.subscription ?? first.source.licence ?? first.source.mapping,
+				// n8n's item index means the first input; the message names the input and item otherwise.
+				itemIndex: first.reason.input === 'subscriptions' ? first.reason.itemIndex : undefined,
 				description: `${plan.invalidInput.length} input item(s) cannot be planned. Fix them, or turn on "Continue On Fail" to send them to Skipped.`,
 			});
 		}
 		this.addExecutionHints({
-			message: `Licence Sync: ${describeSummary(plan.summary)}`,
+			message: describeSummary(plan.summary),
 			location: 'outputPane',
 		});
 

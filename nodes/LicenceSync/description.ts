@@ -120,7 +120,7 @@ export const properties: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: 100 },
 		default: 20,
 		description:
-			'Refuse the whole plan when it would deactivate or zero more than this share of the linked licences (a guard against a bad read). 100 lifts the limit.',
+			'Refuse the whole plan when it would deactivate or zero more than this share of the live linked licences (a guard against a bad read). 100 lifts the limit.',
 	},
 	optionsCollection([
 		batchSizeOption,

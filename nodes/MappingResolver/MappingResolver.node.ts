@@ -53,7 +53,8 @@ export class MappingResolver implements INodeType {
 		if (plan.invalid.length && !this.continueOnFail()) {
 			const first = plan.invalid[0];
 			throw new NodeOperationError(this.getNode(), first.message, {
-				itemIndex: first.westcoastIndex ?? first.psaIndex,
+				// n8n's item index means the first input; the message names PSA items itself.
+				itemIndex: first.westcoastIndex,
 				description: `${plan.invalid.length} input item(s) have the wrong shape. Fix them, or turn on "Continue On Fail" to send them to Needs Review.`,
 			});
 		}

@@ -1,6 +1,7 @@
 import { CredentialTestContext } from 'n8n-core';
 import type { ICredentialTestFunctions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
+import { listen } from '../../sandbox/server';
 import { startWestcoastSandbox, type WestcoastSandbox } from '../../sandbox/westcoast';
 import { westcoastCloudConnectionTest } from '../../nodes/WestcoastCloud/methods/credentialTest';
 import { createCredentialsHelper, runWorkflow } from '../harness/run-workflow';
@@ -281,6 +282,36 @@ describe('Westcoast Cloud node: transport', () => {
 		);
 	});
 
+	it('repeats a login the marketplace was too busy to answer', async () => {
+		sandbox.admin.setFaults({ unavailable: { count: 1, status: 503 }, calls: ['GetSessionToken'] });
+		const { items, error } = await run({
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(sandbox.state().customers.length);
+		expect(
+			sandbox.admin
+				.calls()
+				.filter((c) => c.call === 'GetSessionToken')
+				.map((c) => c.status),
+		).toEqual([503, 200]);
+	});
+
+	it('stops at once, saying so, when the marketplace asks for a longer pause than a node should sleep', async () => {
+		sandbox.admin.setFaults({
+			rateLimit: { count: 5, retryAfterSeconds: 600 },
+			calls: ['GetCompanies'],
+		});
+		const started = Date.now();
+		const { error } = await run({ resource: 'customer', operation: 'getAll', returnAll: true });
+		expect(error?.message).toBe(
+			'The marketplace asks to wait 600 s before answering GetCompanies again; try again later.',
+		);
+		expect(Date.now() - started).toBeLessThan(10_000);
+	});
+
 	it('repeats a dropped connection', async () => {
 		sandbox.admin.setFaults({ dropConnection: { count: 1 }, calls: ['GetCompanies'] });
 		const { items, error } = await run({
@@ -327,7 +358,9 @@ describe('Westcoast Cloud node: transport', () => {
 		);
 		sandbox.admin.setFaults({ htmlError: { count: 1, status: 500 }, calls: ['GetCompanies'] });
 		const html = await run({ resource: 'customer', operation: 'getAll', returnAll: true });
-		expect(html.error?.message).toMatch(/web page \(HTTP 500\)/);
+		expect(html.error?.message).toBe(
+			'The marketplace answered GetCompanies with an error page (HTTP 500)',
+		);
 	});
 
 	it('with Continue On Fail, a failure becomes an error item paired to its input', async () => {
@@ -410,5 +443,41 @@ describe('Westcoast Cloud API credential test', () => {
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(message);
 		if (overrides.password) expect(result.message).not.toContain(overrides.password);
+	});
+});
+
+describe('Westcoast Cloud node: a list call answered with something that is not a list', () => {
+	/** A marketplace that logs in fine but answers list calls with `listBody`. */
+	async function oddMarketplace(listBody: string) {
+		return await listen((req, res) => {
+			const call = (req.url ?? '').split('/').pop();
+			const answers: Record<string, string> = {
+				GetSessionToken: '"token"',
+				GetCompany: JSON.stringify({ AccountId: 1, CompanyName: 'Reseller' }),
+			};
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.end(answers[call ?? ''] ?? listBody);
+		});
+	}
+
+	it.each([
+		['', 'nothing'],
+		['{"AccountId":1}', 'object'],
+	])('fails the read instead of returning no items (%j)', async (body, got) => {
+		const server = await oddMarketplace(body);
+		try {
+			const credential = sandboxCredential(sandbox, { marketplaceUrl: server.url });
+			const { error, items } = await run(
+				{ resource: 'subscription', operation: 'getAll', returnAll: true },
+				{},
+				credential,
+			);
+			expect(items).toHaveLength(0);
+			expect(error?.message).toBe(
+				`The marketplace answered GetSubscriptions with ${got} instead of a list, so nothing was read.`,
+			);
+		} finally {
+			await server.close();
+		}
 	});
 });

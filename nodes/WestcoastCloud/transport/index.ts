@@ -19,13 +19,15 @@ import {
 	faultError,
 	interpretResponse,
 	MarketplaceError,
+	type Outcome,
 	type RawHttpResponse,
 } from '../../../core/westcoast/response';
 import { describeNetworkError, networkErrorCode } from '../../../core/westcoast/network';
 import {
-	DEFAULT_MAX_RETRIES,
 	DEFAULT_TIMEOUT_MS,
 	isRetryableNetworkError,
+	isWaitTooLong,
+	requestLimits,
 	retryDelayMs,
 } from '../../../core/westcoast/retry';
 
@@ -50,8 +52,8 @@ type Context = IExecuteFunctions | ILoadOptionsFunctions;
 /**
  * The HTTP request for one marketplace call. Answers come back as text with
  * their status so that faults, HTML pages and redirects are read here, not by
- * the HTTP client. The session header is added by the credential when
- * `sessionToken` is absent (node calls) or here (login and credential test).
+ * the HTTP client. Node calls get the session header from the credential; the
+ * credential test passes `sessionToken` to add it here.
  */
 export function marketplaceRequest(
 	baseUrl: string,
@@ -78,12 +80,20 @@ export function marketplaceRequest(
 	};
 }
 
+/** What to do after one attempt at a call. */
+type Step =
+	| { kind: 'done'; value: unknown }
+	| { kind: 'fail'; error: MarketplaceError }
+	/** `error` is what to report when the session cannot be renewed (it expired right after a new login). */
+	| { kind: 'relogin'; error: MarketplaceError }
+	| { kind: 'retry'; retryAfterMs: number | null; givingUp: (retries: number) => MarketplaceError };
+
 /**
  * Calls the marketplace with the node's credential: re-logs in once when the
- * session has expired, repeats 429/502/503/504 and dropped connections with
- * backoff (honouring Retry-After) up to `maxRetries` times, and turns every
- * failure into a NodeApiError whose message is the marketplace's own text.
- * Errors carry no request data, so no token or password can leak into them.
+ * session has expired, repeats 429/502/503/504, dropped connections and a busy
+ * login with backoff (honouring Retry-After) up to `maxRetries` times, and
+ * turns every failure into a NodeApiError whose message is the marketplace's
+ * own text. Errors carry no request data, so no token or password can leak.
  */
 export async function marketplaceCall<T = unknown>(
 	this: Context,
@@ -91,86 +101,143 @@ export async function marketplaceCall<T = unknown>(
 	body: IDataObject = {},
 	options: CallOptions = {},
 ): Promise<T> {
-	const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+	const { maxRetries, timeoutMs } = requestLimits(options);
 	const credentials = await this.getCredentials<WestcoastCredentials>(CREDENTIAL_TYPE);
 	const url = parseMarketplaceUrl(credentials.marketplaceUrl);
-	if (!url.ok)
-		throw new NodeOperationError(this.getNode(), url.problem, {
-			itemIndex: options.itemIndex,
-		});
-	const baseUrl = url.url;
-	const request = marketplaceRequest(baseUrl, call, body, options.timeoutMs);
+	if (!url.ok) {
+		throw new NodeOperationError(this.getNode(), url.problem, { itemIndex: options.itemIndex });
+	}
+	const request = marketplaceRequest(url.url, call, body, timeoutMs);
+	const host = new URL(url.url).host;
 	let reloggedIn = false;
 	let reloginNow = false;
 	let retries = 0;
 
 	while (true) {
-		let outcome: ReturnType<typeof interpretResponse>;
-		try {
-			const raw = (await this.helpers.httpRequestWithAuthentication.call(
+		const step = await this.helpers.httpRequestWithAuthentication
+			.call(
 				this,
 				CREDENTIAL_TYPE,
 				{ ...request },
 				reloginNow ? withoutSessionToken(this, credentials) : undefined,
-			)) as RawHttpResponse;
-			reloginNow = false;
-			outcome = interpretResponse(raw, call);
-		} catch (error) {
-			const marketplaceError = findMarketplaceError(error);
-			if (marketplaceError) throw toNodeError(this, marketplaceError, options.itemIndex);
-			const reason = describeNetworkError(error);
-			if (reason === null)
-				throw toNodeError(
-					this,
-					new MarketplaceError('http', (error as Error).message ?? String(error), { call }),
-					options.itemIndex,
-				);
-			if (!isRetryableNetworkError(networkErrorCode(error)) || retries >= maxRetries) {
-				const host = new URL(baseUrl).host;
-				const suffix = retries > 0 ? ` (after ${retries} retries)` : '';
+			)
+			.then(
+				(raw) => stepFromAnswer(interpretResponse(raw as RawHttpResponse, call), call),
+				(error: unknown) => stepFromError(error, call, host),
+			);
+		reloginNow = false;
+		if (step.kind === 'done') return step.value as T;
+		if (step.kind === 'relogin' && !reloggedIn) {
+			reloggedIn = reloginNow = true;
+			continue;
+		}
+		if (step.kind === 'retry') {
+			if (isWaitTooLong(step.retryAfterMs)) {
+				const seconds = Math.round((step.retryAfterMs ?? 0) / 1000);
 				throw toNodeError(
 					this,
 					new MarketplaceError(
-						'unreachable',
-						`Cannot reach ${host} for ${call}: ${reason}${suffix}`,
+						'retriesExhausted',
+						`The marketplace asks to wait ${seconds} s before answering ${call} again; try again later.`,
 						{ call },
 					),
 					options.itemIndex,
 				);
 			}
-			retries++;
-			await sleep(retryDelayMs(retries, null));
-			continue;
-		}
-
-		if (outcome.kind === 'ok') return outcome.value as T;
-		if (outcome.kind === 'error') throw toNodeError(this, outcome.error, options.itemIndex);
-		if (outcome.kind === 'fault') {
-			if (outcome.fault.isSessionExpired && !reloggedIn) {
-				reloggedIn = true;
-				reloginNow = true;
+			if (retries < maxRetries) {
+				retries++;
+				await sleep(retryDelayMs(retries, step.retryAfterMs));
 				continue;
 			}
-			throw toNodeError(
-				this,
-				faultError(outcome.fault, outcome.statusCode, call),
-				options.itemIndex,
-			);
+			throw toNodeError(this, step.givingUp(retries), options.itemIndex);
 		}
-		if (retries >= maxRetries) {
-			throw toNodeError(
-				this,
+		throw toNodeError(this, step.error, options.itemIndex);
+	}
+}
+
+function stepFromAnswer(outcome: Outcome, call: string): Step {
+	if (outcome.kind === 'ok') return { kind: 'done', value: outcome.value };
+	if (outcome.kind === 'error') return { kind: 'fail', error: outcome.error };
+	if (outcome.kind === 'fault') {
+		const error = faultError(outcome.fault, outcome.statusCode, call);
+		return outcome.fault.isSessionExpired ? { kind: 'relogin', error } : { kind: 'fail', error };
+	}
+	const { statusCode, retryAfterMs } = outcome;
+	return {
+		kind: 'retry',
+		retryAfterMs,
+		givingUp: (retries) =>
+			new MarketplaceError(
+				'retriesExhausted',
+				`The marketplace kept answering ${call} with HTTP ${statusCode}; gave up after ${retries} retries. Try again later, or raise "Max Retries".`,
+				{ statusCode, call },
+			),
+	};
+}
+
+/** Errors thrown by the HTTP helper: the login's own (already in plain words), or the network's. */
+function stepFromError(error: unknown, call: string, host: string): Step {
+	const marketplaceError = findMarketplaceError(error);
+	if (marketplaceError) {
+		if (!marketplaceError.details.retryable) return { kind: 'fail', error: marketplaceError };
+		return {
+			kind: 'retry',
+			retryAfterMs: marketplaceError.details.retryAfterMs ?? null,
+			givingUp: (retries) =>
 				new MarketplaceError(
 					'retriesExhausted',
-					`The marketplace kept answering ${call} with HTTP ${outcome.statusCode}; gave up after ${retries} retries. Try again later, or raise "Max Retries".`,
-					{ statusCode: outcome.statusCode, call },
+					`${marketplaceError.message} (gave up after ${retries} retries)`,
+					{
+						call,
+					},
 				),
-				options.itemIndex,
-			);
-		}
-		retries++;
-		await sleep(retryDelayMs(retries, outcome.retryAfterMs));
+		};
 	}
+	const reason = describeNetworkError(error);
+	if (reason === null) {
+		return {
+			kind: 'fail',
+			error: new MarketplaceError(
+				'http',
+				`${call} failed: ${(error as Error)?.message ?? String(error)}`,
+				{ call },
+			),
+		};
+	}
+	const unreachable = (suffix: string) =>
+		new MarketplaceError('unreachable', `Cannot reach ${host} for ${call}: ${reason}${suffix}`, {
+			call,
+		});
+	if (!isRetryableNetworkError(networkErrorCode(error)))
+		return { kind: 'fail', error: unreachable('') };
+	return {
+		kind: 'retry',
+		retryAfterMs: null,
+		givingUp: (retries) => unreachable(` (after ${retries} retries)`),
+	};
+}
+
+/** A list call's answer; anything else (an empty body, an object) is a failed read, never an empty list. */
+export async function marketplaceList<T>(
+	this: Context,
+	call: MarketplaceCall,
+	body: IDataObject,
+	options: CallOptions = {},
+): Promise<T[]> {
+	const answer = await marketplaceCall.call(this, call, body, options);
+	if (Array.isArray(answer)) return answer as T[];
+	const got = answer === null ? 'nothing' : typeof answer;
+	throw toNodeError(
+		this,
+		new MarketplaceError(
+			'malformed',
+			`The marketplace answered ${call} with ${got} instead of a list, so nothing was read.`,
+			{
+				call,
+			},
+		),
+		options.itemIndex,
+	);
 }
 
 /**
@@ -217,10 +284,23 @@ export async function resellerAccountId(this: Context, options: CallOptions = {}
 	const credentials = await this.getCredentials<WestcoastCredentials>(CREDENTIAL_TYPE);
 	const configured = credentials.resellerAccountId?.toString().trim();
 	if (configured) return configured;
-	const company = await marketplaceCall.call<
-		Context,
-		[MarketplaceCall, IDataObject, CallOptions],
-		Promise<RawCompany>
-	>(this, CALLS.getCompany, {}, options);
-	return String(company.AccountId);
+	const company = (await marketplaceCall.call(
+		this,
+		CALLS.getCompany,
+		{},
+		options,
+	)) as RawCompany | null;
+	const accountId = company?.AccountId;
+	if (accountId === null || accountId === undefined || String(accountId).trim() === '') {
+		throw toNodeError(
+			this,
+			new MarketplaceError(
+				'malformed',
+				'The marketplace answered GetCompany without an AccountId, so the reseller account is unknown. Set "Reseller Account ID" in the credential.',
+				{ call: CALLS.getCompany },
+			),
+			options.itemIndex,
+		);
+	}
+	return String(accountId);
 }

@@ -72,6 +72,39 @@ describe('deleted upstream', () => {
 		}
 	});
 
+	it('never zeroes a licence of an absent subscription whose name is outside the product filter', () => {
+		const options = { productFilter: ['microsoft 365 *', 'Exchange Online (Plan 1)'] };
+		for (const name of ['Azure Plan', null]) {
+			expect(entryOfGone([present], [kept, gone({ name })], undefined, options)).toMatchObject({
+				action: 'skipped',
+				psaLicenceId: 202,
+				reason: { code: 'productNotSelected' },
+			});
+		}
+		for (const name of ['Microsoft 365 E3', 'exchange online (plan 1)']) {
+			expect(entryOfGone([present], [kept, gone({ name })], undefined, options)).toMatchObject({
+				action: 'deactivate',
+				reason: { code: 'deletedUpstreamZeroed' },
+			});
+		}
+		expect(entryOfGone([present], [kept, gone({ name: null })]).action).toBe('deactivate');
+	});
+
+	it('never zeroes an add-on licence (one with a parent) of an absent subscription when add-ons are not included', () => {
+		const addonLicence = gone({ parent_id: 101 });
+		expect(
+			entryOfGone([present], [kept, addonLicence], undefined, { includeAddons: false }),
+		).toMatchObject({
+			action: 'skipped',
+			psaLicenceId: 202,
+			reason: { code: 'addonNotIncluded' },
+		});
+		expect(entryOfGone([present], [kept, gone()], undefined, { includeAddons: false }).action).toBe(
+			'deactivate',
+		);
+		expect(entryOfGone([present], [kept, addonLicence]).action).toBe('deactivate');
+	});
+
 	it('skips, untouched, a licence whose PSA customer maps to no Westcoast customer', () => {
 		expect(entryOfGone([present], [kept, gone({ client_id: 77 })])).toMatchObject({
 			action: 'skipped',
@@ -114,6 +147,82 @@ describe('deleted upstream', () => {
 			'deactivate',
 		);
 		expect(entryOfGone([present], [kept, gone({ distributor: null })]).action).toBe('deactivate');
+	});
+});
+
+describe("another distributor's licence", () => {
+	const pax8 = (overrides = {}) =>
+		licence({ id: 700, distributor: 'Pax8', count: 3, ...overrides });
+
+	it('is never updated: the Westcoast subscription with the same ID gets a licence of its own', () => {
+		const result = plan([subscription()], [pax8()]);
+		expect(result.update).toEqual([]);
+		expect(result.create).toHaveLength(1);
+		expect(result.create[0]).toMatchObject({
+			westcoastSubscriptionId: 'S1',
+			psaLicenceId: null,
+			source: { subscription: 0, mapping: 0 },
+			payload: { third_party_product: 'S1', distributor: 'Westcoast Cloud' },
+		});
+		expect(result.skipped).toHaveLength(1);
+		expect(result.skipped[0]).toMatchObject({
+			psaLicenceId: 700,
+			reason: { code: 'otherDistributor' },
+			source: { licence: 0 },
+		});
+		expect(result.skipped[0].reason.message).toContain('Pax8');
+	});
+
+	it('is never made inactive when the subscription with the same ID is not Active', () => {
+		const suspended = subscription({ state: 'Suspended' });
+		for (const state of ['activeOnly', 'all'] as const) {
+			const result = plan([suspended], [pax8()], undefined, { state });
+			expect(result.deactivate).toEqual([]);
+			expect(result.skipped.map((entry) => entry.reason.code)).toContain('otherDistributor');
+		}
+		expect(
+			plan([suspended], [pax8()], undefined, { state: 'all' }).create[0].payload,
+		).toMatchObject({ is_active: false, third_party_product: 'S1' });
+	});
+
+	it('does not make the Westcoast licence storing the same ID "linked twice"', () => {
+		const result = plan([subscription()], [pax8(), licence()]);
+		expect(result.unchanged).toHaveLength(1);
+		expect(result.unchanged[0]).toMatchObject({ psaLicenceId: 101, source: { licence: 1 } });
+		expect(result.skipped).toHaveLength(1);
+		expect(result.skipped[0]).toMatchObject({
+			psaLicenceId: 700,
+			reason: { code: 'otherDistributor' },
+		});
+	});
+
+	it('is skipped as otherDistributor even when unreadable or its ID is duplicated in the input', () => {
+		expect(onlyEntry(plan([], [pax8({ count: 'many' })])).reason?.code).toBe('otherDistributor');
+		expect(onlyEntry(plan([], [pax8({ third_party_product: { ref: 1 } })])).reason?.code).toBe(
+			'otherDistributor',
+		);
+		const twice = plan([subscription(), subscription()], [pax8()]);
+		expect(twice.skipped.map((entry) => entry.reason.code)).toEqual([
+			'duplicateSubscriptionId',
+			'duplicateSubscriptionId',
+			'otherDistributor',
+		]);
+	});
+
+	it('is never taken for the parent of an add-on', () => {
+		const addon = subscription({ westcoastId: 'A1', parentSubscriptionId: 'S1' });
+		const result = plan([addon], [pax8()]);
+		expect(result.create[0]).toMatchObject({ unresolvedParentSubscriptionId: 'S1' });
+		expect(result.create[0].payload).not.toHaveProperty('parent_id');
+	});
+
+	it('counts a blank distributor, or Westcoast in any case, as Westcoast', () => {
+		for (const distributor of ['  ', 'westcoast cloud', ' Westcoast Cloud ']) {
+			expect(onlyEntry(plan([subscription()], [pax8({ distributor })]))).toMatchObject({
+				action: 'update',
+				psaLicenceId: 700,
+			});
+		}
 	});
 });
 

@@ -95,12 +95,23 @@ export function onlyEntry(result: LicencePlan): LicencePlanEntry {
 
 const fields = HALO_LICENCE_FIELD_NAMES;
 
+/** Westcoast's licence, or one naming no distributor: the only kind a workflow links by Westcoast ID. */
+const isWestcoastLicence = (item: Json) => {
+	const distributor = item[fields.distributor];
+	return (
+		typeof distributor !== 'string' ||
+		distributor.trim() === '' ||
+		distributor.trim().toLowerCase() === 'westcoast cloud'
+	);
+};
+
 /**
  * A fake PSA: applies a plan's payloads as Halo's `POST /api/SoftwareLicence`
  * would (an element with an id updates only the fields it names, one without
  * creates, appended so input indexes stay), then does what a workflow does with
  * `unresolvedParentSubscriptionId` (on any entry): sets parent_id once the
- * parent's licence exists.
+ * parent's licence exists. Another distributor's licence storing the same ID
+ * is neither parent nor child (the real workflow looks only at licences it created).
  */
 export function applyPlan(
 	licences: readonly Json[],
@@ -125,10 +136,11 @@ export function applyPlan(
 	}
 	for (const entry of [...result.create, ...result.update, ...result.unchanged]) {
 		if (entry.unresolvedParentSubscriptionId === null) continue;
-		const parent = all.filter(
+		const ours = all.filter(isWestcoastLicence);
+		const parent = ours.filter(
 			(item) => item[fields.westcoastLink] === entry.unresolvedParentSubscriptionId,
 		);
-		const child = all.find((item) => item[fields.westcoastLink] === entry.westcoastSubscriptionId);
+		const child = ours.find((item) => item[fields.westcoastLink] === entry.westcoastSubscriptionId);
 		if (parent.length === 1 && child) child[fields.parentId] = parent[0][fields.id];
 	}
 	return all;

@@ -210,6 +210,36 @@ describe('planner properties (seeded random worlds)', () => {
 		}
 	});
 
+	it("never writes to, nor links anything to, another distributor's licence", () => {
+		let seen = 0;
+		for (const seed of SEEDS) {
+			const world = randomWorld(random(seed));
+			const result = planWorld(world);
+			const others = new Set(
+				world.licences.flatMap((item, index) =>
+					isLinked(item) && item.distributor === 'Pax8' ? [index] : [],
+				),
+			);
+			seen += others.size;
+			for (const entry of entries(result)) {
+				if (entry.source.licence === undefined || !others.has(entry.source.licence)) continue;
+				expect({
+					seed,
+					entry: [entry.action, entry.reason?.code, entry.source.subscription],
+				}).toEqual({ seed, entry: ['skipped', 'otherDistributor', undefined] });
+			}
+			const otherIds = new Set([...others].map((index) => String(world.licences[index].id)));
+			for (const entry of [...result.create, ...result.update]) {
+				const parent = entry.payload.parent_id;
+				expect({ seed, parent: parent !== undefined && otherIds.has(String(parent)) }).toEqual({
+					seed,
+					parent: false,
+				});
+			}
+		}
+		expect(seen).toBeGreaterThan(200);
+	});
+
 	it('is idempotent: apply the plan to a PSA, plan again, and everything is unchanged (skipped ones stay skipped)', () => {
 		const written = { create: 0, update: 0, deactivate: 0 };
 		for (const seed of SEEDS) {
@@ -248,7 +278,20 @@ describe('planner properties (seeded random worlds)', () => {
 			});
 			const managed =
 				unlimited.update.length + unlimited.unchanged.length + unlimited.deactivate.length;
-			const tooMany = unlimited.deactivate.length > Math.max((percent / 100) * managed, 3);
+			// The limit's denominator: live licences only (not those already zeroed or inactive).
+			const alreadyDone = unlimited.unchanged.filter((entry) =>
+				['alreadyZero', 'alreadyInactive'].includes(entry.reason?.code ?? ''),
+			).length;
+			const live = managed - alreadyDone;
+			// Its numerator: deactivations, and updates that zero the count or make the licence inactive.
+			const zeroingUpdates = unlimited.update.filter((entry) =>
+				entry.changes.some(
+					({ field, to }) =>
+						(field === 'count' && to === 0) || (field === 'is_active' && to === false),
+				),
+			).length;
+			const reductions = unlimited.deactivate.length + zeroingUpdates;
+			const tooMany = reductions > Math.max((percent / 100) * live, 3);
 			const emptyRead = world.subscriptions.length === 0 && managed > 0;
 			let code: string | null = null;
 			try {

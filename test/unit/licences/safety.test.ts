@@ -84,6 +84,57 @@ describe('deactivation limit', () => {
 			),
 		).toHaveLength(4);
 	});
+
+	it('counts only live licences: ones zeroed or made inactive on earlier runs do not weaken the limit', () => {
+		const live = Array.from({ length: 10 }, (_, i) =>
+			licence({ id: 1000 + i, third_party_product: `S${i}` }),
+		);
+		const zeroed = Array.from({ length: 40 }, (_, i) =>
+			licence({ id: 2000 + i, third_party_product: `OLD${i}`, count: 0 }),
+		);
+		const partialRead = [subscription({ westcoastId: 'S0' }), subscription({ westcoastId: 'S1' })];
+		const error = refusal(() => plan(partialRead, [...live, ...zeroed]));
+		expect(error.code).toBe('deactivationLimitExceeded');
+		expect(error.message).toContain('8 of 10 live linked licences');
+		expect(error.details).toMatchObject({ deactivations: 8, linkedLicences: 10 });
+		const inactive = zeroed.map((item) => ({ ...item, count: 5, is_active: false }));
+		expect(
+			refusal(() =>
+				plan(partialRead, [...live, ...inactive], undefined, { deactivateDeleted: true }),
+			).details,
+		).toMatchObject({ deactivations: 8, linkedLicences: 10 });
+	});
+
+	it('counts a licence about to be zeroed or deactivated as live', () => {
+		const { subscriptions, licences } = world(10, 2);
+		const inactiveWithSeats = licences.map((item, i) =>
+			i < 2 ? { ...item, is_active: false } : item,
+		);
+		expect(plan(subscriptions, inactiveWithSeats).deactivate).toHaveLength(2);
+		const four = world(20, 4);
+		expect(plan(four.subscriptions, four.licences).deactivate).toHaveLength(4);
+	});
+
+	it('counts updates that set the count to 0 as zeroing', () => {
+		const { licences } = world(10, 0);
+		const zeroSeats = licences.map((_, i) => subscription({ westcoastId: `S${i}`, quantity: 0 }));
+		const error = refusal(() => plan(zeroSeats, licences));
+		expect(error.code).toBe('deactivationLimitExceeded');
+		expect(error.message).toContain('10 of 10');
+		expect(error.details).toMatchObject({ deactivations: 10, linkedLicences: 10 });
+		const threeZeroed = licences.map((_, i) =>
+			subscription({ westcoastId: `S${i}`, quantity: i < 3 ? 0 : 5 }),
+		);
+		expect(plan(threeZeroed, licences).update).toHaveLength(3);
+		// One deleted upstream (S0) and three zeroed by update (S1-S3): 4 over the floor of 3.
+		const oneDeleted = licences
+			.slice(1)
+			.map((_, i) => subscription({ westcoastId: `S${i + 1}`, quantity: i < 3 ? 0 : 5 }));
+		expect(refusal(() => plan(oneDeleted, licences)).details).toMatchObject({
+			deactivations: 4,
+			linkedLicences: 10,
+		});
+	});
 });
 
 describe('empty subscription input', () => {
@@ -96,6 +147,13 @@ describe('empty subscription input', () => {
 
 	it('is refused even when those licences are already zeroed (the read is what is suspect)', () => {
 		expect(refusal(() => plan([], [licence({ count: 0 })])).code).toBe('emptySubscriptionInput');
+		const error = refusal(() =>
+			plan([], [licence({ is_active: false })], undefined, { deactivateDeleted: true }),
+		);
+		expect(error).toMatchObject({
+			code: 'emptySubscriptionInput',
+			details: { linkedLicences: 1 },
+		});
 	});
 
 	it('is fine when nothing linked is in scope', () => {

@@ -20,7 +20,15 @@ describe('marketplace dates', () => {
 		expect(reading.ok && reading.iso?.slice(0, 10)).toBe('2027-03-31');
 	});
 
-	it.each([null, undefined, ''])('reads %p as no date', (input) => {
+	it.each([
+		null,
+		undefined,
+		'',
+		'/Date(-62135596800000)/',
+		'/Date(-62135596800000+0000)/',
+		'0001-01-01T00:00:00',
+		'1900-01-01',
+	])('reads %p as no date', (input) => {
 		expect(readDate(input)).toEqual({ ok: true, iso: null });
 	});
 
@@ -73,11 +81,23 @@ describe('seat count (UDRC rule)', () => {
 		expect(readQuantity({ AccountId: 2 })).toEqual({ ok: true, quantity: null });
 	});
 
-	it.each(['twelve', '2.5', '-1'])('refuses a seat count of %s and names the field', (value) => {
-		const reading = readQuantity(subscription([{ Name: 'NumberOfLicenses', Value: value }], items));
-		expect(reading.ok).toBe(false);
-		if (!reading.ok) expect(reading.problem).toContain('NumberOfLicenses');
+	it('reads a blank seat value as no seat count, never as 0', () => {
+		expect(readQuantity(subscription([{ Name: 'NumberOfLicenses', Value: '  ' }], items))).toEqual({
+			ok: true,
+			quantity: null,
+		});
 	});
+
+	it.each(['twelve', '2.5', '-1', '1e3', '0x10'])(
+		'refuses a seat count of %s and names the field',
+		(value) => {
+			const reading = readQuantity(
+				subscription([{ Name: 'NumberOfLicenses', Value: value }], items),
+			);
+			expect(reading.ok).toBe(false);
+			if (!reading.ok) expect(reading.problem).toContain('NumberOfLicenses');
+		},
+	);
 
 	it('accepts numeric values and zero', () => {
 		expect(readQuantity(subscription([{ Name: 'NumberOfLicenses', Value: 0 }], items))).toEqual({

@@ -45,6 +45,41 @@ describe('reading marketplace answers', () => {
 		});
 	});
 
+	it('reads a JSON answer that mentions a fault as data, not as a fault', () => {
+		const body = JSON.stringify([
+			{
+				AccountId: 7,
+				ErrorDetails: '<s:Fault><s:Reason><s:Text>Quota</s:Text></s:Reason></s:Fault>',
+			},
+		]);
+		expect(
+			interpretResponse({ statusCode: 200, headers: {}, body }, 'GetSubscriptions'),
+		).toMatchObject({ kind: 'ok' });
+	});
+
+	it('repeats a busy answer that carries a fault, unless the session expired', () => {
+		expect(
+			interpretResponse({ statusCode: 503, headers: {}, body: faultXml('Server too busy') }, 'X'),
+		).toMatchObject({ kind: 'retry' });
+		expect(
+			interpretResponse(
+				{ statusCode: 503, headers: {}, body: faultXml('Session expired', true) },
+				'X',
+			),
+		).toMatchObject({ kind: 'fault' });
+	});
+
+	it('calls an HTML error page an error page, not a wrong URL', () => {
+		const outcome = interpretResponse(
+			{ statusCode: 500, headers: {}, body: '<html><body>Request Error</body></html>' },
+			'GetCompanies',
+		);
+		expect(outcome.kind === 'error' && outcome.error).toMatchObject({
+			kind: 'http',
+			message: 'The marketplace answered GetCompanies with an error page (HTTP 500)',
+		});
+	});
+
 	it('asks for a retry on 429/502/503/504 with Retry-After', () => {
 		expect(
 			interpretResponse({ statusCode: 429, headers: { 'Retry-After': '3' }, body: '' }, 'X'),

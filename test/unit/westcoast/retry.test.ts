@@ -1,6 +1,8 @@
 import {
 	isRetryableNetworkError,
+	isWaitTooLong,
 	parseRetryAfter,
+	requestLimits,
 	retryDelayMs,
 } from '../../../core/westcoast/retry';
 import { describeNetworkError, networkErrorCode } from '../../../core/westcoast/network';
@@ -34,8 +36,45 @@ describe('retry policy', () => {
 
 	it('repeats dropped connections, not refused ones', () => {
 		expect(isRetryableNetworkError('ECONNRESET')).toBe(true);
-		expect(isRetryableNetworkError(undefined, 'socket hang up')).toBe(true);
+		expect(isRetryableNetworkError(undefined)).toBe(false);
 		expect(isRetryableNetworkError('ECONNREFUSED')).toBe(false);
+	});
+});
+
+describe('request limits', () => {
+	it('keeps usable values', () => {
+		expect(requestLimits({ maxRetries: 5, timeoutMs: 2000 })).toEqual({
+			maxRetries: 5,
+			timeoutMs: 2000,
+		});
+		expect(requestLimits({ maxRetries: 0 })).toEqual({ maxRetries: 0, timeoutMs: 30_000 });
+	});
+
+	it.each([
+		[
+			{ maxRetries: Number.NaN, timeoutMs: Number.NaN },
+			{ maxRetries: 3, timeoutMs: 30_000 },
+		],
+		[
+			{ maxRetries: Infinity, timeoutMs: 0 },
+			{ maxRetries: 3, timeoutMs: 30_000 },
+		],
+		[
+			{ maxRetries: 500, timeoutMs: -1 },
+			{ maxRetries: 10, timeoutMs: 30_000 },
+		],
+		[
+			{ maxRetries: -2.5, timeoutMs: 999 },
+			{ maxRetries: 0, timeoutMs: 30_000 },
+		],
+	])('never retries forever nor waits forever (%j)', (given, expected) => {
+		expect(requestLimits(given)).toEqual(expected);
+	});
+
+	it('knows a Retry-After too long to sleep through', () => {
+		expect(isWaitTooLong(600_000)).toBe(true);
+		expect(isWaitTooLong(30_000)).toBe(false);
+		expect(isWaitTooLong(null)).toBe(false);
 	});
 });
 

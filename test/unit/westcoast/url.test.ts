@@ -40,10 +40,14 @@ describe('marketplace URL', () => {
 		if (!reading.ok) expect(reading.problem).toMatch(problem);
 	});
 
-	it('never echoes a password it refuses', () => {
-		const reading = parseMarketplaceUrl('https://user:hunter2@marketplace.westcoastcloud.co.uk');
-		expect(JSON.stringify(reading)).not.toContain('hunter2');
-	});
+	it.each(['https://user:hunter2@marketplace.westcoastcloud.co.uk', 'https://user:hunter2@ho st'])(
+		'never echoes a password it refuses (%s)',
+		(input) => {
+			const reading = parseMarketplaceUrl(input);
+			expect(reading.ok).toBe(false);
+			expect(JSON.stringify(reading)).not.toContain('hunter2');
+		},
+	);
 
 	it('builds call URLs under the SimpleAPI REST path', () => {
 		expect(callUrl('https://m.example', 'GetCompanies')).toBe(

@@ -8,7 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { CALLS, type RawCompany } from '../../../../core/westcoast/protocol';
 import { simplifyCustomer } from '../../../../core/westcoast/simplify';
-import { marketplaceCall, resellerAccountId } from '../../transport';
+import { marketplaceList, resellerAccountId } from '../../transport';
 import {
 	limitProperty,
 	nameContainsFilterProperty,
@@ -45,7 +45,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const options = callOptions(this, itemIndex);
 	const parentAccountId = await resellerAccountId.call(this, options);
-	const companies = (await marketplaceCall.call(
+	const companies = (await marketplaceList.call(
 		this,
 		CALLS.getCompanies,
 		{ parentAccountId },
@@ -53,7 +53,7 @@ export async function execute(
 	)) as RawCompany[];
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const matching = filterRecords(
-		companies ?? [],
+		companies,
 		filters,
 		(c) => c.AccountState,
 		(c) => [c.CompanyName],

@@ -7,7 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { CALLS, type RawSubscription } from '../../../../core/westcoast/protocol';
-import { marketplaceCall, resellerAccountId } from '../../transport';
+import { marketplaceList, resellerAccountId } from '../../transport';
 import {
 	customerIdProperty,
 	limitProperty,
@@ -74,7 +74,7 @@ export async function execute(
 			? String(this.getNodeParameter('customerId', itemIndex)).trim()
 			: await resellerAccountId.call(this, options);
 	const { includeUserLevel } = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const subscriptions = (await marketplaceCall.call(
+	const subscriptions = (await marketplaceList.call(
 		this,
 		CALLS.getSubscriptions,
 		{ parentAccountId, excludeUserLevel: includeUserLevel !== true },
@@ -83,7 +83,7 @@ export async function execute(
 
 	const includeAddons = this.getNodeParameter('includeAddons', itemIndex, true) as boolean;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const wanted = (subscriptions ?? []).filter((s) => includeAddons || !s.DependencyAccountId);
+	const wanted = subscriptions.filter((s) => includeAddons || !s.DependencyAccountId);
 	const matching = filterRecords(
 		wanted,
 		filters,
