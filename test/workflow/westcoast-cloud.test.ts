@@ -147,6 +147,23 @@ describe('Westcoast Cloud node: customers', () => {
 		const { items } = await run({ resource: 'account', operation: 'get' });
 		expect(items[0].json.westcoastId).toBe(String(sandbox.resellerAccountId));
 	});
+
+	it("reads the credential's Reseller Account ID when it is set", async () => {
+		const credential = sandboxCredential(sandbox, {
+			resellerAccountId: String(sandbox.resellerAccountId),
+		});
+		const account = await run({ resource: 'account', operation: 'get' }, {}, credential);
+		expect(account.items[0].json.westcoastId).toBe(String(sandbox.resellerAccountId));
+		const customers = await run(
+			{ resource: 'customer', operation: 'getAll', returnAll: true },
+			{},
+			credential,
+		);
+		expect(customers.items).toHaveLength(sandbox.state().customers.length);
+		expect(
+			sandbox.admin.calls().filter((c) => c.call === 'GetCompany' && c.status === 200),
+		).toHaveLength(1);
+	});
 });
 
 describe('Westcoast Cloud node: subscriptions', () => {

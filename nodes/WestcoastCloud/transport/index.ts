@@ -279,15 +279,25 @@ function toNodeError(context: Context, error: MarketplaceError, itemIndex?: numb
 	});
 }
 
-/** The reseller account to read: the credential's, else the logged-in user's company. */
+/**
+ * How `GetCompany` names the reseller's company: the credential's Reseller
+ * Account ID, or nothing, which means the logged-in user's own company.
+ */
+export async function resellerCompanyQuery(this: Context): Promise<IDataObject> {
+	const { resellerAccountId: configured } =
+		await this.getCredentials<WestcoastCredentials>(CREDENTIAL_TYPE);
+	const accountId = configured?.toString().trim();
+	return accountId ? { accountId } : {};
+}
+
+/** The reseller's account ID, read from the marketplace when the credential does not set it. */
 export async function resellerAccountId(this: Context, options: CallOptions = {}): Promise<string> {
-	const credentials = await this.getCredentials<WestcoastCredentials>(CREDENTIAL_TYPE);
-	const configured = credentials.resellerAccountId?.toString().trim();
-	if (configured) return configured;
+	const query = await resellerCompanyQuery.call(this);
+	if (query.accountId) return String(query.accountId);
 	const company = (await marketplaceCall.call(
 		this,
 		CALLS.getCompany,
-		{},
+		query,
 		options,
 	)) as RawCompany | null;
 	const accountId = company?.AccountId;

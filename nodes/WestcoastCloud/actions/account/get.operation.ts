@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, type WestcoastCredentials } from '../../transport';
+import { resellerCompanyQuery } from '../../transport';
 import { requestOptionsCollection, simplifyProperty } from '../common.descriptions';
 import { companyItems } from '../shared';
 
@@ -17,7 +17,5 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const { resellerAccountId } = await this.getCredentials<WestcoastCredentials>(CREDENTIAL_TYPE);
-	const accountId = resellerAccountId?.toString().trim();
-	return await companyItems(this, itemIndex, accountId ? { accountId } : {});
+	return await companyItems(this, itemIndex, await resellerCompanyQuery.call(this));
 }
