@@ -1,4 +1,12 @@
-import { FAULT_PATTERNS, CALLS, type MarketplaceCall, type RawCompany } from './protocol';
+import {
+	accountIdValue,
+	CALLS,
+	COMPANY_FIELDS,
+	FAULT_PATTERNS,
+	PARAMETERS,
+	type MarketplaceCall,
+} from './protocol';
+import { RecordReader, RecordShapeError } from './record';
 import {
 	interpretResponse,
 	readSessionToken,
@@ -21,6 +29,8 @@ export type ConnectionCase =
 	| 'notMarketplace'
 	| 'invalidLogin'
 	| 'mfa'
+	| 'apiNotEnabled'
+	| 'ipRefused'
 	| 'missingRole'
 	| 'accountNotFound'
 	| 'error';
@@ -51,7 +61,11 @@ export const CONNECTION_MESSAGES = {
 	invalidLogin: () =>
 		'Wrong username or password: the marketplace refused the login. Check both, as you would type them on the marketplace login page.',
 	mfa: () =>
-		'This user has MFA/2FA switched on, which the marketplace API does not support. Ask Westcoast support to disable 2FA for this user, or use a dedicated API user without 2FA.',
+		'This user has MFA/2FA switched on, which the marketplace API does not support. Ask Westcoast support to disable 2FA for this user, or use a dedicated API user without 2FA; a marketplace administrator can also exempt the user under Company > Security > Enforced Multi-Factor Authentication.',
+	apiNotEnabled: (username: string) =>
+		`The user ${username} is not enabled for the marketplace API. Ask Westcoast to enable API access for this user: the distributor must allow each API user.`,
+	ipRefused: () =>
+		"The marketplace refused the login from this n8n's network address. Ask Westcoast to add the public IP address your n8n connects from to the API allow-list.",
 	missingRole: (username: string) =>
 		`The user ${username} logged in but lacks the Reseller Admin role, which reading customers and subscriptions needs. Ask your Westcoast administrator to give this user the Reseller Admin role.`,
 	accountNotFound: (accountId: string, detail: string) =>
@@ -63,8 +77,10 @@ export const CONNECTION_MESSAGES = {
 /** Which case a fault's text is (the patterns live with the other protocol facts). */
 export function classifyFaultMessage(
 	message: string,
-): 'invalidLogin' | 'mfa' | 'missingRole' | null {
+): 'invalidLogin' | 'mfa' | 'apiNotEnabled' | 'ipRefused' | 'missingRole' | null {
 	if (FAULT_PATTERNS.mfa.test(message)) return 'mfa';
+	if (FAULT_PATTERNS.ipRefused.test(message)) return 'ipRefused';
+	if (FAULT_PATTERNS.apiNotEnabled.test(message)) return 'apiNotEnabled';
 	if (FAULT_PATTERNS.invalidLogin.test(message)) return 'invalidLogin';
 	if (FAULT_PATTERNS.missingRole.test(message)) return 'missingRole';
 	return null;
@@ -101,19 +117,31 @@ export async function testConnection(
 			CALLS.getSessionToken,
 		);
 		const accountId = credentials.resellerAccountId?.toString().trim() ?? '';
-		const company = readValue<RawCompany>(
-			await call(CALLS.getCompany, accountId ? { accountId } : {}, token),
-			CALLS.getCompany,
+		const company = RecordReader.of(
+			readValue<unknown>(
+				await call(
+					CALLS.getCompany,
+					accountId ? { [PARAMETERS.accountId]: accountIdValue(accountId) } : {},
+					token,
+				),
+				CALLS.getCompany,
+			),
+			'The GetCompany answer',
 		);
+		const companyId = company.requiredId(COMPANY_FIELDS.accountId);
 		const customers = readValue<unknown[]>(
-			await call(CALLS.getCompanies, { parentAccountId: company.AccountId }, token),
+			await call(
+				CALLS.getCompanies,
+				{ [PARAMETERS.parentAccountId]: accountIdValue(companyId) },
+				token,
+			),
 			CALLS.getCompanies,
 		);
 		return {
 			case: 'success',
 			message: CONNECTION_MESSAGES.success(
-				String(company.CompanyName ?? 'the reseller'),
-				String(company.AccountId),
+				company.text(COMPANY_FIELDS.name) ?? 'the reseller',
+				companyId,
 				username,
 				Array.isArray(customers) ? customers.length : 0,
 			),
@@ -145,6 +173,9 @@ export function explainFailure(
 	username: string,
 	accountId?: string,
 ): ConnectionResult {
+	if (error instanceof RecordShapeError) {
+		return { case: 'error', message: `The marketplace's answer cannot be read: ${error.message}` };
+	}
 	if (!(error instanceof MarketplaceError)) {
 		return {
 			case: 'error',
@@ -158,6 +189,10 @@ export function explainFailure(
 		if (faultCase === 'invalidLogin')
 			return { case: faultCase, message: CONNECTION_MESSAGES.invalidLogin() };
 		if (faultCase === 'mfa') return { case: faultCase, message: CONNECTION_MESSAGES.mfa() };
+		if (faultCase === 'ipRefused')
+			return { case: faultCase, message: CONNECTION_MESSAGES.ipRefused() };
+		if (faultCase === 'apiNotEnabled')
+			return { case: faultCase, message: CONNECTION_MESSAGES.apiNotEnabled(username) };
 		if (faultCase === 'missingRole')
 			return {
 				case: faultCase,

@@ -13,31 +13,136 @@ export const API_PATH = '/SimpleAPI/SimpleAPIService.svc/rest/';
 
 export const CALLS = {
 	getSessionToken: 'GetSessionToken',
+	terminateSessionToken: 'TerminateSessionToken',
 	getCompany: 'GetCompany',
 	getCompanies: 'GetCompanies',
 	getSubscriptions: 'GetSubscriptions',
 	getSubscription: 'GetSubscription',
 	getSubscriptionWithAddons: 'GetSubscriptionWithAddons',
+	getSubscriptionDependencies: 'GetSubscriptionDependencies',
 	getMarketplaces: 'GetMarketplaces',
 	pingPong: 'PingPong',
 } as const;
 
 export type MarketplaceCall = (typeof CALLS)[keyof typeof CALLS];
 
-/** Header that carries the session: `Authenticate: CCPSessionId <token>`. */
+/**
+ * Header that carries the session: `Authenticate: CCPSessionId <token>` (ACMP,
+ * the PowerShell module and the Go client send the prefix; one PHP client sends
+ * the bare token, which the platform accepts too).
+ */
 export const SESSION_HEADER = 'Authenticate';
 export const SESSION_SCHEME = 'CCPSessionId';
 
-export const ACCOUNT_STATES = ['Active', 'Inactive', 'Suspended', 'Cancelled'] as const;
+/**
+ * Request parameter names. The platform's names are case-sensitive (PowerShell
+ * module); its IDs are integers, sent as JSON numbers (every public client).
+ */
+export const PARAMETERS = {
+	accountId: 'accountId',
+	parentAccountId: 'parentAccountId',
+	excludeUserLevel: 'excludeUserLevel',
+	/** The reseller whose purchase prices apply (optional; default: the caller's reseller). */
+	resellerContext: 'resellerContext',
+	username: 'username',
+	password: 'password',
+} as const;
+
+/** An account ID as a request sends it: a JSON number when it is a whole number (the platform's IDs are integers). */
+export function accountIdValue(id: string | number): number | string {
+	const text = String(id).trim();
+	return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
+}
+
+/** Calls that take `resellerContext` (the Swagger-generated client's request models). */
+export const RESELLER_CONTEXT_CALLS: ReadonlySet<MarketplaceCall> = new Set([
+	CALLS.getSubscription,
+	CALLS.getSubscriptions,
+	CALLS.getSubscriptionWithAddons,
+	CALLS.getSubscriptionDependencies,
+]);
+
+/**
+ * `AccountState` values: the first round's list, and `Terminated` from ACMP's
+ * enum (`Active, Terminated`). Only `Active` counts as active; any other value
+ * (unknown ones included) is treated as not active, and counted by value.
+ */
+export const ACCOUNT_STATES = ['Active', 'Inactive', 'Suspended', 'Cancelled', 'Terminated'] as const;
 export type AccountState = (typeof ACCOUNT_STATES)[number];
-/** Only `Active` counts as active; unknown states are treated as not active. */
 export const ACTIVE_STATE: AccountState = 'Active';
 
 /**
- * GUESS: the reference names `GetSubscriptionWithAddons` ("Subscription with its
- * add-ons") but not the property that holds them.
+ * Field names as the first round read them. Every lookup is case-insensitive
+ * (record.ts), which is what makes one name cover each spelling that public
+ * clients show: `VatId`/`VATID`, `SalesMan`/`Salesman`, `IsUdrcField`/`IsUDRCField`.
  */
-export const ADDONS_FIELD = 'Addons';
+export const COMPANY_FIELDS = {
+	accountId: 'AccountId',
+	parentAccountId: 'ParentAccountId',
+	state: 'AccountState',
+	name: 'CompanyName',
+	vatId: 'VatId',
+	domains: 'Domain',
+	email: 'Email',
+	street: 'Address',
+	city: 'City',
+	postcode: 'Zip',
+	country: 'Country',
+	currency: 'Currency',
+	/** A display number that differs from AccountId; the API never takes it (Intcomex note). */
+	numericId: 'NumericId',
+} as const;
+
+export const SUBSCRIPTION_FIELDS = {
+	accountId: 'AccountId',
+	parentAccountId: 'ParentAccountId',
+	companyAccountId: 'CompanyAccountId',
+	state: 'AccountState',
+	/** A second status beside AccountState (ACMP); read as it comes. */
+	status: 'Status',
+	serviceName: 'ServiceName',
+	serviceDisplayName: 'ServiceDisplayName',
+	vendorDisplayName: 'VendorDisplayName',
+	productName: 'ProductName',
+	provisioningStatus: 'ProvisioningStatus',
+	contractId: 'ContractId',
+	contractEndDate: 'ContractEndDate',
+	scheduledTerminationDate: 'ScheduledTerminationDate',
+	billingStartDate: 'BillingStartDate',
+	/** `Renew` or `Terminate` at the end of the term (ACMP's enum). */
+	periodEndAction: 'AdvancePeriodEndAction',
+	/** An add-on names the subscription it depends on here. */
+	parentSubscriptionId: 'DependencyAccountId',
+	vendorReference: 'VendorReferenceId',
+	fields: 'Fields',
+	priceableItems: 'PriceableItems',
+	/** GetSubscriptionWithAddons: one object or a list, of summaries or full subscriptions (ACMP). */
+	addons: 'Addons',
+} as const;
+
+export const PRICEABLE_ITEM_FIELDS = {
+	isUdrc: 'IsUdrcField',
+	fieldName: 'FieldName',
+	materialNumber: 'MaterialNumber',
+	productNumber: 'ProductNumber',
+	purchasePrice: 'PurchasePrice',
+	salesPrice: 'SalesPrice',
+	currency: 'Currency',
+	/** The billing cycle, e.g. `Monthly`. */
+	billingCycle: 'PriceableItemType',
+	/** Spelt as the platform spells it. */
+	commitmentMonths: 'CommitementPeriodInMonths',
+	prepaidMonths: 'PrepaidPeriodInMonths',
+} as const;
+
+/** `Fields[]` entries: `{Name, DisplayName, Value}`; Value is text, a number or a boolean. */
+export const SUBSCRIPTION_FIELD_ENTRY = { name: 'Name', value: 'Value' } as const;
+
+/** The `Fields` entry that holds the seat count when no priceable item is marked UDRC (Intcomex pipeline). */
+export const QUANTITY_FIELD_NAME = 'Quantity';
+
+/** `AdvancePeriodEndAction` values (ACMP). */
+export const PERIOD_END_ACTIONS = { renew: 'Renew', terminate: 'Terminate' } as const;
 
 /*
  * GUESS: `GetSubscriptions` with the reseller's own account as parent returns
@@ -47,13 +152,19 @@ export const ADDONS_FIELD = 'Addons';
  */
 
 /**
- * Fault texts are not documented beyond "Invalid login!". These patterns tell
- * the credential test which case a fault is (GUESS except `invalidLogin`; the
- * platform's docs say "MFA users are not supported" for API sessions).
+ * What login and access faults say. `invalidLogin` and `mfa` are the live
+ * service's texts (sybr-hub; the official MFA text); the older patterns stay
+ * for other installations. GUESS: the texts for a user not enabled for the API
+ * and for a refused IP address are not public; they are recognised by the words
+ * such a refusal must use.
  */
 export const FAULT_PATTERNS = {
-	invalidLogin: /invalid login|invalid (user ?name|username) or password|wrong password/i,
+	invalidLogin:
+		/could not sign you in|check your username and password|invalid login|invalid (user ?name|username) or password|wrong password/i,
 	mfa: /\b(mfa|2fa|two[- ]factor|multi[- ]factor)\b/i,
+	ipRefused: /\bip\b.*\b(not allowed|not whitelisted|not permitted|blocked|denied|refused)|\b(allow[- ]?list|white[- ]?list)/i,
+	apiNotEnabled:
+		/(not (enabled|allowed|authori[sz]ed|activated) for (the )?api|api access (is )?(not enabled|disabled|denied))/i,
 	missingRole: /access denied|permission|not authori[sz]ed|reseller admin|\brole\b/i,
 } as const;
 
@@ -64,6 +175,7 @@ export interface RawCompany {
 	AccountState?: string | null;
 	CompanyName?: string | null;
 	VatId?: string | null;
+	VATID?: string | null;
 	Domain?: string[] | null;
 	BillingStartDate?: string | null;
 	ContractId?: string | null;
@@ -77,12 +189,13 @@ export interface RawCompany {
 	Email?: string | null;
 	TechnicalEmail?: string | null;
 	SalesMan?: string | null;
-	Marketplace?: string | null;
-	Marketplaces?: string[] | null;
+	Salesman?: string | null;
+	Marketplace?: number | string | null;
+	Marketplaces?: Array<number | string> | null;
 	MpnId?: string | null;
 	Vat?: number | string | null;
 	AccountType?: string | null;
-	NumericId?: number | null;
+	NumericId?: number | string | null;
 	Language?: string | null;
 	[key: string]: unknown;
 }
@@ -90,13 +203,17 @@ export interface RawCompany {
 export interface RawField {
 	Name: string;
 	DisplayName?: string | null;
-	Value?: string | number | null;
+	Value?: string | number | boolean | null;
 }
 
 export interface RawPriceableItem {
 	ChargeType?: string | null;
 	PriceableItemDescription?: string | null;
 	IsUdrcField?: boolean | null;
+	IsUDRCField?: boolean | null;
+	PriceableItemType?: string | null;
+	CommitementPeriodInMonths?: number | null;
+	PrepaidPeriodInMonths?: number | null;
 	PurchasePrice?: number | null;
 	SalesPrice?: number | null;
 	SuggestedRetailPrice?: number | null;
@@ -114,7 +231,11 @@ export interface RawSubscription {
 	ParentType?: string | null;
 	AccountId?: number | string | null;
 	AccountState?: string | null;
+	Status?: string | null;
 	ServiceName?: string | null;
+	VendorDisplayName?: string | null;
+	BillingStartDate?: string | null;
+	AdvancePeriodEndAction?: string | null;
 	ServiceDisplayName?: string | null;
 	ContractId?: string | null;
 	ProvisioningStatus?: string | null;

@@ -1,31 +1,83 @@
-import type { RawSubscription } from './protocol';
+import {
+	PRICEABLE_ITEM_FIELDS,
+	QUANTITY_FIELD_NAME,
+	SUBSCRIPTION_FIELD_ENTRY,
+	SUBSCRIPTION_FIELDS,
+} from './protocol';
+import { field, RecordReader, type MarketplaceRecord } from './record';
+
+/** Which rule produced a seat count: Licence Sync counts subscriptions by it. */
+export type QuantitySource = 'udrc' | 'quantityField' | 'namedField' | 'none';
 
 export type QuantityReading =
-	| { ok: true; quantity: number | null }
+	| { ok: true; quantity: number | null; source: QuantitySource }
 	| { ok: false; problem: string };
 
 /**
- * The seat count of a subscription. The API has no top-level quantity: it is
- * the `Value` of the `Fields` entry whose `Name` is the `FieldName` of the
- * priceable item marked `IsUdrcField` (a unit-dependent recurring charge).
- * `fieldName` overrides which field holds it. Null when there is none.
+ * The seat count of a subscription. The API has no top-level quantity; the
+ * rules, first that finds a value wins:
+ * - `udrc`: the `Fields` entry whose `Name` is the `FieldName` of the priceable
+ *   item flagged `IsUdrcField` (a unit-dependent recurring charge; the flag read
+ *   case-insensitively, as `IsUDRCField` in the C# clients);
+ * - `quantityField`: the `Fields` entry named `Quantity` (the Intcomex pipeline);
+ * - `namedField`: the entry the user names (`fieldName`).
+ * Values may be text, numbers or booleans on the wire; only a whole number of
+ * seats is accepted. Null with source `none` when no rule finds a value.
  */
-export function readQuantity(subscription: RawSubscription, fieldName?: string): QuantityReading {
-	const name = fieldName?.trim() || udrcItem(subscription)?.FieldName;
-	if (!name) return { ok: true, quantity: null };
-	const field = (subscription.Fields ?? []).find((candidate) => candidate?.Name === name);
-	const value =
-		field?.Value === null || field?.Value === undefined ? '' : String(field.Value).trim();
-	if (value === '') return { ok: true, quantity: null };
-	if (!/^\d+$/.test(value)) {
-		return {
-			ok: false,
-			problem: `field "${name}" holds ${JSON.stringify(field?.Value)}, not a whole number of seats`,
-		};
+export function readQuantity(subscription: MarketplaceRecord, fieldName?: string): QuantityReading {
+	const reader = new RecordReader(subscription, 'Subscription');
+	const entries = reader.records(SUBSCRIPTION_FIELDS.fields);
+	const rules: Array<[QuantitySource, string | null | undefined]> = [
+		['udrc', udrcFieldName(subscription)],
+		['quantityField', QUANTITY_FIELD_NAME],
+		['namedField', fieldName?.trim()],
+	];
+	for (const [source, name] of rules) {
+		if (!name) continue;
+		const entry = findEntry(entries, name);
+		const value = entry === undefined ? undefined : field(entry, SUBSCRIPTION_FIELD_ENTRY.value);
+		if (value === null || value === undefined || (typeof value === 'string' && !value.trim()))
+			continue;
+		const seats = wholeNumber(value);
+		if (seats === null) {
+			return {
+				ok: false,
+				problem: `field "${name}" holds ${JSON.stringify(value)}, not a whole number of seats`,
+			};
+		}
+		return { ok: true, quantity: seats, source };
 	}
-	return { ok: true, quantity: Number(value) };
+	return { ok: true, quantity: null, source: 'none' };
 }
 
-export function udrcItem(subscription: RawSubscription) {
-	return (subscription.PriceableItems ?? []).find((item) => item?.IsUdrcField === true);
+function wholeNumber(value: unknown): number | null {
+	if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : null;
+	if (typeof value === 'string' && /^\d+$/.test(value.trim())) {
+		const seats = Number(value.trim());
+		return Number.isSafeInteger(seats) ? seats : null;
+	}
+	return null;
+}
+
+/** A `Fields` entry by name: the exact name first, else the same name in another case. */
+function findEntry(entries: MarketplaceRecord[], name: string): MarketplaceRecord | undefined {
+	const named = (entry: MarketplaceRecord) => field(entry, SUBSCRIPTION_FIELD_ENTRY.name);
+	const lower = name.toLowerCase();
+	return (
+		entries.find((entry) => named(entry) === name) ??
+		entries.find((entry) => typeof named(entry) === 'string' && (named(entry) as string).toLowerCase() === lower)
+	);
+}
+
+/** The priceable item flagged as the unit-dependent recurring charge, if any. */
+export function udrcItem(subscription: MarketplaceRecord): MarketplaceRecord | undefined {
+	const items = new RecordReader(subscription, 'Subscription').records(
+		SUBSCRIPTION_FIELDS.priceableItems,
+	);
+	return items.find((item) => new RecordReader(item, 'Priceable item').boolean(PRICEABLE_ITEM_FIELDS.isUdrc) === true);
+}
+
+function udrcFieldName(subscription: MarketplaceRecord): string | null {
+	const item = udrcItem(subscription);
+	return item ? new RecordReader(item, 'Priceable item').text(PRICEABLE_ITEM_FIELDS.fieldName) : null;
 }

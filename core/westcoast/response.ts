@@ -1,6 +1,7 @@
 import { parseFault, type MarketplaceFault } from './fault';
 import { DEFAULT_MARKETPLACE_URL } from './protocol';
 import { parseRetryAfter, RETRYABLE_STATUSES } from './retry';
+import { field, isMarketplaceRecord } from './record';
 
 /** An HTTP answer as text, whichever n8n helper fetched it. */
 export interface RawHttpResponse {
@@ -133,13 +134,42 @@ function notMarketplace(detail: string, statusCode: number, call: string): Outco
 	};
 }
 
+/**
+ * Where an object answer of `GetSessionToken` may hold the token (public
+ * clients accept a JSON string, a bare string, or an object holding it;
+ * `GetSessionTokenResult` is WCF's wrapped style). Looked up case-insensitively.
+ */
+const TOKEN_KEYS = ['SessionToken', 'Token', 'GetSessionTokenResult', 'SessionId', 'CCPSessionId', 'd'];
+
+/** A bare (unquoted) token: one word of token characters. */
+const BARE_TOKEN = /^[\w\-.~+/=:]{8,}$/;
+
+function tokenIn(value: unknown, text: string): string | null {
+	if (typeof value === 'string') return value.trim() || null;
+	// A bare token of digits parses as a JSON number.
+	if (typeof value === 'number') return BARE_TOKEN.test(text) ? text : null;
+	if (!isMarketplaceRecord(value)) return null;
+	for (const key of TOKEN_KEYS) {
+		const held = field(value, key);
+		if (typeof held === 'string' && held.trim()) return held.trim();
+	}
+	const texts = Object.values(value).filter((held) => typeof held === 'string' && held.trim());
+	return texts.length === 1 ? (texts[0] as string).trim() : null;
+}
+
 /** The session token from a `GetSessionToken` answer, or a MarketplaceError saying why not. */
 export function readSessionToken(raw: RawHttpResponse, call: string): string {
 	const outcome = interpretResponse(raw, call);
-	if (outcome.kind === 'error') throw outcome.error;
+	const text = bodyText(raw.body).trim();
+	if (outcome.kind === 'error') {
+		const success = raw.statusCode >= 200 && raw.statusCode < 300;
+		if (outcome.error.kind === 'malformed' && success && BARE_TOKEN.test(text)) return text;
+		throw outcome.error;
+	}
 	if (outcome.kind === 'fault') throw faultError(outcome.fault, outcome.statusCode, call);
 	if (outcome.kind === 'retry') throw busyError(outcome.statusCode, outcome.retryAfterMs, call);
-	if (typeof outcome.value !== 'string' || outcome.value === '') {
+	const token = tokenIn(outcome.value, text);
+	if (token === null) {
 		throw new MarketplaceError(
 			'malformed',
 			`The marketplace answered ${call} without a session token`,
@@ -148,7 +178,7 @@ export function readSessionToken(raw: RawHttpResponse, call: string): string {
 			},
 		);
 	}
-	return outcome.value;
+	return token;
 }
 
 /** A busy answer (429/502/503/504) where it cannot be repeated on the spot, e.g. a login. */

@@ -6,6 +6,8 @@
  * is the one it meant), or null.
  */
 
+import type { QuantitySource } from './quantity';
+
 export interface SimpleAddress {
 	street: string | null;
 	city: string | null;
@@ -29,16 +31,32 @@ export interface SimpleSubscription {
 	customerId: string;
 	productName: string | null;
 	serviceName: string | null;
+	/** The service's display name (shared by all products of the service). */
 	displayName: string | null;
-	/** Seat count from the UDRC field; null when the subscription has none. */
+	/** The vendor's name for the product; readable where productName is an internal key. */
+	vendorDisplayName: string | null;
+	/** Seat count; null when no rule finds one (see quantitySource). */
 	quantity: number | null;
+	/** Which rule produced the seat count (`udrc`, `quantityField`, `namedField`) or `none`. */
+	quantitySource: QuantitySource;
+	/** AccountState: `Active`, `Terminated`, ... (anything but Active counts as not active). */
 	state: string;
+	/** The platform's separate Status field, as it comes. */
+	status: string | null;
 	provisioningStatus: string | null;
 	contractId: string | null;
 	contractEndDate: string | null;
 	scheduledTerminationDate: string | null;
 	/** Scheduled termination date, else contract end date (Halo's rule). */
 	endDate: string | null;
+	billingStartDate: string | null;
+	/** Term (NCE): the priced item's billing cycle, e.g. `Monthly` (PriceableItemType). */
+	billingCycle: string | null;
+	/** Commitment term in months (CommitementPeriodInMonths). */
+	commitmentMonths: number | null;
+	prepaidMonths: number | null;
+	/** AdvancePeriodEndAction: Renew → true, Terminate → false. */
+	autoRenew: boolean | null;
 	/** Set on add-ons: the subscription they depend on. */
 	parentSubscriptionId: string | null;
 	vendorReference: string | null;

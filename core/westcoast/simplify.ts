@@ -1,92 +1,93 @@
-import type { RawCompany, RawSubscription } from './protocol';
+import {
+	COMPANY_FIELDS as C,
+	PERIOD_END_ACTIONS,
+	PRICEABLE_ITEM_FIELDS as P,
+	SUBSCRIPTION_FIELDS as S,
+} from './protocol';
 import type { SimpleCustomer, SimpleSubscription } from './simple';
 import { readDate } from './dates';
 import { readQuantity, udrcItem } from './quantity';
+import { RecordReader, RecordShapeError } from './record';
 
-/** Raised when a record cannot be simplified; names the field so the user can find it. */
-export class RecordShapeError extends Error {
-	constructor(
-		readonly field: string,
-		message: string,
-	) {
-		super(message);
-		this.name = 'RecordShapeError';
-	}
-}
+export { RecordShapeError } from './record';
 
-const text = (value: unknown): string | null =>
-	value === null || value === undefined || String(value).trim() === ''
-		? null
-		: String(value).trim();
-
-const number = (value: unknown): number | null => {
-	if (value === null || value === undefined || value === '') return null;
-	const parsed = Number(value);
-	return Number.isFinite(parsed) ? parsed : null;
-};
-
-function requiredId(record: Record<string, unknown>, field: string, what: string): string {
-	const id = text(record[field]);
-	if (id === null) throw new RecordShapeError(field, `${what} has no ${field}`);
-	return id;
-}
-
-function date(record: Record<string, unknown>, field: string): string | null {
-	const reading = readDate(record[field]);
-	if (!reading.ok) throw new RecordShapeError(field, `${field} is unreadable: ${reading.problem}`);
+function date(reader: RecordReader, name: string): string | null {
+	const reading = readDate(reader.raw(name));
+	if (!reading.ok)
+		throw new RecordShapeError(name, `${reader.what}: ${name} is unreadable: ${reading.problem}`);
 	return reading.iso;
 }
 
-export function simplifyCustomer(company: RawCompany): SimpleCustomer {
+export function simplifyCustomer(company: unknown): SimpleCustomer {
+	const read = RecordReader.of(company, 'Company');
+	const westcoastId = read.requiredId(C.accountId);
+	read.what = `Company ${westcoastId}`;
 	return {
-		westcoastId: requiredId(company, 'AccountId', 'Company'),
-		name: text(company.CompanyName) ?? '',
-		state: text(company.AccountState) ?? 'Unknown',
-		vatId: text(company.VatId),
-		domains: Array.isArray(company.Domain) ? company.Domain.map(String).filter(Boolean) : [],
-		email: text(company.Email),
+		westcoastId,
+		name: read.text(C.name) ?? '',
+		state: read.text(C.state) ?? 'Unknown',
+		vatId: read.text(C.vatId),
+		domains: read.texts(C.domains),
+		email: read.text(C.email),
 		address: {
-			street: text(company.Address),
-			city: text(company.City),
-			postcode: text(company.Zip),
-			country: text(company.Country),
+			street: read.text(C.street),
+			city: read.text(C.city),
+			postcode: read.text(C.postcode),
+			country: read.text(C.country),
 		},
-		currency: text(company.Currency),
+		currency: read.text(C.currency),
 	};
 }
 
-/** `quantityField` names the seat-count field when the UDRC rule does not fit a product. */
+/** `Renew` → true, `Terminate` → false, anything else unknown. */
+function autoRenew(action: string | null): boolean | null {
+	if (action === null) return null;
+	const lower = action.toLowerCase();
+	if (lower === PERIOD_END_ACTIONS.renew.toLowerCase()) return true;
+	if (lower === PERIOD_END_ACTIONS.terminate.toLowerCase()) return false;
+	return null;
+}
+
+/** `quantityField` names the seat-count field for products neither built-in rule fits. */
 export function simplifySubscription(
-	subscription: RawSubscription,
+	subscription: unknown,
 	quantityField?: string,
 ): SimpleSubscription {
-	const westcoastId = requiredId(subscription, 'AccountId', 'Subscription');
-	const seats = readQuantity(subscription, quantityField);
-	if (!seats.ok)
-		throw new RecordShapeError('Fields', `Subscription ${westcoastId}: ${seats.problem}`);
-	const contractEndDate = date(subscription, 'ContractEndDate');
-	const scheduledTerminationDate = date(subscription, 'ScheduledTerminationDate');
-	const priced = udrcItem(subscription) ?? subscription.PriceableItems?.[0];
+	const read = RecordReader.of(subscription, 'Subscription');
+	const westcoastId = read.requiredId(S.accountId);
+	read.what = `Subscription ${westcoastId}`;
+	const seats = readQuantity(read.record, quantityField);
+	if (!seats.ok) throw new RecordShapeError(S.fields, `${read.what}: ${seats.problem}`);
+	const contractEndDate = date(read, S.contractEndDate);
+	const scheduledTerminationDate = date(read, S.scheduledTerminationDate);
+	const pricedRecord = udrcItem(read.record) ?? read.records(S.priceableItems)[0];
+	const priced = pricedRecord ? new RecordReader(pricedRecord, `${read.what}: priceable item`) : null;
 	return {
 		westcoastId,
-		customerId:
-			text(subscription.CompanyAccountId) ??
-			requiredId(subscription, 'ParentAccountId', 'Subscription'),
-		productName: text(subscription.ProductName),
-		serviceName: text(subscription.ServiceName),
-		displayName: text(subscription.ServiceDisplayName),
+		customerId: read.id(S.companyAccountId) ?? read.requiredId(S.parentAccountId),
+		productName: read.text(S.productName),
+		serviceName: read.text(S.serviceName),
+		displayName: read.text(S.serviceDisplayName),
+		vendorDisplayName: read.text(S.vendorDisplayName),
 		quantity: seats.quantity,
-		state: text(subscription.AccountState) ?? 'Unknown',
-		provisioningStatus: text(subscription.ProvisioningStatus),
-		contractId: text(subscription.ContractId),
+		quantitySource: seats.source,
+		state: read.text(S.state) ?? 'Unknown',
+		status: read.text(S.status),
+		provisioningStatus: read.text(S.provisioningStatus),
+		contractId: read.text(S.contractId),
 		contractEndDate,
 		scheduledTerminationDate,
 		endDate: scheduledTerminationDate ?? contractEndDate,
-		parentSubscriptionId: text(subscription.DependencyAccountId),
-		vendorReference: text(subscription.VendorReferenceId),
-		sku: text(priced?.MaterialNumber) ?? text(priced?.ProductNumber),
-		purchasePrice: number(priced?.PurchasePrice),
-		salesPrice: number(priced?.SalesPrice),
-		currency: text(priced?.Currency),
+		billingStartDate: date(read, S.billingStartDate),
+		billingCycle: priced?.text(P.billingCycle) ?? null,
+		commitmentMonths: priced?.number(P.commitmentMonths) ?? null,
+		prepaidMonths: priced?.number(P.prepaidMonths) ?? null,
+		autoRenew: autoRenew(read.text(S.periodEndAction)),
+		parentSubscriptionId: read.id(S.parentSubscriptionId),
+		vendorReference: read.text(S.vendorReference),
+		sku: priced?.text(P.materialNumber) ?? priced?.text(P.productNumber) ?? null,
+		purchasePrice: priced?.number(P.purchasePrice) ?? null,
+		salesPrice: priced?.number(P.salesPrice) ?? null,
+		currency: priced?.text(P.currency) ?? null,
 	};
 }

@@ -8,6 +8,7 @@ import {
 import { readBody, send, sendJson } from '../server';
 import type { CallLog } from './call-log';
 import { ApiFault, FAULT_CONTENT_TYPE } from './fault-xml';
+import type { Dialect } from './dialect';
 import type { FaultPlan, ResponseFault } from './faults';
 import { HANDLERS, type RequestBody } from './handlers';
 import {
@@ -27,12 +28,42 @@ export interface ApiDependencies {
 	faults: FaultPlan;
 	log: CallLog;
 	baseUrl: string;
+	dialect: Dialect;
 }
 
 export const SESSION_EXPIRED_MESSAGE = 'Session expired. Please log in again.';
-export const MFA_MESSAGE =
-	'MFA users are not supported. Use an API user without multi-factor authentication.';
-export const INVALID_LOGIN_MESSAGE = 'Invalid login!';
+
+/** Login refusals per dialect: spec has the live service's texts and status (sybr-hub, the official MFA text). */
+export const LOGIN_FAULTS: Record<
+	Dialect,
+	Record<'invalidLogin' | 'mfa' | 'apiDisabled' | 'ipRestricted', { message: string; status: number }>
+> = {
+	spec: {
+		invalidLogin: {
+			message: 'We could not sign you in. Check your username and password and try again.',
+			status: 500,
+		},
+		mfa: {
+			message: 'Unable to get session token. Users with enabled MFA are not supported.',
+			status: 500,
+		},
+		// GUESS: the texts of these two refusals are not public.
+		apiDisabled: { message: 'Unable to get session token. The user is not enabled for API access.', status: 500 },
+		ipRestricted: {
+			message: 'Unable to get session token. Your IP address is not allowed to access the API.',
+			status: 500,
+		},
+	},
+	legacy: {
+		invalidLogin: { message: 'Invalid login!', status: 400 },
+		mfa: {
+			message: 'MFA users are not supported. Use an API user without multi-factor authentication.',
+			status: 400,
+		},
+		apiDisabled: { message: 'Access to the API is not enabled for this user.', status: 400 },
+		ipRestricted: { message: 'Login from this IP address is not allowed.', status: 400 },
+	},
+};
 
 const CALL_NAMES = new Map<string, MarketplaceCall>(
 	Object.values(CALLS).map((call) => [call.toLowerCase(), call]),
@@ -133,7 +164,16 @@ function answer(
 		deps.sessions.invalidate(token);
 		throw new ApiFault(SESSION_EXPIRED_MESSAGE, 400, true);
 	}
-	return HANDLERS[call](body, { store: deps.store, caller: session, baseUrl: deps.baseUrl });
+	if (call === CALLS.terminateSessionToken) {
+		deps.sessions.invalidate(token);
+		return null;
+	}
+	return HANDLERS[call](body, {
+		store: deps.store,
+		caller: session,
+		baseUrl: deps.baseUrl,
+		dialect: deps.dialect,
+	});
 }
 
 function parseBody(text: string, contentType: string | undefined): RequestBody {
@@ -156,17 +196,26 @@ function parseBody(text: string, contentType: string | undefined): RequestBody {
 	return parsed as RequestBody;
 }
 
-function logIn(body: RequestBody, { sessions }: ApiDependencies): string {
+function logIn(body: RequestBody, { sessions, dialect }: ApiDependencies): string {
+	const refuse = (why: keyof (typeof LOGIN_FAULTS)['spec']) => {
+		const { message, status } = LOGIN_FAULTS[dialect][why];
+		return new ApiFault(message, status, false, dialect === 'spec' ? 'soap12' : 'none');
+	};
 	const user = findUser(body.username, body.password);
-	if (!user) throw new ApiFault(INVALID_LOGIN_MESSAGE);
-	if (user.mfa) throw new ApiFault(MFA_MESSAGE);
+	if (!user) throw refuse('invalidLogin');
+	if (user.mfa) throw refuse('mfa');
+	if (user.apiDisabled) throw refuse('apiDisabled');
+	if (user.ipRestricted) throw refuse('ipRestricted');
 	return sessions.open(user.kind, user.resellerAdmin);
 }
 
-/** The token from `Authenticate: CCPSessionId <token>`; a missing or malformed header is not "expired". */
+/**
+ * The token from `Authenticate: CCPSessionId <token>`, or from the bare token
+ * (one public client has always sent it so); a missing header is not "expired".
+ */
 function sessionToken(header: string | string[] | undefined): string {
 	const value = Array.isArray(header) ? header[0] : header;
-	const match = new RegExp(`^\\s*${SESSION_SCHEME}\\s+(\\S+)\\s*$`, 'i').exec(value ?? '');
+	const match = new RegExp(`^\\s*(?:${SESSION_SCHEME}\\s+)?(\\S+)\\s*$`, 'i').exec(value ?? '');
 	if (!match) {
 		throw new ApiFault(
 			`The ${SESSION_HEADER} header is missing; send '${SESSION_HEADER}: ${SESSION_SCHEME} <token>'.`,

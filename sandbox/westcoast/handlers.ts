@@ -1,4 +1,10 @@
-import { ADDONS_FIELD, CALLS, type MarketplaceCall } from '../../core/westcoast/protocol';
+import {
+	CALLS,
+	PARAMETERS,
+	SUBSCRIPTION_FIELDS,
+	type MarketplaceCall,
+} from '../../core/westcoast/protocol';
+import { presentAddons, presentCompany, presentSubscription, type Dialect } from './dialect';
 import { ApiFault } from './fault-xml';
 import { ownedMarketplaces } from './marketplaces';
 import type { MarketplaceStore } from './store';
@@ -12,6 +18,7 @@ export interface CallContext {
 	store: MarketplaceStore;
 	caller: Caller;
 	baseUrl: string;
+	dialect: Dialect;
 }
 
 export type RequestBody = Record<string, unknown>;
@@ -24,11 +31,21 @@ function requireResellerAdmin(caller: Caller): void {
 	if (!caller.resellerAdmin) throw new ApiFault(MISSING_ROLE_MESSAGE);
 }
 
-/** An AccountId parameter: a whole number (a numeric string is accepted too); undefined when absent. */
-function accountIdParameter(body: RequestBody, name: string): number | undefined {
+/**
+ * An AccountId parameter: a JSON number (the platform's IDs are Int32; in the
+ * legacy dialect a numeric string is accepted too); undefined when absent.
+ * Names are case-sensitive: `AccountId` is not `accountId` and is ignored, as
+ * WCF ignores members it does not know.
+ */
+function accountIdParameter(
+	body: RequestBody,
+	name: string,
+	dialect: Dialect,
+): number | undefined {
 	const value = body[name];
 	if (value === undefined || value === null) return undefined;
-	const id = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+	const lenient = dialect === 'legacy' && typeof value === 'string' && /^\s*\d+\s*$/.test(value);
+	const id = lenient ? Number(value) : value;
 	if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
 		// Echoes the value like WCF's deserializer does (never done for credentials).
 		throw new ApiFault(
@@ -38,8 +55,8 @@ function accountIdParameter(body: RequestBody, name: string): number | undefined
 	return id;
 }
 
-function requiredAccountId(body: RequestBody, name: string): number {
-	const id = accountIdParameter(body, name);
+function requiredAccountId(body: RequestBody, name: string, dialect: Dialect): number {
+	const id = accountIdParameter(body, name, dialect);
 	if (id === undefined) throw new ApiFault(`The parameter '${name}' is required.`);
 	return id;
 }
@@ -56,48 +73,88 @@ const companyNotFound = (id: number) => new ApiFault(`Company with AccountId ${i
 const subscriptionNotFound = (id: number) =>
 	new ApiFault(`Subscription with AccountId ${id} was not found.`);
 
-function subscription(body: RequestBody, { store, caller }: CallContext) {
-	requireResellerAdmin(caller);
-	const id = requiredAccountId(body, 'accountId');
-	const found = store.subscription(id);
+/** `resellerContext` (optional): the reseller whose prices apply; only the caller's own here. */
+function checkResellerContext(body: RequestBody, { store, dialect }: CallContext): void {
+	const context = accountIdParameter(body, PARAMETERS.resellerContext, dialect);
+	if (context !== undefined && context !== store.reseller.AccountId) {
+		throw new ApiFault(`Reseller context ${context} is not a reseller account you can act for.`);
+	}
+}
+
+function subscription(body: RequestBody, context: CallContext) {
+	requireResellerAdmin(context.caller);
+	checkResellerContext(body, context);
+	const id = requiredAccountId(body, PARAMETERS.accountId, context.dialect);
+	const found = context.store.subscription(id);
 	if (!found) throw subscriptionNotFound(id);
 	return found;
 }
 
-/** The answer of every call but GetSessionToken (which the server handles before sessions exist). */
-export const HANDLERS: Record<Exclude<MarketplaceCall, typeof CALLS.getSessionToken>, Handler> = {
-	[CALLS.getCompany]: (body, { store, caller }) => {
-		const id = accountIdParameter(body, 'accountId') ?? store.reseller.AccountId;
+/** The answer of every call but the session calls (which the server handles itself). */
+export const HANDLERS: Record<
+	Exclude<MarketplaceCall, typeof CALLS.getSessionToken | typeof CALLS.terminateSessionToken>,
+	Handler
+> = {
+	[CALLS.getCompany]: (body, { store, caller, dialect }) => {
+		const id = accountIdParameter(body, PARAMETERS.accountId, dialect) ?? store.reseller.AccountId;
 		if (id !== store.reseller.AccountId) requireResellerAdmin(caller);
 		const company = store.company(id);
 		if (!company) throw companyNotFound(id);
-		return company;
+		return presentCompany(company, dialect);
 	},
-	[CALLS.getCompanies]: (body, { store, caller }) => {
+	[CALLS.getCompanies]: (body, { store, caller, dialect }) => {
 		requireResellerAdmin(caller);
-		const parentId = requiredAccountId(body, 'parentAccountId');
-		if (parentId === store.reseller.AccountId) return store.customers;
+		const parentId = requiredAccountId(body, PARAMETERS.parentAccountId, dialect);
+		if (parentId === store.reseller.AccountId)
+			return store.customers.map((company) => presentCompany(company, dialect));
 		if (!store.company(parentId)) throw companyNotFound(parentId);
 		throw new ApiFault(
 			`Companies can only be listed for your own account (${store.reseller.AccountId}).`,
 		);
 	},
-	[CALLS.getSubscriptions]: (body, { store, caller }) => {
+	[CALLS.getSubscriptions]: (body, context) => {
+		const { store, caller, dialect } = context;
 		requireResellerAdmin(caller);
-		const parentId = requiredAccountId(body, 'parentAccountId');
-		const excludeUserLevel = booleanParameter(body, 'excludeUserLevel');
+		checkResellerContext(body, context);
+		const parentId = requiredAccountId(body, PARAMETERS.parentAccountId, dialect);
+		const excludeUserLevel = booleanParameter(body, PARAMETERS.excludeUserLevel);
 		let subscriptions;
 		if (parentId === store.reseller.AccountId) subscriptions = store.subscriptions;
 		else if (store.customer(parentId)) subscriptions = store.subscriptionsOf(parentId);
 		else throw companyNotFound(parentId);
-		return excludeUserLevel
-			? subscriptions.filter((item) => item.ParentType !== 'User')
-			: subscriptions;
+		return subscriptions
+			.filter((item) => !excludeUserLevel || item.ParentType !== 'User')
+			.map((item) => presentSubscription(item, dialect));
 	},
-	[CALLS.getSubscription]: subscription,
+	[CALLS.getSubscription]: (body, context) =>
+		presentSubscription(subscription(body, context), context.dialect),
 	[CALLS.getSubscriptionWithAddons]: (body, context) => {
 		const found = subscription(body, context);
-		return { ...found, [ADDONS_FIELD]: context.store.addonsOf(found.AccountId) };
+		return {
+			...presentSubscription(found, context.dialect),
+			[SUBSCRIPTION_FIELDS.addons]: presentAddons(
+				context.store.addonsOf(found.AccountId),
+				context.dialect,
+			),
+		};
+	},
+	/** The subscriptions this one depends on (its parent, for an add-on). */
+	[CALLS.getSubscriptionDependencies]: (body, context) => {
+		const found = subscription(body, context);
+		const parent =
+			found.DependencyAccountId === null || found.DependencyAccountId === undefined
+				? undefined
+				: context.store.subscription(Number(found.DependencyAccountId));
+		return parent
+			? [
+					{
+						AccountId: parent.AccountId,
+						AccountState: parent.AccountState,
+						ServiceName: parent.ServiceName,
+						ProductName: parent.ProductName,
+					},
+				]
+			: [];
 	},
 	[CALLS.getMarketplaces]: (_body, { baseUrl }) => ownedMarketplaces(baseUrl),
 	[CALLS.pingPong]: () => null,

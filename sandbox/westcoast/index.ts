@@ -11,7 +11,8 @@ import { DEFAULT_GENERATE_OPTIONS } from './model';
 import { HTML_CONTENT_TYPE, LANDING_PAGE, NOT_FOUND_PAGE } from './pages';
 import { DEFAULT_SESSION_TTL_MS, SessionStore } from './sessions';
 import { MarketplaceStore } from './store';
-import { SANDBOX_USERS, type Credentials } from './users';
+import { SANDBOX_USERS, type Credentials, type UserKind } from './users';
+import { DEFAULT_DIALECT, type Dialect } from './dialect';
 
 export interface WestcoastSandboxOptions {
 	/** 0 (default) = a free port. */
@@ -21,6 +22,8 @@ export interface WestcoastSandboxOptions {
 	customers?: number;
 	subscriptionsPerCustomer?: number;
 	sessionTtlMs?: number;
+	/** How answers are spelt: `spec` (default, the platform's documented dialect) or `legacy`. */
+	dialect?: Dialect;
 }
 
 export interface WestcoastSandbox {
@@ -28,7 +31,8 @@ export interface WestcoastSandbox {
 	url: string;
 	port: number;
 	close(): Promise<void>;
-	users: { admin: Credentials; mfa: Credentials; noRole: Credentials };
+	users: Record<UserKind, Credentials>;
+	dialect: Dialect;
 	resellerAccountId: number;
 	state(): WestcoastState;
 	admin: WestcoastAdmin;
@@ -50,7 +54,8 @@ export async function startWestcoastSandbox(
 	const log = new CallLog();
 	const admin = createAdmin({ store, sessions, faults, log });
 	// The URL is known only once listening; the handler reads it from here.
-	const api: ApiDependencies = { store, sessions, faults, log, baseUrl: '' };
+	const dialect = options.dialect ?? DEFAULT_DIALECT;
+	const api: ApiDependencies = { store, sessions, faults, log, baseUrl: '', dialect };
 
 	const route = async (req: http.IncomingMessage, res: http.ServerResponse) => {
 		const path = new URL(req.url ?? '/', 'http://sandbox').pathname;
@@ -77,6 +82,7 @@ export async function startWestcoastSandbox(
 		port: server.port,
 		close: () => server.close(),
 		users: structuredClone(SANDBOX_USERS),
+		dialect,
 		resellerAccountId: store.reseller.AccountId,
 		state: () => admin.state(),
 		admin,
@@ -87,7 +93,8 @@ export type { WestcoastAdmin, WestcoastState, NewCustomer, NewSubscription } fro
 export type { CallLogEntry } from './call-log';
 export type { FaultInput, PendingFaults } from './faults';
 export type { GenerateOptions, SandboxCompany, SandboxSubscription } from './model';
-export type { Credentials } from './users';
+export type { Credentials, UserKind } from './users';
+export { DEFAULT_DIALECT, DIALECTS, type Dialect } from './dialect';
 export { AdminError } from './admin';
 export { PRODUCTS } from './catalog';
 export { generateDataset } from './data';

@@ -5,12 +5,16 @@ export interface Credentials {
 	password: string;
 }
 
-export type UserKind = 'admin' | 'mfa' | 'noRole';
+export type UserKind = 'admin' | 'mfa' | 'noRole' | 'apiDisabled' | 'ipRestricted';
 
 interface SandboxUser extends Credentials {
 	kind: UserKind;
 	resellerAdmin: boolean;
 	mfa: boolean;
+	/** The distributor has not enabled this user for the API (ALSO whitelists each API user). */
+	apiDisabled?: boolean;
+	/** Logins come from an address outside the user's IP allow-list (Intcomex requires one). */
+	ipRestricted?: boolean;
 }
 
 const USERS: readonly SandboxUser[] = [
@@ -34,6 +38,22 @@ const USERS: readonly SandboxUser[] = [
 		password: 'Sandbox-NoRole-Pass-1',
 		resellerAdmin: false,
 		mfa: false,
+	},
+	{
+		kind: 'apiDisabled',
+		username: 'portal.only@reseller.example',
+		password: 'Sandbox-Portal-Pass-1',
+		resellerAdmin: true,
+		mfa: false,
+		apiDisabled: true,
+	},
+	{
+		kind: 'ipRestricted',
+		username: 'office.only@reseller.example',
+		password: 'Sandbox-Office-Pass-1',
+		resellerAdmin: true,
+		mfa: false,
+		ipRestricted: true,
 	},
 ];
 

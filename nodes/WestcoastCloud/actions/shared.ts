@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ACCOUNT_STATES, CALLS, type RawCompany } from '../../../core/westcoast/protocol';
+import { ACCOUNT_STATES, CALLS } from '../../../core/westcoast/protocol';
 import { asNodeError } from '../../shared/errors';
 import { RecordShapeError, simplifyCustomer } from '../../../core/westcoast/simplify';
 import { marketplaceCall, type CallOptions } from '../transport';
@@ -95,5 +95,5 @@ export async function companyItems(
 		body,
 		callOptions(context, itemIndex),
 	);
-	return shapeRecords(context, itemIndex, [company as RawCompany], simplifyCustomer);
+	return shapeRecords(context, itemIndex, [company], simplifyCustomer);
 }

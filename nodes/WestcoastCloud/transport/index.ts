@@ -8,12 +8,16 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import {
+	accountIdValue,
 	CALLS,
+	COMPANY_FIELDS,
+	PARAMETERS,
+	RESELLER_CONTEXT_CALLS,
 	SESSION_HEADER,
 	SESSION_SCHEME,
 	type MarketplaceCall,
-	type RawCompany,
 } from '../../../core/westcoast/protocol';
+import { RecordReader } from '../../../core/westcoast/record';
 import { callUrl, parseMarketplaceUrl } from '../../../core/westcoast/url';
 import {
 	faultError,
@@ -107,7 +111,12 @@ export async function marketplaceCall<T = unknown>(
 	if (!url.ok) {
 		throw new NodeOperationError(this.getNode(), url.problem, { itemIndex: options.itemIndex });
 	}
-	const request = marketplaceRequest(url.url, call, body, timeoutMs);
+	const request = marketplaceRequest(
+		url.url,
+		call,
+		withResellerContext(call, body, credentials.resellerAccountId),
+		timeoutMs,
+	);
 	const host = new URL(url.url).host;
 	let reloggedIn = false;
 	let reloginNow = false;
@@ -217,6 +226,22 @@ function stepFromError(error: unknown, call: string, host: string): Step {
 	};
 }
 
+/**
+ * Calls that take `resellerContext` get the credential's Reseller Account ID
+ * there (it decides which purchase prices apply); without one the platform uses
+ * the caller's own reseller.
+ */
+function withResellerContext(
+	call: MarketplaceCall,
+	body: IDataObject,
+	resellerAccountId: string | undefined,
+): IDataObject {
+	const configured = resellerAccountId?.toString().trim();
+	if (!configured || !RESELLER_CONTEXT_CALLS.has(call) || PARAMETERS.resellerContext in body)
+		return body;
+	return { ...body, [PARAMETERS.resellerContext]: accountIdValue(configured) };
+}
+
 /** A list call's answer; anything else (an empty body, an object) is a failed read, never an empty list. */
 export async function marketplaceList<T>(
 	this: Context,
@@ -287,30 +312,31 @@ export async function resellerCompanyQuery(this: Context): Promise<IDataObject> 
 	const { resellerAccountId: configured } =
 		await this.getCredentials<WestcoastCredentials>(CREDENTIAL_TYPE);
 	const accountId = configured?.toString().trim();
-	return accountId ? { accountId } : {};
+	return accountId ? { [PARAMETERS.accountId]: accountIdValue(accountId) } : {};
 }
 
 /** The reseller's account ID, read from the marketplace when the credential does not set it. */
 export async function resellerAccountId(this: Context, options: CallOptions = {}): Promise<string> {
 	const query = await resellerCompanyQuery.call(this);
-	if (query.accountId) return String(query.accountId);
-	const company = (await marketplaceCall.call(
-		this,
-		CALLS.getCompany,
-		query,
-		options,
-	)) as RawCompany | null;
-	const accountId = company?.AccountId;
-	if (accountId === null || accountId === undefined || String(accountId).trim() === '') {
-		throw toNodeError(
+	const configured = query[PARAMETERS.accountId];
+	if (configured !== undefined) return String(configured);
+	const company = await marketplaceCall.call(this, CALLS.getCompany, query, options);
+	const unknownAccount = (why: string) =>
+		toNodeError(
 			this,
 			new MarketplaceError(
 				'malformed',
-				'The marketplace answered GetCompany without an AccountId, so the reseller account is unknown. Set "Reseller Account ID" in the credential.',
+				`${why}, so the reseller account is unknown. Set "Reseller Account ID" in the credential.`,
 				{ call: CALLS.getCompany },
 			),
 			options.itemIndex,
 		);
+	let accountId: string | null;
+	try {
+		accountId = RecordReader.of(company, 'The GetCompany answer').id(COMPANY_FIELDS.accountId);
+	} catch (error) {
+		throw unknownAccount((error as Error).message);
 	}
-	return String(accountId);
+	if (accountId === null) throw unknownAccount('The marketplace answered GetCompany without an AccountId');
+	return accountId;
 }

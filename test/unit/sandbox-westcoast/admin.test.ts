@@ -23,7 +23,7 @@ let sandbox: WestcoastSandbox;
 let token: string;
 
 beforeAll(async () => {
-	sandbox = await startWestcoastSandbox();
+	sandbox = await startWestcoastSandbox({ dialect: 'legacy' });
 });
 afterAll(() => sandbox.close());
 beforeEach(async () => {

@@ -57,15 +57,30 @@ describe('seat count (UDRC rule)', () => {
 			{ Name: 'Setup', Value: '1' },
 			{ Name: 'NumberOfLicenses', Value: '25' },
 		];
-		expect(readQuantity(subscription(fields, items))).toEqual({ ok: true, quantity: 25 });
+		expect(readQuantity(subscription(fields, items))).toEqual({
+			ok: true,
+			quantity: 25,
+			source: 'udrc',
+		});
 	});
 
-	it('lets the user name the field', () => {
+	it('lets the user name the field for products no built-in rule fits, never over the UDRC rule', () => {
+		const flat = [{ FieldName: 'Setup', IsUdrcField: false }];
 		const fields = [
 			{ Name: 'Seats', Value: '7' },
 			{ Name: 'NumberOfLicenses', Value: '25' },
 		];
-		expect(readQuantity(subscription(fields, items), 'Seats')).toEqual({ ok: true, quantity: 7 });
+		expect(readQuantity(subscription(fields, flat), 'Seats')).toEqual({
+			ok: true,
+			quantity: 7,
+			source: 'namedField',
+		});
+		// One Quantity Field option serves every product: the UDRC rule still wins where it applies.
+		expect(readQuantity(subscription(fields, items), 'Seats')).toEqual({
+			ok: true,
+			quantity: 25,
+			source: 'udrc',
+		});
 	});
 
 	it('has no quantity without a UDRC item or field value', () => {
@@ -76,15 +91,17 @@ describe('seat count (UDRC rule)', () => {
 		).toEqual({
 			ok: true,
 			quantity: null,
+			source: 'none',
 		});
-		expect(readQuantity(subscription([], items))).toEqual({ ok: true, quantity: null });
-		expect(readQuantity({ AccountId: 2 })).toEqual({ ok: true, quantity: null });
+		expect(readQuantity(subscription([], items))).toEqual({ ok: true, quantity: null, source: 'none' });
+		expect(readQuantity({ AccountId: 2 })).toEqual({ ok: true, quantity: null, source: 'none' });
 	});
 
 	it('reads a blank seat value as no seat count, never as 0', () => {
 		expect(readQuantity(subscription([{ Name: 'NumberOfLicenses', Value: '  ' }], items))).toEqual({
 			ok: true,
 			quantity: null,
+			source: 'none',
 		});
 	});
 
@@ -103,6 +120,7 @@ describe('seat count (UDRC rule)', () => {
 		expect(readQuantity(subscription([{ Name: 'NumberOfLicenses', Value: 0 }], items))).toEqual({
 			ok: true,
 			quantity: 0,
+			source: 'udrc',
 		});
 	});
 });

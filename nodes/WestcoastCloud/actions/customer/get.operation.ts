@@ -7,6 +7,7 @@ import {
 	simplifyProperty,
 } from '../common.descriptions';
 import { companyItems } from '../shared';
+import { accountIdValue, PARAMETERS } from '../../../../core/westcoast/protocol';
 
 const properties: INodeProperties[] = [
 	customerIdProperty,
@@ -24,5 +25,5 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const accountId = String(this.getNodeParameter('customerId', itemIndex)).trim();
-	return await companyItems(this, itemIndex, { accountId });
+	return await companyItems(this, itemIndex, { [PARAMETERS.accountId]: accountIdValue(accountId) });
 }

@@ -6,7 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { CALLS, type RawCompany } from '../../../../core/westcoast/protocol';
+import {
+	accountIdValue,
+	CALLS,
+	COMPANY_FIELDS as C,
+	PARAMETERS,
+} from '../../../../core/westcoast/protocol';
+import { fieldOf } from '../../../../core/westcoast/record';
 import { simplifyCustomer } from '../../../../core/westcoast/simplify';
 import { marketplaceList, resellerAccountId } from '../../transport';
 import {
@@ -45,18 +51,18 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const options = callOptions(this, itemIndex);
 	const parentAccountId = await resellerAccountId.call(this, options);
-	const companies = (await marketplaceList.call(
+	const companies = await marketplaceList.call(
 		this,
 		CALLS.getCompanies,
-		{ parentAccountId },
+		{ [PARAMETERS.parentAccountId]: accountIdValue(parentAccountId) },
 		options,
-	)) as RawCompany[];
+	);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const matching = filterRecords(
 		companies,
 		filters,
-		(c) => c.AccountState,
-		(c) => [c.CompanyName],
+		(c) => fieldOf(c, C.state),
+		(c) => [fieldOf(c, C.name)],
 	);
 	return shapeRecords(this, itemIndex, applyLimit(this, itemIndex, matching), simplifyCustomer);
 }

@@ -1,7 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ADDONS_FIELD, CALLS, type RawSubscription } from '../../../../core/westcoast/protocol';
+import {
+	accountIdValue,
+	CALLS,
+	PARAMETERS,
+	SUBSCRIPTION_FIELDS as S,
+} from '../../../../core/westcoast/protocol';
+import {
+	field,
+	isMarketplaceRecord,
+	RecordReader,
+	type MarketplaceRecord,
+} from '../../../../core/westcoast/record';
 import { marketplaceCall } from '../../transport';
 import { simplifyProperty } from '../common.descriptions';
 import { callOptions, shapeRecords } from '../shared';
@@ -39,21 +50,46 @@ export async function execute(
 	const accountId = String(this.getNodeParameter('subscriptionId', itemIndex)).trim();
 	const includeAddons = this.getNodeParameter('includeAddons', itemIndex, false) as boolean;
 	const call = includeAddons ? CALLS.getSubscriptionWithAddons : CALLS.getSubscription;
-	const subscription = (await marketplaceCall.call(
+	const options = callOptions(this, itemIndex);
+	const subscription = await marketplaceCall.call(
 		this,
 		call,
-		{ accountId },
-		callOptions(this, itemIndex),
-	)) as RawSubscription;
-	const simplifyOn = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	if (!includeAddons || !simplifyOn) {
-		return shapeRecords(this, itemIndex, [subscription], subscriptionSimplifier(this, itemIndex));
-	}
-	const addons = (subscription[ADDONS_FIELD] as RawSubscription[] | undefined) ?? [];
-	return shapeRecords(
-		this,
-		itemIndex,
-		[subscription, ...addons],
-		subscriptionSimplifier(this, itemIndex),
+		{ [PARAMETERS.accountId]: accountIdValue(accountId) },
+		options,
 	);
+	const simplifyOn = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const simplify = subscriptionSimplifier(this, itemIndex);
+	if (!includeAddons || !simplifyOn) return shapeRecords(this, itemIndex, [subscription], simplify);
+	const addons = [];
+	for (const addon of addonsOf(subscription)) {
+		addons.push(
+			isSummary(addon)
+				? await marketplaceCall.call(
+						this,
+						CALLS.getSubscription,
+						{ [PARAMETERS.accountId]: accountIdValue(addonId(addon)) },
+						options,
+					)
+				: addon,
+		);
+	}
+	return shapeRecords(this, itemIndex, [subscription, ...addons], simplify);
+}
+
+/** `Addons` as answered: one object or a list (ACMP's model has one summary object). */
+function addonsOf(subscription: unknown): MarketplaceRecord[] {
+	if (!isMarketplaceRecord(subscription)) return [];
+	return new RecordReader(subscription, 'Subscription').oneOrMany(S.addons);
+}
+
+/**
+ * A summary names the add-on (`ParentAccountId, AccountId, AccountState,
+ * ServiceName`) without its fields and prices: its seats need the full record.
+ */
+function isSummary(addon: MarketplaceRecord): boolean {
+	return field(addon, S.fields) === undefined && field(addon, S.priceableItems) === undefined;
+}
+
+function addonId(addon: MarketplaceRecord): string {
+	return new RecordReader(addon, 'An add-on of the subscription').requiredId(S.accountId);
 }

@@ -6,7 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { CALLS, type RawSubscription } from '../../../../core/westcoast/protocol';
+import {
+	accountIdValue,
+	CALLS,
+	PARAMETERS,
+	SUBSCRIPTION_FIELDS as S,
+} from '../../../../core/westcoast/protocol';
+import { fieldOf } from '../../../../core/westcoast/record';
 import { marketplaceList, resellerAccountId } from '../../transport';
 import {
 	customerIdProperty,
@@ -74,21 +80,26 @@ export async function execute(
 			? String(this.getNodeParameter('customerId', itemIndex)).trim()
 			: await resellerAccountId.call(this, options);
 	const { includeUserLevel } = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const subscriptions = (await marketplaceList.call(
+	const subscriptions = await marketplaceList.call(
 		this,
 		CALLS.getSubscriptions,
-		{ parentAccountId, excludeUserLevel: includeUserLevel !== true },
+		{
+			[PARAMETERS.parentAccountId]: accountIdValue(parentAccountId),
+			[PARAMETERS.excludeUserLevel]: includeUserLevel !== true,
+		},
 		options,
-	)) as RawSubscription[];
+	);
 
 	const includeAddons = this.getNodeParameter('includeAddons', itemIndex, true) as boolean;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const wanted = subscriptions.filter((s) => includeAddons || !s.DependencyAccountId);
+	const wanted = subscriptions.filter(
+		(s) => includeAddons || !fieldOf(s, S.parentSubscriptionId),
+	);
 	const matching = filterRecords(
 		wanted,
 		filters,
-		(s) => s.AccountState,
-		(s) => [s.ProductName, s.ServiceDisplayName],
+		(s) => fieldOf(s, S.state),
+		(s) => [fieldOf(s, S.productName), fieldOf(s, S.vendorDisplayName), fieldOf(s, S.serviceDisplayName)],
 	);
 	return shapeRecords(
 		this,

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { RawSubscription } from '../../../../core/westcoast/protocol';
 import { simplifySubscription } from '../../../../core/westcoast/simplify';
 import { optionsCollection } from '../../../shared/descriptions';
 import { requestOptionProperties } from '../common.descriptions';
@@ -32,5 +31,5 @@ export const includeAddonsProperty: INodeProperties = {
 export function subscriptionSimplifier(context: IExecuteFunctions, itemIndex: number) {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const quantityField = (options.quantityField as string | undefined) ?? '';
-	return (subscription: RawSubscription) => simplifySubscription(subscription, quantityField);
+	return (subscription: unknown) => simplifySubscription(subscription, quantityField);
 }
