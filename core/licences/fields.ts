@@ -1,4 +1,8 @@
-import { HALO_LICENCE_FIELDS, HALO_LICENCE_PRICE_FIELDS } from '../psa/halo';
+import {
+	HALO_LICENCE_FIELDS,
+	HALO_LICENCE_PRICE_FIELDS,
+	HALO_LICENCE_TERM_FIELDS,
+} from '../psa/halo';
 
 /** Names of the PSA licence fields the planner reads and writes ("Custom" renames each). */
 export interface LicenceFieldNames {
@@ -15,6 +19,10 @@ export interface LicenceFieldNames {
 	westcoastLink: string;
 	price: string;
 	purchasePrice: string;
+	billingCycle: string;
+	termDuration: string;
+	autoRenew: string;
+	startDate: string;
 }
 
 /** The HaloPSA preset (`GET /api/SoftwareLicence` items, `POST /api/SoftwareLicence` elements). */
@@ -31,4 +39,8 @@ export const HALO_LICENCE_FIELD_NAMES: Readonly<LicenceFieldNames> = {
 	westcoastLink: HALO_LICENCE_FIELDS.westcoastLink,
 	price: HALO_LICENCE_PRICE_FIELDS.price,
 	purchasePrice: HALO_LICENCE_PRICE_FIELDS.purchasePrice,
+	billingCycle: HALO_LICENCE_TERM_FIELDS.billingCycle,
+	termDuration: HALO_LICENCE_TERM_FIELDS.termDuration,
+	autoRenew: HALO_LICENCE_TERM_FIELDS.autoRenew,
+	startDate: HALO_LICENCE_TERM_FIELDS.startDate,
 };

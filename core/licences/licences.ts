@@ -34,6 +34,11 @@ export interface LicenceRecord {
 	distributor: string | null;
 	price: number | null;
 	purchasePrice: number | null;
+	/** Term fields, read only when kept in step (else null). */
+	billingCycle: string | null;
+	termDuration: string | null;
+	autoRenew: boolean | null;
+	startDate: CalendarDate | null;
 	/** The item as read: the "from" of changes. */
 	json: JsonObject;
 }
@@ -66,8 +71,10 @@ export interface LicenceIndex {
 function readLicence(
 	json: JsonObject,
 	fields: LicenceFieldNames,
-	syncPrices: boolean,
+	options: Pick<LicencePlanOptions, 'syncPrices' | 'syncTerms'>,
 ): LicenceRecord {
+	const { syncPrices } = options;
+	const synced = new Set(options.syncTerms);
 	const clientId = optionalIdValue(json, fields.clientId);
 	return {
 		id: requiredIdValue(json, fields.id),
@@ -81,13 +88,19 @@ function readLicence(
 		distributor: optionalText(json, fields.distributor),
 		price: syncPrices ? optionalNumber(json, fields.price) : null,
 		purchasePrice: syncPrices ? optionalNumber(json, fields.purchasePrice) : null,
+		billingCycle: synced.has('billingCycle') ? optionalText(json, fields.billingCycle) : null,
+		termDuration: synced.has('termDuration') ? optionalText(json, fields.termDuration) : null,
+		autoRenew: synced.has('autoRenew') ? optionalBoolean(json, fields.autoRenew) : null,
+		startDate: synced.has('startDate')
+			? optionalDate(json, fields.startDate, HALO_EMPTY_DATE)
+			: null,
 		json,
 	};
 }
 
 export function indexLicences(
 	licences: readonly unknown[],
-	options: Pick<LicencePlanOptions, 'fields' | 'syncPrices'>,
+	options: Pick<LicencePlanOptions, 'fields' | 'syncPrices' | 'syncTerms'>,
 ): LicenceIndex {
 	const index: LicenceIndex = { linked: [], byLink: new Map() };
 	const linkField = options.fields.westcoastLink;
@@ -118,9 +131,7 @@ export function indexLicences(
 			link,
 			id,
 			otherDistributor,
-			...readItem('licences', itemIndex, () =>
-				readLicence(json, options.fields, options.syncPrices),
-			),
+			...readItem('licences', itemIndex, () => readLicence(json, options.fields, options)),
 		};
 		index.linked.push(item);
 		if (otherDistributor !== null) return;

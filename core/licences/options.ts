@@ -1,6 +1,8 @@
 import { PlanRefusedError } from './errors';
 import { HALO_LICENCE_FIELD_NAMES } from './fields';
-import type { LicencePlanOptions, PartialLicencePlanOptions } from './types';
+import { TERM_FIELDS, type LicencePlanOptions, type PartialLicencePlanOptions } from './types';
+
+const NAME_RULES = ['auto', 'productName', 'vendorDisplayName', 'serviceDisplayName'];
 
 export const DEFAULT_LICENCE_PLAN_OPTIONS: Readonly<LicencePlanOptions> = {
 	state: 'activeOnly',
@@ -10,6 +12,8 @@ export const DEFAULT_LICENCE_PLAN_OPTIONS: Readonly<LicencePlanOptions> = {
 	deletionScope: 'allMapped',
 	includeAddons: true,
 	syncPrices: false,
+	syncTerms: TERM_FIELDS,
+	licenceName: 'auto',
 	maxDeactivationPercent: 20,
 	minDeactivationsBeforeLimit: 3,
 	emitUnchanged: true,
@@ -54,6 +58,20 @@ export function resolveOptions(options: PartialLicencePlanOptions): LicencePlanO
 	}
 	if (!isTextList(resolved.productFilter)) {
 		refuseOption('productFilter', 'must be a list of names or patterns');
+	}
+	if (
+		!isTextList(resolved.syncTerms) ||
+		resolved.syncTerms.some((term) => !(TERM_FIELDS as readonly string[]).includes(term))
+	) {
+		refuseOption('syncTerms', `must list some of ${TERM_FIELDS.join(', ')}`);
+	}
+	const rule = resolved.licenceName;
+	const custom = typeof rule === 'object' && rule !== null ? rule.custom : undefined;
+	if (
+		!(typeof rule === 'string' && NAME_RULES.includes(rule)) &&
+		!(Array.isArray(custom) && custom.every((name) => name === null || typeof name === 'string'))
+	) {
+		refuseOption('licenceName', `must be one of ${NAME_RULES.join(', ')}, or custom names`);
 	}
 	if (resolved.customers !== 'allMapped' && !isTextList(resolved.customers)) {
 		refuseOption('customers', 'must be "allMapped" or a list of Westcoast customer IDs');

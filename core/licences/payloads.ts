@@ -1,4 +1,4 @@
-import { HALO_DISTRIBUTOR_NAME, toHaloDateTime } from '../psa/halo';
+import { HALO_DISTRIBUTOR_NAME, toHaloDateTime, toHaloTermDuration } from '../psa/halo';
 import type { CalendarDate } from './dates';
 import type { LicenceFieldNames } from './fields';
 import type { LicenceRecord } from './licences';
@@ -16,6 +16,11 @@ export interface DesiredLicence {
 	parentLicenceId: string | number | null;
 	price: number | null;
 	purchasePrice: number | null;
+	/** Term values to keep in step; null: not managed for this licence (off, or unknown upstream). */
+	billingCycle: string | null;
+	commitmentMonths: number | null;
+	autoRenew: boolean | null;
+	startDate: CalendarDate | null;
 }
 
 /** GUESS: Halo keeps money to 4 decimal places; comparing at that precision keeps re-runs unchanged. */
@@ -71,6 +76,36 @@ function managedFields(desired: DesiredLicence, fields: LicenceFieldNames): Mana
 			field: fields.purchasePrice,
 			to,
 			same: (licence) => licence.purchasePrice !== null && roundMoney(licence.purchasePrice) === to,
+		});
+	}
+	const { billingCycle, commitmentMonths, autoRenew, startDate } = desired;
+	if (billingCycle !== null) {
+		managed.push({
+			field: fields.billingCycle,
+			to: billingCycle,
+			same: (licence) => licence.billingCycle === billingCycle,
+		});
+	}
+	if (commitmentMonths !== null) {
+		const to = toHaloTermDuration(commitmentMonths);
+		managed.push({
+			field: fields.termDuration,
+			to,
+			same: (licence) => licence.termDuration === to,
+		});
+	}
+	if (autoRenew !== null) {
+		managed.push({
+			field: fields.autoRenew,
+			to: autoRenew,
+			same: (licence) => licence.autoRenew === autoRenew,
+		});
+	}
+	if (startDate !== null) {
+		managed.push({
+			field: fields.startDate,
+			to: toHaloDateTime(startDate),
+			same: (licence) => licence.startDate === startDate,
 		});
 	}
 	return managed;

@@ -61,6 +61,17 @@ function inactiveUpstream(
 	return deactivateEntry(owned, licence, fields.isActive, false, why, fields);
 }
 
+/** The subscription's terms that are kept in step; the others are null (left as they are). */
+function termsToSync(context: PlanContext, subscription: SubscriptionRecord) {
+	const synced = new Set(context.options.syncTerms);
+	return {
+		billingCycle: synced.has('billingCycle') ? subscription.billingCycle : null,
+		commitmentMonths: synced.has('termDuration') ? subscription.commitmentMonths : null,
+		autoRenew: synced.has('autoRenew') ? subscription.autoRenew : null,
+		startDate: synced.has('startDate') ? subscription.billingStartDate : null,
+	};
+}
+
 /** Create, update or unchanged: the licence is to hold what the subscription says. */
 function inStep(
 	context: PlanContext,
@@ -83,6 +94,7 @@ function inStep(
 		parentLicenceId: parentLicence?.id ?? null,
 		price: subscription.salesPrice,
 		purchasePrice: subscription.purchasePrice,
+		...termsToSync(context, subscription),
 	};
 	const target: EntryIdentity = {
 		...identity,

@@ -47,10 +47,14 @@ export function planLicences(
 	}
 	entries.push(...context.customers.entries);
 	refuseUnsafePlan(entries, input.subscriptions.length, resolved);
-	return collectPlan(entries, resolved.emitUnchanged);
+	return collectPlan(entries, context, resolved.emitUnchanged);
 }
 
-function collectPlan(entries: readonly LicencePlanEntry[], emitUnchanged: boolean): LicencePlan {
+function collectPlan(
+	entries: readonly LicencePlanEntry[],
+	context: PlanContext,
+	emitUnchanged: boolean,
+): LicencePlan {
 	const plan: LicencePlan = {
 		create: [],
 		update: [],
@@ -58,7 +62,7 @@ function collectPlan(entries: readonly LicencePlanEntry[], emitUnchanged: boolea
 		unchanged: [],
 		skipped: [],
 		invalidInput: [],
-		summary: summarisePlan(entries),
+		summary: summarisePlan(entries, context.subscriptions.items),
 	};
 	const addonsAwaitingParent: CreateEntry[] = [];
 	for (const entry of entries) {

@@ -1,9 +1,10 @@
 import { ACTIVE_STATE } from '../westcoast/protocol';
 import type { CalendarDate } from './dates';
-import type { LicencePlanOptions } from './types';
+import type { LicenceNameRule, LicencePlanOptions } from './types';
 import {
 	type ItemRead,
 	type JsonObject,
+	optionalBoolean,
 	optionalDate,
 	optionalId,
 	optionalNumber,
@@ -33,6 +34,12 @@ export interface SubscriptionRecord {
 	sku: string | null;
 	salesPrice: number | null;
 	purchasePrice: number | null;
+	/** Which rule found the seat count (null on items from before it was reported). */
+	quantitySource: string | null;
+	billingCycle: string | null;
+	commitmentMonths: number | null;
+	autoRenew: boolean | null;
+	billingStartDate: CalendarDate | null;
 }
 
 export type SubscriptionItem = {
@@ -54,32 +61,70 @@ export interface SubscriptionIndex {
 	unidentifiedItemWithoutCustomer: number | null;
 }
 
-/**
- * A licence is named after the product ("Microsoft 365 Business Premium"),
- * else the subscription's display name, else the service: on the marketplace
- * the display name is the service's (e.g. "Microsoft Cloud Solution
- * Provider"), shared by every product of that service.
- */
-export function licenceName(names: {
+export interface SubscriptionNames {
 	productName: string | null;
+	vendorDisplayName?: string | null;
 	displayName: string | null;
 	serviceName: string | null;
-}): string | null {
-	return names.productName ?? names.displayName ?? names.serviceName;
 }
 
-function readSubscription(item: JsonObject, syncPrices: boolean): SubscriptionRecord {
+/**
+ * `ProductName` may be an internal key such as `521266_BackupOrder_91798`
+ * (two public sources show them): one word with an underscore and a digit.
+ */
+export const isInternalKey = (name: string) =>
+	!/\s/.test(name) && /_/.test(name) && /\d/.test(name);
+
+/**
+ * The `auto` licence name: the product ("Microsoft 365 Business Premium")
+ * unless that is an internal key, then the vendor's display name, then the
+ * subscription's display name, then the service. On the marketplace the display
+ * name is the service's (e.g. "Microsoft Cloud Solution Provider"), shared by
+ * every product of that service, so it comes after the vendor's.
+ */
+export function licenceName(names: SubscriptionNames): string | null {
+	const product =
+		names.productName !== null && !isInternalKey(names.productName) ? names.productName : null;
+	return (
+		product ??
+		names.vendorDisplayName ??
+		names.displayName ??
+		names.serviceName ??
+		names.productName
+	);
+}
+
+function nameByRule(rule: LicenceNameRule, names: SubscriptionNames, itemIndex: number) {
+	if (typeof rule === 'object') return rule.custom[itemIndex]?.trim() || null;
+	if (rule === 'productName') return names.productName;
+	if (rule === 'vendorDisplayName') return names.vendorDisplayName ?? null;
+	if (rule === 'serviceDisplayName') return names.displayName;
+	return licenceName(names);
+}
+
+function readSubscription(
+	item: JsonObject,
+	itemIndex: number,
+	options: Pick<LicencePlanOptions, 'syncPrices' | 'licenceName'>,
+): SubscriptionRecord {
+	const { syncPrices } = options;
 	const id = requiredId(item, 'westcoastId');
 	const customerId = requiredId(item, 'customerId');
 	const state = requiredText(item, 'state');
 	const productName = optionalText(item, 'productName');
 	const serviceName = optionalText(item, 'serviceName');
+	const names: SubscriptionNames = {
+		productName,
+		vendorDisplayName: optionalText(item, 'vendorDisplayName'),
+		displayName: optionalText(item, 'displayName'),
+		serviceName,
+	};
 	return {
 		id,
 		customerId,
 		state,
 		isActive: state === ACTIVE_STATE,
-		name: licenceName({ productName, displayName: optionalText(item, 'displayName'), serviceName }),
+		name: nameByRule(options.licenceName, names, itemIndex),
 		productName,
 		serviceName,
 		quantity: optionalWholeNumber(item, 'quantity'),
@@ -88,12 +133,17 @@ function readSubscription(item: JsonObject, syncPrices: boolean): SubscriptionRe
 		sku: optionalText(item, 'sku'),
 		salesPrice: syncPrices ? optionalNumber(item, 'salesPrice') : null,
 		purchasePrice: syncPrices ? optionalNumber(item, 'purchasePrice') : null,
+		quantitySource: optionalText(item, 'quantitySource'),
+		billingCycle: optionalText(item, 'billingCycle'),
+		commitmentMonths: optionalWholeNumber(item, 'commitmentMonths'),
+		autoRenew: optionalBoolean(item, 'autoRenew'),
+		billingStartDate: optionalDate(item, 'billingStartDate'),
 	};
 }
 
 export function indexSubscriptions(
 	subscriptions: readonly unknown[],
-	options: Pick<LicencePlanOptions, 'syncPrices'>,
+	options: Pick<LicencePlanOptions, 'syncPrices' | 'licenceName'>,
 ): SubscriptionIndex {
 	const index: SubscriptionIndex = {
 		items: [],
@@ -104,7 +154,7 @@ export function indexSubscriptions(
 	};
 	subscriptions.forEach((value, itemIndex) => {
 		const read = readItem('subscriptions', itemIndex, () =>
-			readSubscription(requireObject(value), options.syncPrices),
+			readSubscription(requireObject(value), itemIndex, options),
 		);
 		const json = tryRead(() => requireObject(value));
 		const id = read.record?.id ?? (json ? tryRead(() => requiredId(json, 'westcoastId')) : null);

@@ -1,4 +1,6 @@
+import { ACCOUNT_STATES } from '../westcoast/protocol';
 import { INVALID_INPUT_REASONS, type ReasonCode } from './reasons';
+import type { SubscriptionItem } from './subscriptions';
 import type {
 	ActionCounts,
 	CustomerSummary,
@@ -26,7 +28,31 @@ function customerKey(entry: LicencePlanEntry): string {
 	return entry.westcoastCustomerId === null ? 'none' : `westcoast:${entry.westcoastCustomerId}`;
 }
 
-export function summarisePlan(entries: readonly LicencePlanEntry[]): LicencePlanSummary {
+const KNOWN_STATES: ReadonlySet<string> = new Set(ACCOUNT_STATES);
+
+const countBy = (counts: Record<string, number>, key: string) => {
+	counts[key] = (counts[key] ?? 0) + 1;
+};
+
+/** What the subscription input held: states (unknown ones apart) and where seat counts came from. */
+function subscriptionCounts(subscriptions: readonly SubscriptionItem[]) {
+	const subscriptionsByState: Record<string, number> = {};
+	const unknownStates: Record<string, number> = {};
+	const subscriptionsByQuantitySource: Record<string, number> = {};
+	for (const { record } of subscriptions) {
+		if (!record) continue;
+		countBy(subscriptionsByState, record.state);
+		if (!KNOWN_STATES.has(record.state)) countBy(unknownStates, record.state);
+		if (record.quantitySource !== null)
+			countBy(subscriptionsByQuantitySource, record.quantitySource);
+	}
+	return { subscriptionsByState, unknownStates, subscriptionsByQuantitySource };
+}
+
+export function summarisePlan(
+	entries: readonly LicencePlanEntry[],
+	subscriptions: readonly SubscriptionItem[],
+): LicencePlanSummary {
 	const byAction = noActions();
 	const byReason: Partial<Record<ReasonCode, number>> = {};
 	const byCustomer = new Map<string, CustomerSummary>();
@@ -48,7 +74,13 @@ export function summarisePlan(entries: readonly LicencePlanEntry[]): LicencePlan
 		customer.westcoastCustomerId ??= entry.westcoastCustomerId;
 		customer[entry.action]++;
 	}
-	return { byAction, byReason, byCustomer: [...byCustomer.values()], invalidInput };
+	return {
+		byAction,
+		byReason,
+		byCustomer: [...byCustomer.values()],
+		invalidInput,
+		...subscriptionCounts(subscriptions),
+	};
 }
 
 /** One line for an execution hint, e.g. "Licence Sync: 2 to create, 1 to update, ... (noQuantity 1)". */
@@ -67,5 +99,15 @@ export function describeSummary(summary: LicencePlanSummary): string {
 		.map(([code, count]) => `${code} ${count}`)
 		.join(', ');
 	const invalid = summary.invalidInput > 0 ? `; ${summary.invalidInput} with invalid input` : '';
-	return `Licence Sync: ${actions}${reasons ? ` (${reasons})` : ''}${invalid}.`;
+	const list = (counts: Record<string, number>) =>
+		Object.entries(counts)
+			.map(([key, count]) => `${key} ${count}`)
+			.join(', ');
+	const unknown = Object.keys(summary.unknownStates).length
+		? `; unknown states (treated as not active): ${list(summary.unknownStates)}`
+		: '';
+	const seats = Object.keys(summary.subscriptionsByQuantitySource).length
+		? `; seat counts by rule: ${list(summary.subscriptionsByQuantitySource)}`
+		: '';
+	return `Licence Sync: ${actions}${reasons ? ` (${reasons})` : ''}${invalid}${unknown}${seats}.`;
 }

@@ -16,6 +16,23 @@ export interface LicencePlanInput {
 
 export type StateFilter = 'all' | 'activeOnly';
 
+/** The term fields (NCE) Licence Sync can keep in step, each switchable. */
+export const TERM_FIELDS = ['billingCycle', 'termDuration', 'autoRenew', 'startDate'] as const;
+export type TermField = (typeof TERM_FIELDS)[number];
+
+/**
+ * How a licence is named. `auto`: the product name, unless it is an internal
+ * key (no spaces, with `_` and a digit, e.g. `521266_BackupOrder_91798`), then
+ * the vendor's display name, then the service's display name, then the service
+ * name. `custom`: one name per subscription item (n8n evaluates the expression).
+ */
+export type LicenceNameRule =
+	| 'auto'
+	| 'productName'
+	| 'vendorDisplayName'
+	| 'serviceDisplayName'
+	| { custom: readonly (string | null)[] };
+
 /** Which customers' missing subscriptions count as deleted upstream. */
 export type DeletionScope =
 	/** Every mapped (and selected) customer: the input is the reseller-wide read. */
@@ -44,6 +61,9 @@ export interface LicencePlanOptions {
 	includeAddons: boolean;
 	/** Write price/purchase_price from salesPrice/purchasePrice and keep them in step. */
 	syncPrices: boolean;
+	/** Term fields kept in step (a subscription without a value leaves the licence's as it is). */
+	syncTerms: readonly TermField[];
+	licenceName: LicenceNameRule;
 	/**
 	 * Refuse a plan that deactivates or zeroes (deactivate entries, and updates
 	 * setting the count to 0 or the licence inactive) more than this percent of
@@ -161,6 +181,12 @@ export interface LicencePlanSummary {
 	/** One row per PSA customer (or Westcoast customer when unmapped), in order of first appearance. */
 	byCustomer: CustomerSummary[];
 	invalidInput: number;
+	/** Subscription items by AccountState value, every value counted (Active included). */
+	subscriptionsByState: Record<string, number>;
+	/** The states among them that the package does not know (each treated as not active). */
+	unknownStates: Record<string, number>;
+	/** Subscription items by the rule that found their seat count (`none`: no rule did). */
+	subscriptionsByQuantitySource: Record<string, number>;
 }
 
 export interface LicencePlan {

@@ -1,3 +1,5 @@
+import { COMPANY_FIELDS } from '../westcoast/protocol';
+import { field } from '../westcoast/record';
 import type { SimpleAddress } from '../westcoast/simple';
 import { WRONG_TYPE, isRecord, readText } from './cell';
 import type { WestcoastCustomer } from './types';
@@ -21,18 +23,20 @@ const SIMPLE_CUSTOMER_FIELDS: Record<Part, string> = {
 	postcode: 'address.postcode',
 	country: 'address.country',
 };
+/** Raw Company fields (read case-insensitively, as every marketplace field is). */
 const RAW_COMPANY_FIELDS: Record<Part, string> = {
-	westcoastId: 'AccountId',
-	name: 'CompanyName',
-	state: 'AccountState',
-	street: 'Address',
-	city: 'City',
-	postcode: 'Zip',
-	country: 'Country',
+	westcoastId: COMPANY_FIELDS.accountId,
+	name: COMPANY_FIELDS.name,
+	state: COMPANY_FIELDS.state,
+	street: COMPANY_FIELDS.street,
+	city: COMPANY_FIELDS.city,
+	postcode: COMPANY_FIELDS.postcode,
+	country: COMPANY_FIELDS.country,
 };
 const REQUIRED_PARTS: ReadonlySet<Part> = new Set(['westcoastId', 'name']);
 
-function cellAt(item: Record<string, unknown>, path: string): unknown {
+function cellAt(item: Record<string, unknown>, path: string, isRawCompany: boolean): unknown {
+	if (isRawCompany) return field(item, path);
 	const [head, tail] = path.split('.');
 	const value = item[head];
 	return tail === undefined ? value : isRecord(value) ? value[tail] : undefined;
@@ -45,7 +49,10 @@ function cellAt(item: Record<string, unknown>, path: string): unknown {
  */
 export function readWestcoastCustomer(item: unknown): WestcoastRead {
 	if (!isRecord(item)) return { invalid: { field: '(item)', problem: 'is not an object' } };
-	const isRawCompany = !('westcoastId' in item) && ('AccountId' in item || 'CompanyName' in item);
+	const isRawCompany =
+		!('westcoastId' in item) &&
+		(field(item, COMPANY_FIELDS.accountId) !== undefined ||
+			field(item, COMPANY_FIELDS.name) !== undefined);
 	const fields = isRawCompany ? RAW_COMPANY_FIELDS : SIMPLE_CUSTOMER_FIELDS;
 	if (
 		!isRawCompany &&
@@ -57,7 +64,7 @@ export function readWestcoastCustomer(item: unknown): WestcoastRead {
 	}
 	const text = {} as Record<Part, string | null>;
 	for (const part of Object.keys(fields) as Part[]) {
-		const value = readText(cellAt(item, fields[part]));
+		const value = readText(cellAt(item, fields[part], isRawCompany));
 		if (value === WRONG_TYPE)
 			return {
 				invalid: { field: fields[part], problem: 'is not text or a number' },

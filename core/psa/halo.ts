@@ -82,6 +82,22 @@ export const HALO_LICENCE_FIELDS = {
 
 export const HALO_DISTRIBUTOR_NAME = 'Westcoast Cloud';
 
+/** Licence term fields (schema `Licence_List`: strings, a boolean and a date-time). */
+export const HALO_LICENCE_TERM_FIELDS = {
+	billingCycle: 'billing_cycle',
+	termDuration: 'term_duration',
+	autoRenew: 'autorenew',
+	startDate: 'start_date',
+} as const;
+
+/**
+ * GUESS: `term_duration` is free text in Halo's schema; Halo's screens show
+ * terms as e.g. "1 Month", "12 Months", so a commitment is written that way.
+ */
+export function toHaloTermDuration(months: number): string {
+	return `${months} ${months === 1 ? 'Month' : 'Months'}`;
+}
+
 /** Licence price fields (schema `Licence_List`, doubles). */
 export const HALO_LICENCE_PRICE_FIELDS = {
 	price: 'price',

@@ -67,7 +67,13 @@ export const RESELLER_CONTEXT_CALLS: ReadonlySet<MarketplaceCall> = new Set([
  * enum (`Active, Terminated`). Only `Active` counts as active; any other value
  * (unknown ones included) is treated as not active, and counted by value.
  */
-export const ACCOUNT_STATES = ['Active', 'Inactive', 'Suspended', 'Cancelled', 'Terminated'] as const;
+export const ACCOUNT_STATES = [
+	'Active',
+	'Inactive',
+	'Suspended',
+	'Cancelled',
+	'Terminated',
+] as const;
 export type AccountState = (typeof ACCOUNT_STATES)[number];
 export const ACTIVE_STATE: AccountState = 'Active';
 
@@ -89,6 +95,7 @@ export const COMPANY_FIELDS = {
 	postcode: 'Zip',
 	country: 'Country',
 	currency: 'Currency',
+	salesman: 'SalesMan',
 	/** A display number that differs from AccountId; the API never takes it (Intcomex note). */
 	numericId: 'NumericId',
 } as const;
@@ -162,7 +169,8 @@ export const FAULT_PATTERNS = {
 	invalidLogin:
 		/could not sign you in|check your username and password|invalid login|invalid (user ?name|username) or password|wrong password/i,
 	mfa: /\b(mfa|2fa|two[- ]factor|multi[- ]factor)\b/i,
-	ipRefused: /\bip\b.*\b(not allowed|not whitelisted|not permitted|blocked|denied|refused)|\b(allow[- ]?list|white[- ]?list)/i,
+	ipRefused:
+		/\bip\b.*\b(not allowed|not whitelisted|not permitted|blocked|denied|refused)|\b(allow[- ]?list|white[- ]?list)/i,
 	apiNotEnabled:
 		/(not (enabled|allowed|authori[sz]ed|activated) for (the )?api|api access (is )?(not enabled|disabled|denied))/i,
 	missingRole: /access denied|permission|not authori[sz]ed|reseller admin|\brole\b/i,

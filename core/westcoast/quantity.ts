@@ -24,11 +24,15 @@ export type QuantityReading =
  * Values may be text, numbers or booleans on the wire; only a whole number of
  * seats is accepted. Null with source `none` when no rule finds a value.
  */
-export function readQuantity(subscription: MarketplaceRecord, fieldName?: string): QuantityReading {
-	const reader = new RecordReader(subscription, 'Subscription');
+export function readQuantity(
+	subscription: MarketplaceRecord,
+	fieldName?: string,
+	what = 'Subscription',
+): QuantityReading {
+	const reader = new RecordReader(subscription, what);
 	const entries = reader.records(SUBSCRIPTION_FIELDS.fields);
 	const rules: Array<[QuantitySource, string | null | undefined]> = [
-		['udrc', udrcFieldName(subscription)],
+		['udrc', udrcFieldName(subscription, what)],
 		['quantityField', QUANTITY_FIELD_NAME],
 		['namedField', fieldName?.trim()],
 	];
@@ -65,19 +69,28 @@ function findEntry(entries: MarketplaceRecord[], name: string): MarketplaceRecor
 	const lower = name.toLowerCase();
 	return (
 		entries.find((entry) => named(entry) === name) ??
-		entries.find((entry) => typeof named(entry) === 'string' && (named(entry) as string).toLowerCase() === lower)
+		entries.find(
+			(entry) =>
+				typeof named(entry) === 'string' && (named(entry) as string).toLowerCase() === lower,
+		)
 	);
 }
 
 /** The priceable item flagged as the unit-dependent recurring charge, if any. */
-export function udrcItem(subscription: MarketplaceRecord): MarketplaceRecord | undefined {
-	const items = new RecordReader(subscription, 'Subscription').records(
-		SUBSCRIPTION_FIELDS.priceableItems,
+export function udrcItem(
+	subscription: MarketplaceRecord,
+	what = 'Subscription',
+): MarketplaceRecord | undefined {
+	const items = new RecordReader(subscription, what).records(SUBSCRIPTION_FIELDS.priceableItems);
+	return items.find(
+		(item) =>
+			new RecordReader(item, 'Priceable item').boolean(PRICEABLE_ITEM_FIELDS.isUdrc) === true,
 	);
-	return items.find((item) => new RecordReader(item, 'Priceable item').boolean(PRICEABLE_ITEM_FIELDS.isUdrc) === true);
 }
 
-function udrcFieldName(subscription: MarketplaceRecord): string | null {
-	const item = udrcItem(subscription);
-	return item ? new RecordReader(item, 'Priceable item').text(PRICEABLE_ITEM_FIELDS.fieldName) : null;
+function udrcFieldName(subscription: MarketplaceRecord, what: string): string | null {
+	const item = udrcItem(subscription, what);
+	return item
+		? new RecordReader(item, 'Priceable item').text(PRICEABLE_ITEM_FIELDS.fieldName)
+		: null;
 }

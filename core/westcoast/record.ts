@@ -129,9 +129,7 @@ export class RecordReader {
 		if (value === null || value === undefined) return [];
 		if (!Array.isArray(value)) return this.fail(name, 'a list', value);
 		return value.map((entry, position) =>
-			isMarketplaceRecord(entry)
-				? entry
-				: this.fail(`${name}[${position}]`, 'a record', entry),
+			isMarketplaceRecord(entry) ? entry : this.fail(`${name}[${position}]`, 'a record', entry),
 		);
 	}
 

@@ -139,7 +139,14 @@ function notMarketplace(detail: string, statusCode: number, call: string): Outco
  * clients accept a JSON string, a bare string, or an object holding it;
  * `GetSessionTokenResult` is WCF's wrapped style). Looked up case-insensitively.
  */
-const TOKEN_KEYS = ['SessionToken', 'Token', 'GetSessionTokenResult', 'SessionId', 'CCPSessionId', 'd'];
+const TOKEN_KEYS = [
+	'SessionToken',
+	'Token',
+	'GetSessionTokenResult',
+	'SessionId',
+	'CCPSessionId',
+	'd',
+];
 
 /** A bare (unquoted) token: one word of token characters. */
 const BARE_TOKEN = /^[\w\-.~+/=:]{8,}$/;

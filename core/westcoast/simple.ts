@@ -24,6 +24,8 @@ export interface SimpleCustomer {
 	email: string | null;
 	address: SimpleAddress;
 	currency: string | null;
+	/** The account manager (`SalesMan`, or `Salesman` as ACMP spells it). */
+	salesman: string | null;
 }
 
 export interface SimpleSubscription {

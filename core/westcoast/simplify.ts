@@ -36,6 +36,7 @@ export function simplifyCustomer(company: unknown): SimpleCustomer {
 			country: read.text(C.country),
 		},
 		currency: read.text(C.currency),
+		salesman: read.text(C.salesman),
 	};
 }
 
@@ -56,12 +57,14 @@ export function simplifySubscription(
 	const read = RecordReader.of(subscription, 'Subscription');
 	const westcoastId = read.requiredId(S.accountId);
 	read.what = `Subscription ${westcoastId}`;
-	const seats = readQuantity(read.record, quantityField);
+	const seats = readQuantity(read.record, quantityField, read.what);
 	if (!seats.ok) throw new RecordShapeError(S.fields, `${read.what}: ${seats.problem}`);
 	const contractEndDate = date(read, S.contractEndDate);
 	const scheduledTerminationDate = date(read, S.scheduledTerminationDate);
-	const pricedRecord = udrcItem(read.record) ?? read.records(S.priceableItems)[0];
-	const priced = pricedRecord ? new RecordReader(pricedRecord, `${read.what}: priceable item`) : null;
+	const pricedRecord = udrcItem(read.record, read.what) ?? read.records(S.priceableItems)[0];
+	const priced = pricedRecord
+		? new RecordReader(pricedRecord, `${read.what}: priceable item`)
+		: null;
 	return {
 		westcoastId,
 		customerId: read.id(S.companyAccountId) ?? read.requiredId(S.parentAccountId),

@@ -133,7 +133,24 @@ function readOptions(context: IExecuteFunctions): PartialLicencePlanOptions {
 		: {};
 	const link = String(context.getNodeParameter('westcoastLinkField', 0, '') ?? '').trim();
 	const chosen = context.getNodeParameter('customerSelection', 0) === 'list';
+	const nameRule = context.getNodeParameter('licenceName', 0, 'auto') as string;
+	// An expression is evaluated against each subscription item (the first input).
+	const licenceName =
+		nameRule === 'custom'
+			? {
+					custom: context.getInputData(INPUTS.subscriptions).map((_, index) => {
+						const name = context.getNodeParameter('customLicenceName', index, '');
+						return typeof name === 'string' || typeof name === 'number' ? String(name) : null;
+					}),
+				}
+			: (nameRule as Exclude<PartialLicencePlanOptions['licenceName'], object | undefined>);
 	return {
+		licenceName,
+		syncTerms: context.getNodeParameter(
+			'syncTerms',
+			0,
+			[],
+		) as PartialLicencePlanOptions['syncTerms'],
 		fields: { ...renamed, ...(link ? { westcoastLink: link } : {}) },
 		state: context.getNodeParameter('state', 0) as 'all' | 'activeOnly',
 		productFilter: textList(context.getNodeParameter('productFilter', 0, '')),

@@ -16,6 +16,10 @@ const FIELD_LABELS: Record<Exclude<keyof LicenceFieldNames, 'westcoastLink'>, st
 	parentId: 'Parent Licence Field',
 	price: 'Price Field',
 	purchasePrice: 'Purchase Price Field',
+	billingCycle: 'Billing Cycle Field',
+	termDuration: 'Term Duration Field',
+	autoRenew: 'Auto-Renew Field',
+	startDate: 'Start Date Field',
 };
 
 /** Defaults are literals (n8n's linter reads them); a unit test holds them equal to the planner's. */
@@ -121,6 +125,52 @@ export const properties: INodeProperties[] = [
 		default: 20,
 		description:
 			'Refuse the whole plan when it would deactivate or zero more than this share of the live linked licences (a guard against a bad read). 100 lifts the limit.',
+	},
+	{
+		displayName: 'Licence Name',
+		name: 'licenceName',
+		type: 'options',
+		options: [
+			{ name: 'Expression', value: 'custom', description: 'A name built per subscription' },
+			{ name: 'Product Name', value: 'productName', description: 'As the marketplace names it' },
+			{
+				name: 'Readable Product Name',
+				value: 'auto',
+				description:
+					'The product name, unless it is an internal key (one word with _ and a digit, e.g. 521266_BackupOrder_91798); then the vendor display name, then the service display name',
+			},
+			{
+				name: 'Service Display Name',
+				value: 'serviceDisplayName',
+				description: 'Shared by every product of the service',
+			},
+			{ name: 'Vendor Display Name', value: 'vendorDisplayName' },
+		],
+		default: 'auto',
+		description: 'What a licence is named after',
+	},
+	{
+		displayName: 'Custom Licence Name',
+		name: 'customLicenceName',
+		type: 'string',
+		default: '={{ $json.productName }}',
+		description:
+			'Evaluated for each item of the Westcoast Subscriptions input, whose simplified fields (productName, vendorDisplayName, billingCycle, ...) it can use',
+		displayOptions: { show: { licenceName: ['custom'] } },
+	},
+	{
+		displayName: 'Keep Terms in Step',
+		name: 'syncTerms',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Billing Cycle', value: 'billingCycle' },
+			{ name: 'Term Duration', value: 'termDuration' },
+			{ name: 'Auto-Renew', value: 'autoRenew' },
+			{ name: 'Start Date', value: 'startDate' },
+		],
+		default: ['billingCycle', 'termDuration', 'autoRenew', 'startDate'],
+		description:
+			"Which of the licence's term fields (NCE) follow the subscription. A subscription without a value leaves the licence's as it is.",
 	},
 	optionsCollection([
 		batchSizeOption,

@@ -121,6 +121,7 @@ function adHocProduct(productName: string): Product {
 		productNumber: 'SANDBOX-ADHOC:0001',
 		udrcField: { name: 'Quantity', displayName: 'Quantity' },
 		chargeType: 'Recurring',
+		term: { billingCycle: 'Monthly', commitmentMonths: 1, prepaidMonths: 1 },
 		purchasePrice: 5,
 		salesPrice: 6,
 		suggestedRetailPrice: 6.5,

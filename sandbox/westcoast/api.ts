@@ -36,7 +36,10 @@ export const SESSION_EXPIRED_MESSAGE = 'Session expired. Please log in again.';
 /** Login refusals per dialect: spec has the live service's texts and status (sybr-hub, the official MFA text). */
 export const LOGIN_FAULTS: Record<
 	Dialect,
-	Record<'invalidLogin' | 'mfa' | 'apiDisabled' | 'ipRestricted', { message: string; status: number }>
+	Record<
+		'invalidLogin' | 'mfa' | 'apiDisabled' | 'ipRestricted',
+		{ message: string; status: number }
+	>
 > = {
 	spec: {
 		invalidLogin: {
@@ -48,7 +51,10 @@ export const LOGIN_FAULTS: Record<
 			status: 500,
 		},
 		// GUESS: the texts of these two refusals are not public.
-		apiDisabled: { message: 'Unable to get session token. The user is not enabled for API access.', status: 500 },
+		apiDisabled: {
+			message: 'Unable to get session token. The user is not enabled for API access.',
+			status: 500,
+		},
 		ipRestricted: {
 			message: 'Unable to get session token. Your IP address is not allowed to access the API.',
 			status: 500,

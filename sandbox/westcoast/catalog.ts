@@ -10,6 +10,8 @@ export interface Product {
 	/** The `Fields` entry that holds the seat count; null = a flat fee or usage product (no UDRC item). */
 	udrcField: { name: string; displayName: string } | null;
 	chargeType: string;
+	/** Term (NCE): billing cycle, commitment and prepaid months of the priced item. */
+	term: { billingCycle: string; commitmentMonths: number; prepaidMonths: number };
 	purchasePrice: number;
 	salesPrice: number;
 	suggestedRetailPrice: number;
@@ -30,6 +32,9 @@ const MICROSOFT = {
 	serviceDisplayName: 'Microsoft Cloud Solution Provider',
 };
 const MICROSOFT_QUANTITY = { name: 'Quantity', displayName: 'Quantity' };
+const ANNUAL_BILLED_MONTHLY = { billingCycle: 'Monthly', commitmentMonths: 12, prepaidMonths: 1 };
+const MONTHLY = { billingCycle: 'Monthly', commitmentMonths: 1, prepaidMonths: 1 };
+const ANNUAL_PREPAID = { billingCycle: 'Annual', commitmentMonths: 12, prepaidMonths: 12 };
 const MICROSOFT_FIELDS = [
 	{ name: 'TermDuration', displayName: 'Term duration', value: 'P1Y' },
 	{ name: 'BillingFrequency', displayName: 'Billing frequency', value: 'Monthly' },
@@ -48,6 +53,7 @@ function microsoft(
 		productNumber: `${sku}:0001`,
 		udrcField: MICROSOFT_QUANTITY,
 		chargeType: 'Recurring',
+		term: ANNUAL_BILLED_MONTHLY,
 		purchasePrice: prices[0],
 		salesPrice: prices[1],
 		suggestedRetailPrice: Math.round(prices[1] * 110) / 100,
@@ -89,6 +95,7 @@ export const PRODUCTS: readonly Product[] = [
 		materialNumber: 'MS-AZURE-PLAN',
 		udrcField: null,
 		chargeType: 'Usage',
+		term: MONTHLY,
 		otherItems: [usageItem('Azure consumption (billed in arrears)', 'AzureConsumption')],
 		otherFields: [
 			{
@@ -106,6 +113,7 @@ export const PRODUCTS: readonly Product[] = [
 		productNumber: 'SP2AMSENS',
 		udrcField: { name: 'NumberOfLicenses', displayName: 'Number of licences' },
 		chargeType: 'Recurring',
+		term: MONTHLY,
 		purchasePrice: 3.05,
 		salesPrice: 4.5,
 		suggestedRetailPrice: 5.0,
@@ -127,6 +135,7 @@ export const PRODUCTS: readonly Product[] = [
 		productNumber: 'KEEPER-BUSINESS',
 		udrcField: { name: 'Seats', displayName: 'Seats' },
 		chargeType: 'Recurring',
+		term: ANNUAL_PREPAID,
 		purchasePrice: 2.8,
 		salesPrice: 3.75,
 		suggestedRetailPrice: 3.75,
@@ -147,6 +156,7 @@ export const PRODUCTS: readonly Product[] = [
 		productNumber: 'EXCLAIMER-SIG',
 		udrcField: { name: 'Users', displayName: 'Mailboxes' },
 		chargeType: 'Recurring',
+		term: MONTHLY,
 		purchasePrice: 0.95,
 		salesPrice: 1.4,
 		suggestedRetailPrice: 1.5,
@@ -165,6 +175,7 @@ export const PRODUCTS: readonly Product[] = [
 		productNumber: 'WCC-SUPPORT-PREMIUM',
 		udrcField: null,
 		chargeType: 'Recurring',
+		term: ANNUAL_BILLED_MONTHLY,
 		purchasePrice: 49,
 		salesPrice: 75,
 		suggestedRetailPrice: 75,

@@ -56,7 +56,8 @@ const numberOrText = (value: unknown) =>
 
 export function presentSubscription(subscription: SandboxSubscription, dialect: Dialect): object {
 	if (dialect === 'legacy') return subscription;
-	const state = subscription.AccountState === 'Cancelled' ? 'Terminated' : subscription.AccountState;
+	const state =
+		subscription.AccountState === 'Cancelled' ? 'Terminated' : subscription.AccountState;
 	return {
 		...subscription,
 		AccountState: state,
@@ -69,7 +70,9 @@ export function presentSubscription(subscription: SandboxSubscription, dialect: 
 		Fields: subscription.Fields.map((entry) =>
 			subscription.AccountId % 2 === 0 ? { ...entry, Value: numberOrText(entry.Value) } : entry,
 		),
-		PriceableItems: subscription.PriceableItems.map((item) => rename(item, 'IsUdrcField', 'IsUDRCField')),
+		PriceableItems: subscription.PriceableItems.map((item) =>
+			rename(item, 'IsUdrcField', 'IsUDRCField'),
+		),
 	};
 }
 

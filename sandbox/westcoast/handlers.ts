@@ -37,11 +37,7 @@ function requireResellerAdmin(caller: Caller): void {
  * Names are case-sensitive: `AccountId` is not `accountId` and is ignored, as
  * WCF ignores members it does not know.
  */
-function accountIdParameter(
-	body: RequestBody,
-	name: string,
-	dialect: Dialect,
-): number | undefined {
+function accountIdParameter(body: RequestBody, name: string, dialect: Dialect): number | undefined {
 	const value = body[name];
 	if (value === undefined || value === null) return undefined;
 	const lenient = dialect === 'legacy' && typeof value === 'string' && /^\s*\d+\s*$/.test(value);

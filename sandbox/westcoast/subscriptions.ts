@@ -36,12 +36,18 @@ export function buildSubscription(input: SubscriptionInput): SandboxSubscription
 	const { product, customer } = input;
 	const currency = customer.Currency ?? 'GBP';
 	const udrc = product.udrcField;
+	const term = {
+		PriceableItemType: product.term.billingCycle,
+		CommitementPeriodInMonths: product.term.commitmentMonths,
+		PrepaidPeriodInMonths: product.term.prepaidMonths,
+	};
 	const udrcItems: RawPriceableItem[] = udrc
 		? [
 				{
 					ChargeType: product.chargeType,
 					PriceableItemDescription: `${product.productName} - monthly per-seat charge`,
 					IsUdrcField: true,
+					...term,
 					PurchasePrice: product.purchasePrice,
 					SalesPrice: product.salesPrice,
 					SuggestedRetailPrice: product.suggestedRetailPrice,
@@ -58,6 +64,7 @@ export function buildSubscription(input: SubscriptionInput): SandboxSubscription
 						ChargeType: product.chargeType,
 						PriceableItemDescription: `${product.productName} (flat fee, monthly)`,
 						IsUdrcField: false,
+						...term,
 						PurchasePrice: product.purchasePrice,
 						SalesPrice: product.salesPrice,
 						SuggestedRetailPrice: product.suggestedRetailPrice,
@@ -108,6 +115,7 @@ export function buildSubscription(input: SubscriptionInput): SandboxSubscription
 		AccountState: input.state,
 		ServiceName: product.serviceName,
 		ServiceDisplayName: product.serviceDisplayName,
+		VendorDisplayName: product.productName,
 		ContractId: `WCC-SC-${input.accountId}`,
 		ProvisioningStatus: input.provisioningStatus,
 		DependencyAccountId: input.parent?.AccountId ?? null,
@@ -128,6 +136,12 @@ export function buildSubscription(input: SubscriptionInput): SandboxSubscription
 				: daysFromReference(input.scheduledTerminationDays),
 		),
 		AdvancePeriodEndDate: date(contractEnd === null ? null : monthsFromReference(1)),
+		AdvancePeriodEndAction: input.scheduledTerminationDays === null ? 'Renew' : 'Terminate',
+		BillingStartDate: date(
+			input.contractEndMonths === null
+				? null
+				: monthsFromReference(input.contractEndMonths - product.term.commitmentMonths),
+		),
 		PurchaseOrderNumber: input.purchaseOrderNumber ?? null,
 		HasRenewActionValuesConfigured: renewFields.length > 0,
 		RemainingCreditLimit: null,

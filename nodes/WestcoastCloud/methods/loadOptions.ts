@@ -19,7 +19,10 @@ export async function getCustomers(this: ILoadOptionsFunctions): Promise<INodePr
 		.map((company) => {
 			const id = String(fieldOf(company, C.accountId) ?? '');
 			const name = fieldOf(company, C.name);
-			return { name: `${typeof name === 'string' && name ? name : '(no name)'} (${id})`, value: id };
+			return {
+				name: `${typeof name === 'string' && name ? name : '(no name)'} (${id})`,
+				value: id,
+			};
 		})
 		.sort((a, b) => a.name.localeCompare(b.name));
 }

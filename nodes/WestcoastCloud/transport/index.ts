@@ -337,6 +337,7 @@ export async function resellerAccountId(this: Context, options: CallOptions = {}
 	} catch (error) {
 		throw unknownAccount((error as Error).message);
 	}
-	if (accountId === null) throw unknownAccount('The marketplace answered GetCompany without an AccountId');
+	if (accountId === null)
+		throw unknownAccount('The marketplace answered GetCompany without an AccountId');
 	return accountId;
 }

@@ -6,7 +6,7 @@ describe('summary', () => {
 		[
 			subscription(),
 			subscription({ westcoastId: 'S2', quantity: 3 }),
-			subscription({ westcoastId: 'S3', customerId: 'C2', quantity: null }),
+			subscription({ westcoastId: 'S3', customerId: 'C2', quantity: null, quantitySource: 'none' }),
 			subscription({ westcoastId: 'S4', customerId: 'C404' }),
 			subscription({ westcoastId: 'S5', quantity: 'x' as never }),
 		],
@@ -33,6 +33,10 @@ describe('summary', () => {
 			deletedUpstreamZeroed: 1,
 		});
 		expect(result.summary.invalidInput).toBe(1);
+		// S5 cannot be read, so it is counted nowhere but in invalidInput.
+		expect(result.summary.subscriptionsByQuantitySource).toEqual({ udrc: 3, none: 1 });
+		expect(result.summary.subscriptionsByState).toEqual({ Active: 4 });
+		expect(result.summary.unknownStates).toEqual({});
 		expect(result.summary.byCustomer).toEqual([
 			{
 				psaCustomerId: 11,
@@ -67,7 +71,27 @@ describe('summary', () => {
 	it('reads as one line for an execution hint', () => {
 		expect(describeSummary(result.summary)).toBe(
 			'Licence Sync: 0 to create, 1 to update, 1 to deactivate or zero, 1 unchanged, 3 skipped ' +
-				'(noQuantity 1, customerNotMapped 1, invalidField 1, deletedUpstreamZeroed 1); 1 with invalid input.',
+				'(noQuantity 1, customerNotMapped 1, invalidField 1, deletedUpstreamZeroed 1); 1 with invalid input; ' +
+				'seat counts by rule: udrc 3, none 1.',
+		);
+	});
+
+	it('counts every subscription state by value, unknown ones apart, and says so in the hint', () => {
+		const states = plan(
+			[
+				subscription(),
+				subscription({ westcoastId: 'S2', state: 'Terminated' }),
+				subscription({ westcoastId: 'S3', state: 'PendingApproval' }),
+				subscription({ westcoastId: 'S4', state: 'PendingApproval' }),
+			],
+			[],
+			[C1_TO_11],
+			{ state: 'all' },
+		).summary;
+		expect(states.subscriptionsByState).toEqual({ Active: 1, Terminated: 1, PendingApproval: 2 });
+		expect(states.unknownStates).toEqual({ PendingApproval: 2 });
+		expect(describeSummary(states)).toContain(
+			'unknown states (treated as not active): PendingApproval 2',
 		);
 	});
 });

@@ -24,6 +24,7 @@ export function westcoastCustomer(
 		email: null,
 		address: NO_ADDRESS,
 		currency: 'GBP',
+		salesman: null,
 		...extra,
 	};
 }

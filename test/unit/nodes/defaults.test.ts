@@ -30,6 +30,8 @@ describe("node parameter defaults are the planners' defaults", () => {
 			'emitUnchanged',
 			'minDeactivationsBeforeLimit',
 			'syncPrices',
+			'syncTerms',
+			'licenceName',
 		] as const) {
 			expect([key, node[key]]).toEqual([key, DEFAULT_LICENCE_PLAN_OPTIONS[key]]);
 		}

@@ -256,6 +256,7 @@ describe('simplified shapes', () => {
 				country: 'United Kingdom',
 			},
 			currency: 'GBP',
+			salesman: null,
 		});
 	});
 });

@@ -92,14 +92,16 @@ export async function execute(
 
 	const includeAddons = this.getNodeParameter('includeAddons', itemIndex, true) as boolean;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const wanted = subscriptions.filter(
-		(s) => includeAddons || !fieldOf(s, S.parentSubscriptionId),
-	);
+	const wanted = subscriptions.filter((s) => includeAddons || !fieldOf(s, S.parentSubscriptionId));
 	const matching = filterRecords(
 		wanted,
 		filters,
 		(s) => fieldOf(s, S.state),
-		(s) => [fieldOf(s, S.productName), fieldOf(s, S.vendorDisplayName), fieldOf(s, S.serviceDisplayName)],
+		(s) => [
+			fieldOf(s, S.productName),
+			fieldOf(s, S.vendorDisplayName),
+			fieldOf(s, S.serviceDisplayName),
+		],
 	);
 	return shapeRecords(
 		this,
