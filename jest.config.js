@@ -15,6 +15,20 @@ module.exports = {
 		project('workflow', ['<rootDir>/test/workflow/**/*.test.ts'], {
 			setupFiles: ['<rootDir>/test/harness/quiet-n8n.js'],
 		}),
+		// The same workflow tests against the marketplace sandbox's legacy dialect.
+		project(
+			'workflow-legacy',
+			[
+				'<rootDir>/test/workflow/westcoast-cloud.test.ts',
+				'<rootDir>/test/workflow/sync-plans.test.ts',
+			],
+			{
+				setupFiles: [
+					'<rootDir>/test/harness/quiet-n8n.js',
+					'<rootDir>/test/harness/legacy-dialect.js',
+				],
+			},
+		),
 		project('real-n8n', ['<rootDir>/test/real-n8n/**/*.test.ts']),
 	],
 };

@@ -15,6 +15,7 @@ import {
 import {
 	startWestcoastSandbox,
 	STORY_CUSTOMERS,
+	type Dialect,
 	STORY_CUSTOMER_IDS,
 	type WestcoastSandbox,
 	type WestcoastState,
@@ -32,6 +33,8 @@ export interface PairedOptions {
 	haloPort?: number;
 	customers?: number;
 	subscriptionsPerCustomer?: number;
+	/** The marketplace sandbox's dialect (default `spec`). */
+	dialect?: Dialect;
 }
 
 /** The customer holding the story's add-ons plays "linked", so its licences (and add-on parents) exist in Halo. */
@@ -78,6 +81,7 @@ export async function startPairedSandboxes(options: PairedOptions = {}): Promise
 		seed,
 		customers: options.customers,
 		subscriptionsPerCustomer: options.subscriptionsPerCustomer,
+		dialect: options.dialect,
 	});
 	const initialState = westcoast.state();
 	const halo = await startHaloSandbox({

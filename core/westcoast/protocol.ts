@@ -172,7 +172,7 @@ export const FAULT_PATTERNS = {
 	ipRefused:
 		/\bip\b.*\b(not allowed|not whitelisted|not permitted|blocked|denied|refused)|\b(allow[- ]?list|white[- ]?list)/i,
 	apiNotEnabled:
-		/(not (enabled|allowed|authori[sz]ed|activated) for (the )?api|api access (is )?(not enabled|disabled|denied))/i,
+		/not (enabled|allowed|authori[sz]ed|activated) for (the )?api|\bapi\b[^.]*\b(not enabled|disabled|not activated)/i,
 	missingRole: /access denied|permission|not authori[sz]ed|reseller admin|\brole\b/i,
 } as const;
 

@@ -1,4 +1,5 @@
 import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
+import { testDialect } from '../harness/dialect';
 import { HALO_LICENCE_FIELDS } from '../../core/psa/halo';
 import { HaloTestClient } from '../harness/halo-client';
 import { runWorkflow } from '../harness/run-workflow';
@@ -21,7 +22,7 @@ let sandboxes: PairedSandboxes;
 let halo: HaloTestClient;
 
 beforeEach(async () => {
-	sandboxes = await startPairedSandboxes({ seed: 3 });
+	sandboxes = await startPairedSandboxes({ seed: 3, dialect: testDialect() });
 	halo = new HaloTestClient(sandboxes.halo);
 });
 afterEach(async () => sandboxes.close());

@@ -3,6 +3,8 @@ import type { ICredentialTestFunctions, IWorkflowExecuteAdditionalData } from 'n
 
 import { listen } from '../../sandbox/server';
 import { startWestcoastSandbox, type WestcoastSandbox } from '../../sandbox/westcoast';
+import { presentCompany } from '../../sandbox/westcoast/dialect';
+import { testDialect } from '../harness/dialect';
 import { westcoastCloudConnectionTest } from '../../nodes/WestcoastCloud/methods/credentialTest';
 import { createCredentialsHelper, runWorkflow } from '../harness/run-workflow';
 import { sandboxCredential, westcoastWorkflow, WESTCOAST_NODE } from '../harness/westcoast';
@@ -11,7 +13,7 @@ jest.setTimeout(60_000);
 
 let sandbox: WestcoastSandbox;
 beforeAll(async () => {
-	sandbox = await startWestcoastSandbox({ seed: 7 });
+	sandbox = await startWestcoastSandbox({ seed: 7, dialect: testDialect() });
 });
 afterAll(async () => sandbox.close());
 beforeEach(() => sandbox.admin.reset({ seed: 7 }));
@@ -22,11 +24,16 @@ const customerKeys = [
 	'domains',
 	'email',
 	'name',
+	'salesman',
 	'state',
 	'vatId',
 	'westcoastId',
 ];
 const subscriptionKeys = [
+	'autoRenew',
+	'billingCycle',
+	'billingStartDate',
+	'commitmentMonths',
 	'contractEndDate',
 	'contractId',
 	'currency',
@@ -34,15 +41,19 @@ const subscriptionKeys = [
 	'displayName',
 	'endDate',
 	'parentSubscriptionId',
+	'prepaidMonths',
 	'productName',
 	'provisioningStatus',
 	'purchasePrice',
 	'quantity',
+	'quantitySource',
 	'salesPrice',
 	'scheduledTerminationDate',
 	'serviceName',
 	'sku',
 	'state',
+	'status',
+	'vendorDisplayName',
 	'vendorReference',
 	'westcoastId',
 ];
@@ -92,7 +103,9 @@ describe('Westcoast Cloud node: customers', () => {
 			returnAll: true,
 			simplify: false,
 		});
-		expect(raw.items.map((i) => i.json)).toEqual(sandbox.state().customers);
+		expect(raw.items.map((i) => i.json)).toEqual(
+			sandbox.state().customers.map((company) => presentCompany(company, sandbox.dialect)),
+		);
 	});
 
 	it('filters by state and by name', async () => {
@@ -224,6 +237,52 @@ describe('Westcoast Cloud node: subscriptions', () => {
 		expect(items[0].json.westcoastId).toBe(parentId);
 		expect(items.length).toBeGreaterThan(1);
 		expect(items.slice(1).every((i) => i.json.parentSubscriptionId === parentId)).toBe(true);
+	});
+
+	it('Get with add-ons gives every add-on its seats and prices, however the marketplace answers', async () => {
+		const state = sandbox.state();
+		const parents = new Set(state.subscriptions.map((s) => s.DependencyAccountId).filter(Boolean));
+		for (const parentId of parents) {
+			const addons = state.subscriptions.filter((s) => s.DependencyAccountId === parentId);
+			sandbox.admin.reset({ seed: 7 });
+			const { items, error } = await run({
+				resource: 'subscription',
+				operation: 'get',
+				subscriptionId: String(parentId),
+				includeAddons: true,
+			});
+			expect(error).toBeUndefined();
+			expect(items.slice(1).map((i) => i.json.westcoastId)).toEqual(
+				addons.map((addon) => String(addon.AccountId)),
+			);
+			for (const item of items.slice(1)) {
+				expect(item.json.quantity).toEqual(expect.any(Number));
+				expect(item.json.salesPrice).toEqual(expect.any(Number));
+			}
+			// Summaries (spec) are re-read one by one; full add-ons (legacy) need no further call.
+			const reads = sandbox.admin.calls().filter((c) => c.call === 'GetSubscription').length;
+			expect(reads).toBe(sandbox.dialect === 'spec' ? addons.length : 0);
+		}
+	});
+
+	it("sends the credential's Reseller Account ID as resellerContext", async () => {
+		const customer = sandbox.state().customers[0];
+		// A customer's ID is no reseller context: the marketplace refuses, which shows it was sent.
+		const { error } = await run(
+			{ resource: 'subscription', operation: 'getAll', returnAll: true },
+			{},
+			sandboxCredential(sandbox, { resellerAccountId: String(customer.AccountId) }),
+		);
+		expect(error?.message).toBe(
+			`Reseller context ${customer.AccountId} is not a reseller account you can act for.`,
+		);
+		const own = await run(
+			{ resource: 'subscription', operation: 'getAll', returnAll: true },
+			{},
+			sandboxCredential(sandbox, { resellerAccountId: String(sandbox.resellerAccountId) }),
+		);
+		expect(own.error).toBeUndefined();
+		expect(own.items.length).toBeGreaterThan(0);
 	});
 
 	it('a seat count that is not a number fails with the item, record and field named', async () => {
@@ -401,6 +460,18 @@ describe('Westcoast Cloud node: transport', () => {
 		);
 		expect(error?.message).toMatch(/^Wrong username or password/);
 		expect(JSON.stringify(execution)).not.toContain(password);
+	});
+
+	it.each([
+		['a user not enabled for the API', 'apiDisabled', /is not enabled for the marketplace API/],
+		['a login from a refused IP address', 'ipRestricted', /add the public IP address/],
+	] as const)('explains %s in plain words', async (_case, user, message) => {
+		const { error } = await run(
+			{ resource: 'customer', operation: 'getAll', returnAll: true },
+			{},
+			sandboxCredential(sandbox, sandbox.users[user]),
+		);
+		expect(error?.message).toMatch(message);
 	});
 });
 
