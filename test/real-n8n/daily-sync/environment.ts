@@ -4,6 +4,7 @@
  */
 import { startPairedSandboxes, type PairedSandboxes } from '../../../sandbox/paired';
 import type { HaloRequestLogEntry } from '../../../sandbox/halo';
+import type { Dialect } from '../../../sandbox/westcoast';
 import { SETTING, type SettingValues } from '../../../workflows/source/settings';
 import {
 	createN8nHome,
@@ -43,6 +44,8 @@ export interface EnvironmentOptions {
 	haloPort?: number;
 	/** Settings values for the first import. */
 	settings?: SettingValues;
+	/** The marketplace sandbox's dialect (default `spec`). */
+	dialect?: Dialect;
 }
 
 export async function startDailySyncEnvironment(
@@ -55,6 +58,7 @@ export async function startDailySyncEnvironment(
 		seed: options.seed ?? 1,
 		westcoastPort: options.westcoastPort ?? 0,
 		haloPort: options.haloPort ?? 0,
+		dialect: options.dialect,
 	});
 	let home: N8nHome | undefined;
 	try {

@@ -7,7 +7,14 @@
 import { LINK_TABLE, type HaloState, type LicenceRecord } from '../../../sandbox/halo';
 import type { SandboxCompany, WestcoastState } from '../../../sandbox/westcoast';
 import { WESTCOAST_LINK_TYPE } from '../../../core/psa/halo';
-import { comparableName, companyLevel, endDayOf, isActive, seatsOf } from './westcoast-facts';
+import {
+	comparableName,
+	companyLevel,
+	endDayOf,
+	isActive,
+	seatsOf,
+	termsOf,
+} from './westcoast-facts';
 
 export interface HaloCheck {
 	westcoast: WestcoastState;
@@ -158,6 +165,7 @@ function licenceProblems(check: HaloCheck, linksNow: Map<string, number[]>): str
 			count: seats,
 			end_date: endDayOf(subscription),
 			is_active: true,
+			...termsOf(subscription),
 			...(subscription.DependencyAccountId
 				? { parent_id: byLink.get(String(subscription.DependencyAccountId))?.[0]?.id }
 				: {}),
@@ -168,6 +176,10 @@ function licenceProblems(check: HaloCheck, linksNow: Map<string, number[]>): str
 			count: licence.count,
 			end_date: typeof licence.end_date === 'string' ? licence.end_date.slice(0, 10) : null,
 			is_active: licence.is_active,
+			billing_cycle: licence.billing_cycle,
+			term_duration: licence.term_duration,
+			autorenew: licence.autorenew,
+			start_date: typeof licence.start_date === 'string' ? licence.start_date.slice(0, 10) : null,
 			...(subscription.DependencyAccountId ? { parent_id: licence.parent_id } : {}),
 		};
 		for (const [field, value] of Object.entries(expected)) {

@@ -28,6 +28,26 @@ export function calendarDayOf(value: unknown): string | null {
 	return new Date(Number(millis) + offsetMs).toISOString().slice(0, 10);
 }
 
+/**
+ * The terms a licence should carry: from the priced item (the UDRC one, else
+ * the first) and the subscription; a field without a value is left out.
+ */
+export function termsOf(subscription: SandboxSubscription): Record<string, unknown> {
+	const priced =
+		subscription.PriceableItems.find((item) => item.IsUdrcField === true) ??
+		subscription.PriceableItems[0];
+	const months = priced?.CommitementPeriodInMonths;
+	const action = subscription.AdvancePeriodEndAction;
+	const terms: Record<string, unknown> = {
+		billing_cycle: priced?.PriceableItemType ?? undefined,
+		term_duration:
+			typeof months === 'number' ? `${months} Month${months === 1 ? '' : 's'}` : undefined,
+		autorenew: action === 'Renew' ? true : action === 'Terminate' ? false : undefined,
+		start_date: calendarDayOf(subscription.BillingStartDate) ?? undefined,
+	};
+	return Object.fromEntries(Object.entries(terms).filter(([, value]) => value !== undefined));
+}
+
 /** Halo's rule: the scheduled termination date, else the contract end date. */
 export const endDayOf = (subscription: SandboxSubscription) =>
 	calendarDayOf(subscription.ScheduledTerminationDate) ??
