@@ -15,6 +15,16 @@ import { WestcoastCloud } from '../../nodes/WestcoastCloud/WestcoastCloud.node';
 
 export const PACKAGE_NAME = 'n8n-nodes-westcoast-cloud';
 
+/** A workflow's Manual Trigger node (the stand-in below runs it in tests). */
+export const MANUAL_TRIGGER_NODE = {
+	id: 't',
+	name: 'Manual Trigger',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0] as [number, number],
+	parameters: {},
+};
+
 /** Stand-in for n8n's Manual Trigger (n8n-nodes-base is not a dependency): one empty item. */
 class ManualTrigger implements INodeType {
 	description = {

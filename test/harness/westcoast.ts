@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import type { WestcoastSandbox } from '../../sandbox/westcoast';
 import type { StoredCredential } from './credentials-helper';
-import { PACKAGE_NAME } from './node-types';
+import { MANUAL_TRIGGER_NODE, PACKAGE_NAME } from './node-types';
 import type { WorkflowJson } from './run-workflow';
 
 export const WESTCOAST_NODE_TYPE = `${PACKAGE_NAME}.westcoastCloud`;
@@ -38,14 +38,7 @@ export function westcoastWorkflow(
 	return {
 		name: 'Westcoast Cloud test',
 		nodes: [
-			{
-				id: 't',
-				name: 'Manual Trigger',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			MANUAL_TRIGGER_NODE,
 			{
 				id: 'w',
 				name: WESTCOAST_NODE,
@@ -60,7 +53,7 @@ export function westcoastWorkflow(
 			},
 		],
 		connections: {
-			'Manual Trigger': { main: [[{ node: WESTCOAST_NODE, type: 'main', index: 0 }]] },
+			[MANUAL_TRIGGER_NODE.name]: { main: [[{ node: WESTCOAST_NODE, type: 'main', index: 0 }]] },
 		},
 	};
 }

@@ -14,15 +14,13 @@ import {
 	NODE,
 	WEBHOOK_PATH,
 } from '../../workflows/source/workflows';
-import {
-	INVALID_SETTINGS_NODE,
-	SETTING,
-	type SettingValues,
-} from '../../workflows/source/settings';
+import { INVALID_SETTINGS_NODE, SETTING } from '../../workflows/source/settings';
 import { WORKFLOWS_DIR, workflowText } from '../../workflows/source/write-files';
 import { LINK_TABLE, type HaloState } from '../../sandbox/halo';
 import {
 	startDailySyncEnvironment,
+	TEST_SETTINGS,
+	TEST_TOP_LEVEL,
 	type DailySyncEnvironment,
 	type SyncRun,
 } from './daily-sync/environment';
@@ -34,13 +32,8 @@ import { importWorkflow } from './real-n8n';
 import { startN8nServer, type N8nServer } from './server';
 
 const MINUTE = 60_000;
-const TOP_LEVEL = 2;
-const SETTINGS: SettingValues = {
-	[SETTING.entities]: 'both',
-	[SETTING.topLevel]: String(TOP_LEVEL),
-	[SETTING.updateSiteAddress]: true,
-	[SETTING.deactivateDeleted]: false,
-};
+const TOP_LEVEL = TEST_TOP_LEVEL;
+const SETTINGS = TEST_SETTINGS;
 const IN_STEP = { customers: [], licences: [] };
 
 function log(line: string): void {

@@ -7,18 +7,12 @@
  */
 import type { HaloState } from '../../sandbox/halo';
 import { DIALECTS, type Dialect } from '../../sandbox/westcoast';
-import { SETTING, type SettingValues } from '../../workflows/source/settings';
-import { startDailySyncEnvironment } from './daily-sync/environment';
+import { startDailySyncEnvironment, TEST_SETTINGS, TEST_TOP_LEVEL } from './daily-sync/environment';
 import { haloProblems } from './daily-sync/halo-check';
 
 const MINUTE = 60_000;
-const TOP_LEVEL = 2;
-const SETTINGS: SettingValues = {
-	[SETTING.entities]: 'both',
-	[SETTING.topLevel]: String(TOP_LEVEL),
-	[SETTING.updateSiteAddress]: true,
-	[SETTING.deactivateDeleted]: false,
-};
+const TOP_LEVEL = TEST_TOP_LEVEL;
+const SETTINGS = TEST_SETTINGS;
 
 const log = (line: string) => process.stderr.write(`[real-n8n] ${line}\n`);
 

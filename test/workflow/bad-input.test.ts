@@ -22,7 +22,9 @@ describe('Mapping Resolver with items of the wrong shape', () => {
 
 	it('with Continue On Fail, sends it to Needs Review and loses nothing', async () => {
 		const result = await runWorkflow(
-			workflowFeeding('mappingResolver', { psaPreset: 'haloPsa' }, [westcoast, psa], true),
+			workflowFeeding('mappingResolver', { psaPreset: 'haloPsa' }, [westcoast, psa], {
+				continueOnFail: true,
+			}),
 		);
 		expect(result.error).toBeUndefined();
 		const review = result.output('Node', 3).map((item) => item.json);
@@ -90,7 +92,7 @@ describe('Licence Sync with bad input and bad reads', () => {
 				'licenceSync',
 				{ psaPreset: 'haloPsa' },
 				[[subscription('S1', 'five')], licences, mappings],
-				true,
+				{ continueOnFail: true },
 			),
 		);
 		expect(result.error).toBeUndefined();
@@ -112,12 +114,9 @@ describe('Licence Sync with bad input and bad reads', () => {
 		);
 		expect(stopped.error?.message).toMatch(/error/i);
 		const continued = await runWorkflow(
-			workflowFeeding(
-				'licenceSync',
-				{ psaPreset: 'haloPsa' },
-				[failedRead, licences, mappings],
-				true,
-			),
+			workflowFeeding('licenceSync', { psaPreset: 'haloPsa' }, [failedRead, licences, mappings], {
+				continueOnFail: true,
+			}),
 		);
 		for (const output of [0, 1, 2, 3, 4]) expect(continued.output('Node', output)).toHaveLength(0);
 		expect(continued.output('Node', 5)[0].json).toMatchObject({

@@ -21,6 +21,15 @@ import {
 import { sandboxCredentials } from './credentials';
 import { readDailySyncWorkflow, withSettings } from './workflow-file';
 
+/** The Settings the real-n8n daily-sync tests run with: both halves, a top level, addresses updated. */
+export const TEST_TOP_LEVEL = 2;
+export const TEST_SETTINGS: SettingValues = {
+	[SETTING.entities]: 'both',
+	[SETTING.topLevel]: String(TEST_TOP_LEVEL),
+	[SETTING.updateSiteAddress]: true,
+	[SETTING.deactivateDeleted]: false,
+};
+
 export interface SyncRun {
 	result: ExecutionResult;
 	/** What the run asked of Halo, in order. */
