@@ -4,7 +4,9 @@ import {
 	readSessionToken,
 	MarketplaceError,
 	type RawHttpResponse,
+	type Secrets,
 } from './response';
+import { redact } from './redact';
 import { describeNetworkError, networkErrorCode } from './network';
 import { isRetryableNetworkError } from './retry';
 import { parseMarketplaceUrl } from './url';
@@ -79,6 +81,8 @@ export async function testConnection(
 	const baseUrl = parsed.url;
 	const host = new URL(baseUrl).host;
 	const username = credentials.username?.trim() ?? '';
+	// Grows with the session token once there is one.
+	const secrets: string[] = [credentials.password ?? ''];
 
 	const call = async (name: MarketplaceCall, body: object, token?: string) => {
 		const sent = await send(baseUrl, name, body, token).then(
@@ -99,32 +103,36 @@ export async function testConnection(
 				password: credentials.password ?? '',
 			}),
 			CALLS.getSessionToken,
+			secrets,
 		);
+		secrets.push(token);
 		const accountId = credentials.resellerAccountId?.toString().trim() ?? '';
 		const company = readValue<RawCompany>(
 			await call(CALLS.getCompany, accountId ? { accountId } : {}, token),
 			CALLS.getCompany,
+			secrets,
 		);
 		const customers = readValue<unknown[]>(
 			await call(CALLS.getCompanies, { parentAccountId: company.AccountId }, token),
 			CALLS.getCompanies,
+			secrets,
 		);
 		return {
 			case: 'success',
 			message: CONNECTION_MESSAGES.success(
-				String(company.CompanyName ?? 'the reseller'),
-				String(company.AccountId),
+				redact(String(company.CompanyName ?? 'the reseller'), secrets),
+				redact(String(company.AccountId), secrets),
 				username,
 				Array.isArray(customers) ? customers.length : 0,
 			),
 		};
 	} catch (error) {
-		return explainFailure(error, username, credentials.resellerAccountId);
+		return explainFailure(error, username, credentials.resellerAccountId, secrets);
 	}
 }
 
-function readValue<T>(raw: RawHttpResponse, call: string): T {
-	const outcome = interpretResponse(raw, call);
+function readValue<T>(raw: RawHttpResponse, call: string, secrets: Secrets): T {
+	const outcome = interpretResponse(raw, call, secrets);
 	if (outcome.kind === 'ok') return outcome.value as T;
 	if (outcome.kind === 'error') throw outcome.error;
 	if (outcome.kind === 'fault')
@@ -144,12 +152,12 @@ export function explainFailure(
 	error: unknown,
 	username: string,
 	accountId?: string,
+	secrets: Secrets = [],
 ): ConnectionResult {
 	if (!(error instanceof MarketplaceError)) {
-		return {
-			case: 'error',
-			message: `The connection test failed: ${(error as Error)?.message ?? String(error)}`,
-		};
+		// An HTTP client's own error can quote the request, password included.
+		const detail = redact((error as Error)?.message ?? String(error), secrets);
+		return { case: 'error', message: `The connection test failed: ${detail}` };
 	}
 	if (error.kind === 'unreachable') return { case: 'unreachable', message: error.message };
 	if (error.kind === 'notMarketplace') return { case: 'notMarketplace', message: error.message };
@@ -185,10 +193,11 @@ export function explainLoginError(
 	error: unknown,
 	username: string,
 	host: string,
+	secrets: Secrets = [],
 ): MarketplaceError {
 	if (error instanceof MarketplaceError) {
 		if (error.kind !== 'fault') return error;
-		const explained = explainFailure(error, username);
+		const explained = explainFailure(error, username, undefined, secrets);
 		return explained.case === 'error'
 			? error
 			: new MarketplaceError('fault', explained.message, error.details);
@@ -203,7 +212,7 @@ export function explainLoginError(
 	}
 	return new MarketplaceError(
 		'http',
-		`Logging in to ${host} failed: ${(error as Error)?.message ?? 'unknown error'}`,
+		`Logging in to ${host} failed: ${redact((error as Error)?.message ?? 'unknown error', secrets)}`,
 		{
 			call,
 		},

@@ -103,7 +103,7 @@ describe('link payload (Halo Client update)', () => {
 	it('is set for normalized matches too', () => {
 		const [entry] = planCustomerMapping(
 			[westcoastCustomer('W1', 'Acme Ltd')],
-			[haloClient(1, 'ACME')],
+			[haloClient(1, 'ACME Limited')],
 			{ matchNormalizedName: true },
 		).mapped;
 		expect(entry.link).toEqual({
