@@ -14,7 +14,7 @@ export const MAX_UPSTREAM_TEXT = 200;
 
 // Linear-time patterns only: one character class per run, no nested quantifiers.
 const HEADER_VALUE =
-	/\b(authori[sz]ation|authenticate|proxy-authori[sz]ation|cookie|set-cookie|x-api-key)(["']?\s*[:=]\s*["']?)[^\r\n"'<,;&]*/gi;
+	/\b(authori[sz]ation|authenticate|proxy-authori[sz]ation|cookie|set-cookie|x-api-key)(["']?[ \t]*[:=][ \t]*["']?)[^\r\n"'<,;&]*/gi;
 const SCHEME_VALUE = /\b(CCPSessionId|Bearer|Basic)(\s+|%20|\+)[\w.~+/=%-]+/gi;
 const SECRET_NAMES = 'password|passwd|pwd|sessionToken|access_token|refresh_token|client_secret';
 const JSON_FIELD = new RegExp(`(["'](?:${SECRET_NAMES})["']\\s*:\\s*["']?)[^"'\\r\\n,}]*`, 'gi');
