@@ -99,3 +99,12 @@ export function toHaloDateTime(calendarDate: string): string {
 
 /** GUESS: some Halo lists report an empty date as 1900-01-01; read it as "no date". */
 export const HALO_EMPTY_DATE = '1900-01-01';
+
+/**
+ * GUESS: the calendar dates Halo can store (SQL Server `datetime`). A date
+ * outside them, or on HALO_EMPTY_DATE, would not read back as written.
+ */
+export const HALO_DATE_RANGE = { first: '1753-01-01', last: '9999-12-31' } as const;
+
+/** Halo's integers (schema `int32`). */
+export const HALO_INT32 = { min: -2147483648, max: 2147483647 } as const;
