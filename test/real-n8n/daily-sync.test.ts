@@ -171,6 +171,16 @@ describe('Westcoast to HaloPSA workflows in the real n8n', () => {
 				expect(invalid.result.exitCode).toBe(1);
 				expect(invalid.result.error?.node).toMatchObject({ name: INVALID_SETTINGS_NODE });
 				expect(invalid.haloRequests).toEqual([]);
+
+				// A Top Level that is not a number would be written as a text toplevel_id.
+				await env.configure({ ...SETTINGS, [SETTING.topLevel]: 'Main Top Level' });
+				const textTopLevel = await env.run();
+				expect(textTopLevel.result.exitCode).toBe(1);
+				expect(textTopLevel.result.error?.node).toMatchObject({ name: INVALID_SETTINGS_NODE });
+				expect(textTopLevel.result.error?.message).toContain(
+					'"Top Level for New Customers" empty or the number of a Halo top level (e.g. 12)',
+				);
+				expect(textTopLevel.haloRequests).toEqual([]);
 				await env.configure(SETTINGS);
 			},
 			5 * MINUTE,
