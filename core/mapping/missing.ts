@@ -23,10 +23,7 @@ export interface MissingContext {
 }
 
 function unmatchedNote({ customer, keys }: Unmatched, context: MissingContext): ReviewNote {
-	const candidates = context.psa
-		.fuzzy()
-		.find(keys.base, context.maxCandidates)
-		.map(toCandidate);
+	const candidates = context.psa.fuzzy().find(keys.base, context.maxCandidates).map(toCandidate);
 	return {
 		reason: 'unmatched',
 		message: `${describeWestcoast(customer)}: no PSA customer matches and creating is off${

@@ -23,8 +23,14 @@ function readInstant(time: DateTime, written: string): DateReading {
 	if (!time.isValid) return { ok: false, problem: `out of range: "${written}"` };
 	const millis = time.toMillis();
 	if (NO_DATE_INSTANTS.has(millis)) return { ok: true, iso: null };
-	const localMidnight = time.hour === 0 && time.minute === 0 && time.second === 0 && time.millisecond === 0;
-	if (localMidnight && time.month === 1 && time.day === 1 && (time.year === 1900 || time.year === 1))
+	const localMidnight =
+		time.hour === 0 && time.minute === 0 && time.second === 0 && time.millisecond === 0;
+	if (
+		localMidnight &&
+		time.month === 1 &&
+		time.day === 1 &&
+		(time.year === 1900 || time.year === 1)
+	)
 		return { ok: true, iso: null };
 	// .NET's maximum with a positive offset is in year 10000 locally; its UTC date is the one meant.
 	if (millis === DOTNET_MAX_MS || time.year > 9999) {
@@ -32,7 +38,8 @@ function readInstant(time: DateTime, written: string): DateReading {
 			? { ok: true, iso: time.toUTC().toISO() }
 			: { ok: false, problem: `out of range (after 9999-12-31): "${written}"` };
 	}
-	if (time.year < 1) return { ok: false, problem: `out of range (before 0001-01-01): "${written}"` };
+	if (time.year < 1)
+		return { ok: false, problem: `out of range (before 0001-01-01): "${written}"` };
 	return { ok: true, iso: time.toISO() };
 }
 

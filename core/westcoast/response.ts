@@ -60,7 +60,8 @@ const looksLikeHtml = (text: string) => /^\s*(<!doctype html|<html|<head|<body)/
 /** Faults are XML documents; a JSON answer that merely mentions one is data. */
 const looksLikeXml = (text: string) => text.trimStart().startsWith('<');
 /** The start of an unreadable body, redacted before it is cut. */
-const preview = (text: string, secrets: Secrets) => JSON.stringify(redact(text.trim(), secrets, 80));
+const preview = (text: string, secrets: Secrets) =>
+	JSON.stringify(redact(text.trim(), secrets, 80));
 const httpError = (message: string, statusCode: number, call: string): Outcome => ({
 	kind: 'error',
 	error: new MarketplaceError('http', message, { statusCode, call }),

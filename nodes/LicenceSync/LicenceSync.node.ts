@@ -137,7 +137,9 @@ function readOptions(context: IExecuteFunctions): PartialLicencePlanOptions {
 	return {
 		fields: { ...renamed, ...(link ? { westcoastLink: link } : {}) },
 		state: context.getNodeParameter('state', 0) as 'all' | 'activeOnly',
-		productFilter: parseProductFilter(String(context.getNodeParameter('productFilter', 0, '') ?? '')),
+		productFilter: parseProductFilter(
+			String(context.getNodeParameter('productFilter', 0, '') ?? ''),
+		),
 		customers: chosen ? textList(context.getNodeParameter('customerIds', 0, '')) : 'allMapped',
 		deactivateDeleted: context.getNodeParameter('deactivateDeleted', 0) as boolean,
 		includeAddons: context.getNodeParameter('includeAddons', 0) as boolean,

@@ -29,13 +29,16 @@ const INTEGER_RANGES: Record<string, readonly [number, number]> = {
 };
 
 /** A date-time as Halo reads and returns it: `YYYY-MM-DDThh:mm:ss`, optional fraction and offset. */
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})?$/;
+const DATE_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})?$/;
 
 function isRealDate(text: string): boolean {
 	const parts = DATE_TIME.exec(text);
 	if (!parts) return false;
 	const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
-	return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+	return (
+		month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+	);
 }
 
 const describeValue = (value: unknown) =>

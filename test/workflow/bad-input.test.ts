@@ -73,7 +73,7 @@ describe('Mapping Resolver with items of the wrong shape', () => {
 		expect(error?.message).toMatch(/westcoastId/);
 	});
 
-	it('refuses a Top Level ID that is not a number (Halo\'s toplevel_id is an integer)', async () => {
+	it("refuses a Top Level ID that is not a number (Halo's toplevel_id is an integer)", async () => {
 		const { error } = await runWorkflow(
 			workflowFeeding('mappingResolver', { psaPreset: 'haloPsa', topLevelId: 'Main' }, [
 				[customer('W9', 'New Customer Ltd')],

@@ -125,7 +125,10 @@ describe('an upstream that echoes the request: the credential test', () => {
 		);
 
 	it.each<[EchoMode, RegExp]>([
-		['body', /^The marketplace refused the connection test: .*HTTP 500: "CCPSessionId \[redacted\]/],
+		[
+			'body',
+			/^The marketplace refused the connection test: .*HTTP 500: "CCPSessionId \[redacted\]/,
+		],
 		['fault', /^Reseller Account ID 1 cannot be read \(Rejected: Authenticate: \[redacted\]/],
 		['redirect', /it redirects to https:\/\/proxy\.example\/login\?sessionToken=\[redacted\]/],
 		['header', /it redirects to https:\/\/proxy\.example\/\[redacted\]\/next/],

@@ -68,10 +68,7 @@ describe('parseProductFilter (the Products parameter)', () => {
 		['', []],
 		['Microsoft 365*, Exchange Online (Plan 1)', ['Microsoft 365*', 'Exchange Online (Plan 1)']],
 		['One\nTwo,\n Three ', ['One', 'Two', 'Three']],
-		[
-			'"Microsoft 365 E3, Annual", Exchange*',
-			['Microsoft 365 E3, Annual', 'Exchange*'],
-		],
+		['"Microsoft 365 E3, Annual", Exchange*', ['Microsoft 365 E3, Annual', 'Exchange*']],
 		['"Say ""hi"", then go"', ['Say "hi", then go']],
 		['  "Padded, Name"  ,x', ['Padded, Name', 'x']],
 	])('%j gives %j', (text, entries) => {

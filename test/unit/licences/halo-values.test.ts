@@ -1,6 +1,15 @@
 import { readDate } from '../../../core/westcoast/dates';
 import { HALO_INT32 } from '../../../core/psa/halo';
-import { applyPlan, C1_TO_11, entries, licence, mapping, onlyEntry, plan, subscription } from './fixtures';
+import {
+	applyPlan,
+	C1_TO_11,
+	entries,
+	licence,
+	mapping,
+	onlyEntry,
+	plan,
+	subscription,
+} from './fixtures';
 
 /** The marketplace's date as the Westcoast Cloud node hands it on (simplified, ISO). */
 function endDateFrom(raw: string): string | null {
@@ -39,12 +48,14 @@ describe('dates that round-trip through Halo: a re-run rewrites nothing', () => 
 	});
 
 	it('writes Halo\'s "no date" (1900-01-01) as no date, not as a date Halo would read back as none', () => {
-		const [entry] = plan([subscription({ endDate: endDateFrom('/Date(-2208988800000)/') })], [])
-			.create;
+		const [entry] = plan(
+			[subscription({ endDate: endDateFrom('/Date(-2208988800000)/') })],
+			[],
+		).create;
 		expect(entry.payload.end_date).toBeNull();
 	});
 
-	it('keeps .NET\'s maximum as 9999-12-31 in Halo\'s date-time format', () => {
+	it("keeps .NET's maximum as 9999-12-31 in Halo's date-time format", () => {
 		const [entry] = plan(
 			[subscription({ endDate: endDateFrom('/Date(253402300799999+0100)/') })],
 			[],
@@ -60,9 +71,7 @@ describe('dates that round-trip through Halo: a re-run rewrites nothing', () => 
 	});
 
 	it('an end date Halo cannot store is skipped naming the subscription and field, and its licence keeps its date', () => {
-		const entry = onlyEntry(
-			plan([subscription({ endDate: '1600-01-01T00:00:00Z' })], [licence()]),
-		);
+		const entry = onlyEntry(plan([subscription({ endDate: '1600-01-01T00:00:00Z' })], [licence()]));
 		expect(entry).toMatchObject({
 			action: 'skipped',
 			westcoastSubscriptionId: 'S1',
@@ -75,7 +84,7 @@ describe('dates that round-trip through Halo: a re-run rewrites nothing', () => 
 	});
 });
 
-describe('payload values in Halo\'s types and ranges', () => {
+describe("payload values in Halo's types and ranges", () => {
 	it('the halo.ts constant is 32-bit', () => {
 		expect(HALO_INT32.max).toBe(INT32_MAX);
 	});
@@ -89,7 +98,9 @@ describe('payload values in Halo\'s types and ranges', () => {
 			reason: { code: 'invalidField', field: 'quantity' },
 		});
 		expect(entry.reason?.message).toMatch(/quantity is not a whole number Halo can store/);
-		expect(entries(result).every((e) => e.payload === null || e.payload?.count === undefined)).toBe(true);
+		expect(entries(result).every((e) => e.payload === null || e.payload?.count === undefined)).toBe(
+			true,
+		);
 	});
 
 	it('the largest count Halo holds is written as a number', () => {

@@ -180,11 +180,10 @@ describe('normalizedNameKey: true pairs and false friends', () => {
 describe('Mapping Resolver: false friends are never linked automatically', () => {
 	it.each(FALSE_FRIENDS)('%s and PSA %s go to Needs Review as a candidate', (westcoast, psa) => {
 		for (const createMissing of [true, false]) {
-			const plan = planCustomerMapping(
-				[westcoastCustomer('W1', westcoast)],
-				[haloClient(1, psa)],
-				{ matchNormalizedName: true, createMissing },
-			);
+			const plan = planCustomerMapping([westcoastCustomer('W1', westcoast)], [haloClient(1, psa)], {
+				matchNormalizedName: true,
+				createMissing,
+			});
 			expect(plan.mapped).toEqual([]);
 			// A create under a name that may be this PSA customer waits for a person, too.
 			const sameBase = baseNameKey(westcoast) === baseNameKey(psa);

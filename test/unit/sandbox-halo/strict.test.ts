@@ -131,7 +131,11 @@ describe('Halo sandbox: strict mode', () => {
 		['SoftwareLicence', { distributor: true }, 'distributor: expected string, got boolean true'],
 		['SoftwareLicence', { count: 3e9 }, 'count: expected integer (int32), got number 3000000000'],
 		['SoftwareLicence', { count: 2.5 }, 'count: expected integer (int32), got number 2.5'],
-		['SoftwareLicence', { client_id: '11' }, 'client_id: expected integer (int32), got string "11"'],
+		[
+			'SoftwareLicence',
+			{ client_id: '11' },
+			'client_id: expected integer (int32), got string "11"',
+		],
 		['SoftwareLicence', { is_active: 'true' }, 'is_active: expected boolean, got string "true"'],
 		[
 			'SoftwareLicence',
@@ -143,13 +147,21 @@ describe('Halo sandbox: strict mode', () => {
 			{ end_date: '2027-02-30T00:00:00' },
 			'end_date: expected string (date-time), got string "2027-02-30T00:00:00"',
 		],
-		['Client', { name: 'A', toplevel_id: 'Main' }, 'toplevel_id: expected integer (int32), got string "Main"'],
+		[
+			'Client',
+			{ name: 'A', toplevel_id: 'Main' },
+			'toplevel_id: expected integer (int32), got string "Main"',
+		],
 		[
 			'Site',
 			{ id: 101, delivery_address: { line1: 7 } },
 			'delivery_address.line1: expected string, got number 7',
 		],
-		['Site', { id: 101, delivery_address: 'x' }, 'delivery_address: expected object, got string "x"'],
+		[
+			'Site',
+			{ id: 101, delivery_address: 'x' },
+			'delivery_address: expected object, got string "x"',
+		],
 	])('refuses a field of the wrong type: %s %j', async (entity, element, problem) => {
 		const { requestCounts: _before, ...before } = halo.state();
 		const { status, body } = await api.post(entity, [

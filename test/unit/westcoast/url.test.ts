@@ -83,7 +83,10 @@ describe('marketplace URL: misshapen input is refused, never rewritten', () => {
 		});
 	});
 
-	it.each(['localhost:4010', '127.0.0.1:4010'])('still reads a bare loopback host with a port (%s)', (input) => {
-		expect(parseMarketplaceUrl(input)).toEqual({ ok: true, url: `https://${input}` });
-	});
+	it.each(['localhost:4010', '127.0.0.1:4010'])(
+		'still reads a bare loopback host with a port (%s)',
+		(input) => {
+			expect(parseMarketplaceUrl(input)).toEqual({ ok: true, url: `https://${input}` });
+		},
+	);
 });
