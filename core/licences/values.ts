@@ -129,6 +129,12 @@ export function optionalDate(
 	return date === emptyDate ? null : date;
 }
 
+/** A date as Halo returns it: its "no date" (1900-01-01, or .NET's 0001-01-01) is no date. */
+export function optionalHaloDateRead(item: JsonObject, field: string): CalendarDate | null {
+	const date = optionalDate(item, field, HALO_EMPTY_DATE);
+	return date !== null && date < HALO_DATE_RANGE.first ? null : date;
+}
+
 /**
  * A date to write to Halo: one Halo stores and reads back as written.
  * Halo's "no date" (1900-01-01) is no date; a date outside Halo's range fails.

@@ -47,6 +47,15 @@ describe('dates that round-trip through Halo: a re-run rewrites nothing', () => 
 		expect(second.unchanged).toHaveLength(1);
 	});
 
+	it.each(['1900-01-01T00:00:00', '0001-01-01T00:00:00'])(
+		'a licence Halo shows with %s is in step with a subscription without end date',
+		(haloNoDate) => {
+			const result = plan([subscription({ endDate: null })], [licence({ end_date: haloNoDate })]);
+			expect(result.update).toEqual([]);
+			expect(result.unchanged).toHaveLength(1);
+		},
+	);
+
 	it('writes Halo\'s "no date" (1900-01-01) as no date, not as a date Halo would read back as none', () => {
 		const [entry] = plan(
 			[subscription({ endDate: endDateFrom('/Date(-2208988800000)/') })],
