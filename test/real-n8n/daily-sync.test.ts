@@ -366,6 +366,8 @@ describe('Westcoast to HaloPSA workflows in the real n8n', () => {
 			3 * MINUTE,
 		);
 	});
+
+	// Last: after every run above (jest runs a block's tests and nested blocks in order).
 	test(
 		'no password or session token anywhere: outputs, errors, saved executions, logs, files',
 		async () => {
@@ -391,7 +393,17 @@ describe('Westcoast to HaloPSA workflows in the real n8n', () => {
 					),
 				)),
 			];
-			const secrets = [password, sessionToken, encodeURIComponent(password)];
+			const halo = stored.find((credential) => credential.type === 'oAuth2Api');
+			const haloToken = (halo?.data.oauthTokenData as { access_token?: string } | undefined)
+				?.access_token;
+			expect(halo?.data.clientSecret).toBe(env.sandboxes.halo.clientSecret);
+			const secrets = [
+				password,
+				sessionToken,
+				encodeURIComponent(password),
+				String(halo?.data.clientSecret),
+				...(haloToken ? [haloToken] : []),
+			];
 			const hits = places
 				.filter(([, text]) => secrets.some((secret) => text.includes(secret)))
 				.map(([where]) => where);
