@@ -77,20 +77,19 @@ export class WestcoastCloudApi implements ICredentialType {
 		const username = String(credentials.username ?? '').trim();
 		const baseUrl = normalizeMarketplaceUrl(String(credentials.marketplaceUrl));
 		const host = new URL(baseUrl).host;
-		const request = marketplaceRequest(baseUrl, CALLS.getSessionToken, {
-			username,
-			password: String(credentials.password ?? ''),
-		});
+		const password = String(credentials.password ?? '');
+		const secrets = [password, String(credentials.sessionToken ?? '')];
+		const request = marketplaceRequest(baseUrl, CALLS.getSessionToken, { username, password });
 		const answer = await this.helpers.httpRequest(request).then(
 			(raw: RawHttpResponse) => ({ raw }),
 			(error: unknown) => ({ error }),
 		);
 		// Only plain words leave here: the HTTP client's own error holds the request body, password included.
-		if ('error' in answer) throw explainLoginError(answer.error, username, host);
+		if ('error' in answer) throw explainLoginError(answer.error, username, host, secrets);
 		try {
-			return { sessionToken: readSessionToken(answer.raw, CALLS.getSessionToken) };
+			return { sessionToken: readSessionToken(answer.raw, CALLS.getSessionToken, secrets) };
 		} catch (error) {
-			throw explainLoginError(error, username, host);
+			throw explainLoginError(error, username, host, secrets);
 		}
 	}
 

@@ -1,7 +1,14 @@
 import { skippedEntry } from './entries';
 import { itemReason } from './reasons';
 import type { EntryIdentity, SkippedEntry } from './types';
-import { readItem, requiredId, requiredIdValue, requireObject, tryRead } from './values';
+import {
+	readItem,
+	requiredId,
+	requiredIdValue,
+	requiredPayloadId,
+	requireObject,
+	tryRead,
+} from './values';
 
 /** A Westcoast customer's PSA customer, from one Mapping Resolver "Mapped" item. */
 export interface MappedCustomer {
@@ -39,7 +46,7 @@ function readMapping(item: unknown, mappingIndex: number) {
 	return readItem('mappings', mappingIndex, (): MappedCustomer => {
 		const mapping = requireObject(item);
 		const westcoastId = requiredId(mapping, 'westcoastId');
-		const psaId = requiredIdValue(mapping, 'psaId');
+		const psaId = requiredPayloadId(mapping, 'psaId');
 		return { westcoastId, psaId, psaKey: String(psaId), mappingIndex };
 	});
 }

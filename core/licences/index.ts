@@ -1,6 +1,7 @@
 /** Licence Sync's planner: Westcoast subscriptions in, exact PSA licence changes out. No n8n import. */
 export { planLicences } from './plan';
 export { licenceName } from './subscriptions';
+export { parseProductFilter } from './filters';
 export { DEFAULT_LICENCE_PLAN_OPTIONS } from './options';
 export { HALO_LICENCE_FIELD_NAMES, type LicenceFieldNames } from './fields';
 export { PlanRefusedError, type RefusalCode } from './errors';

@@ -1,4 +1,4 @@
-import { HALO_DISTRIBUTOR_NAME, HALO_EMPTY_DATE } from '../psa/halo';
+import { HALO_DISTRIBUTOR_NAME } from '../psa/halo';
 import type { CalendarDate } from './dates';
 import type { LicenceFieldNames } from './fields';
 import type { LicencePlanOptions } from './types';
@@ -7,7 +7,7 @@ import {
 	type JsonObject,
 	isJsonObject,
 	optionalBoolean,
-	optionalDate,
+	optionalHaloDateRead,
 	optionalId,
 	optionalIdValue,
 	optionalNumber,
@@ -82,7 +82,7 @@ function readLicence(
 		clientKey: clientId === null ? null : String(clientId),
 		name: optionalText(json, fields.name),
 		count: optionalWholeNumber(json, fields.count),
-		endDate: optionalDate(json, fields.endDate, HALO_EMPTY_DATE),
+		endDate: optionalHaloDateRead(json, fields.endDate),
 		isActive: optionalBoolean(json, fields.isActive),
 		parentKey: optionalId(json, fields.parentId),
 		distributor: optionalText(json, fields.distributor),
@@ -92,7 +92,7 @@ function readLicence(
 		termDuration: synced.has('termDuration') ? optionalText(json, fields.termDuration) : null,
 		autoRenew: synced.has('autoRenew') ? optionalBoolean(json, fields.autoRenew) : null,
 		startDate: synced.has('startDate')
-			? optionalDate(json, fields.startDate, HALO_EMPTY_DATE)
+			? optionalHaloDateRead(json, fields.startDate)
 			: null,
 		json,
 	};

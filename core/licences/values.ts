@@ -1,4 +1,5 @@
 import { calendarDateOf, type CalendarDate } from './dates';
+import { HALO_DATE_RANGE, HALO_EMPTY_DATE, HALO_INT32 } from '../psa/halo';
 import { itemReason, type PlanInputName, type PlanReason } from './reasons';
 
 /** Thrown by the readers below; the item reader turns it into a skipped entry naming the field. */
@@ -77,6 +78,30 @@ export function optionalWholeNumber(item: JsonObject, field: string): number | n
 	return value;
 }
 
+/** A count Halo can store: a whole number from 0 to its 32-bit integer maximum. */
+export function optionalCount(item: JsonObject, field: string): number | null {
+	const count = optionalWholeNumber(item, field);
+	if (count !== null && count > HALO_INT32.max) {
+		throw invalid(field, `a whole number Halo can store (0 to ${HALO_INT32.max})`, count);
+	}
+	return count;
+}
+
+/**
+ * An ID to write into a payload: Halo's IDs are 32-bit integers, so a number,
+ * or a text of digits ("11" -> 11), must be a whole number from 1 to Halo's
+ * maximum. Other text is kept as text, for a Custom PSA whose IDs are text.
+ */
+export function requiredPayloadId(item: JsonObject, field: string): string | number {
+	const value = requiredIdValue(item, field);
+	const number = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : null;
+	if (number === null) return value;
+	if (!Number.isInteger(number) || number < 1 || number > HALO_INT32.max) {
+		throw invalid(field, `a whole number ID from 1 to ${HALO_INT32.max}`, item[field]);
+	}
+	return number;
+}
+
 export function optionalNumber(item: JsonObject, field: string): number | null {
 	const value = item[field];
 	if (isAbsent(value)) return null;
@@ -102,6 +127,28 @@ export function optionalDate(
 	const date = typeof value === 'string' ? calendarDateOf(value) : undefined;
 	if (date === undefined) throw invalid(field, 'an ISO 8601 date', value);
 	return date === emptyDate ? null : date;
+}
+
+/** A date as Halo returns it: its "no date" (1900-01-01, or .NET's 0001-01-01) is no date. */
+export function optionalHaloDateRead(item: JsonObject, field: string): CalendarDate | null {
+	const date = optionalDate(item, field, HALO_EMPTY_DATE);
+	return date !== null && date < HALO_DATE_RANGE.first ? null : date;
+}
+
+/**
+ * A date to write to Halo: one Halo stores and reads back as written.
+ * Halo's "no date" (1900-01-01) is no date; a date outside Halo's range fails.
+ */
+export function optionalHaloDate(item: JsonObject, field: string): CalendarDate | null {
+	const date = optionalDate(item, field, HALO_EMPTY_DATE);
+	if (date !== null && (date < HALO_DATE_RANGE.first || date > HALO_DATE_RANGE.last)) {
+		throw invalid(
+			field,
+			`a date Halo can store (${HALO_DATE_RANGE.first} to ${HALO_DATE_RANGE.last})`,
+			item[field],
+		);
+	}
+	return date;
 }
 
 export function requireObject(value: unknown): JsonObject {

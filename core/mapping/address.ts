@@ -5,7 +5,10 @@ import type { AddressFieldChange } from './types';
 
 const ADDRESS_PARTS: readonly (keyof SimpleAddress)[] = ['street', 'city', 'postcode', 'country'];
 
-/** The Westcoast address under PSA field names; parts Westcoast leaves empty are left out. */
+/**
+ * The Westcoast address under PSA field names; parts Westcoast leaves empty,
+ * and parts no line of the PSA's address holds (Halo's country), are left out.
+ */
 export function westcoastAddressInPsaFields(
 	address: SimpleAddress,
 	fields: PsaFieldNames,
@@ -13,7 +16,8 @@ export function westcoastAddressInPsaFields(
 	const values: Record<string, string> = {};
 	for (const part of ADDRESS_PARTS) {
 		const value = address[part]?.trim();
-		if (value) values[fields.addressParts[part]] = value;
+		const field = fields.addressParts[part];
+		if (value && field) values[field] = value;
 	}
 	return values;
 }

@@ -1,5 +1,5 @@
 import { similarity, trigramsOf, type Scored } from './fuzzy';
-import { normalizedNameKey, type NameKeys } from './normalize';
+import { baseNameKey, type NameKeys } from './normalize';
 import type { PsaCandidate, PsaCustomer } from './types';
 
 const ROUNDING = 1000;
@@ -18,8 +18,8 @@ export function scoredCandidates(
 	keys: NameKeys,
 	customers: readonly PsaCustomer[],
 ): PsaCandidate[] {
-	const grams = trigramsOf(keys.normalized);
+	const grams = trigramsOf(keys.base);
 	return customers.map((item) =>
-		toCandidate({ item, score: similarity(grams, trigramsOf(normalizedNameKey(item.name))) }),
+		toCandidate({ item, score: similarity(grams, trigramsOf(baseNameKey(item.name))) }),
 	);
 }

@@ -7,7 +7,7 @@ import {
 	WESTCOAST_LINK_TYPE,
 } from '../psa/halo';
 
-/** Where each part of a Westcoast address goes in the PSA's address object. */
+/** Where each part of a Westcoast address goes in the PSA's address object ('' = in none of its lines). */
 export interface PsaAddressParts {
 	street: string;
 	city: string;
@@ -30,6 +30,8 @@ export interface PsaFieldNames {
 	newExternalLink: string;
 	/** Address object of a customer create. */
 	newClientAddress: string;
+	/** Country of a customer create, outside the address object ('' = not written). */
+	newClientCountry: string;
 	/** Inside a link object. */
 	linkId: string;
 	linkDesc: string;
@@ -57,13 +59,14 @@ export const HALO_PSA_PRESET: PsaFieldNames = {
 	externalLinks: HALO_CLIENT_FIELDS.externalLinks,
 	newExternalLink: HALO_CLIENT_FIELDS.newExternalLink,
 	newClientAddress: HALO_CLIENT_FIELDS.newClientAddress,
+	newClientCountry: HALO_CLIENT_FIELDS.newClientCountry,
 	linkId: HALO_EXTERNAL_LINK_FIELDS.thirdPartyId,
 	linkDesc: HALO_EXTERNAL_LINK_FIELDS.thirdPartyDesc,
 	linkType: HALO_EXTERNAL_LINK_FIELDS.thirdPartyType,
 	westcoastLinkType: WESTCOAST_LINK_TYPE,
 	siteId: HALO_SITE_FIELDS.id,
 	siteAddress: HALO_SITE_FIELDS.deliveryAddress,
-	addressParts: WESTCOAST_ADDRESS_TO_HALO,
+	addressParts: { ...WESTCOAST_ADDRESS_TO_HALO, country: '' },
 	addressLines: Object.values(HALO_ADDRESS_FIELDS),
 };
 
@@ -89,6 +92,8 @@ export function psaFieldsFor(preset: PsaPreset, overrides: PsaFieldOverrides = {
 	const { addressParts = {}, ...names } = overrides;
 	return {
 		...HALO_PSA_PRESET,
+		// Halo's create-only country field means nothing to another PSA unless named.
+		newClientCountry: '',
 		...filled(names),
 		addressParts: { ...HALO_PSA_PRESET.addressParts, ...filled(addressParts) },
 	};

@@ -23,10 +23,7 @@ export interface MissingContext {
 }
 
 function unmatchedNote({ customer, keys }: Unmatched, context: MissingContext): ReviewNote {
-	const candidates = context.psa
-		.fuzzy()
-		.find(keys.normalized, context.maxCandidates)
-		.map(toCandidate);
+	const candidates = context.psa.fuzzy().find(keys.base, context.maxCandidates).map(toCandidate);
 	return {
 		reason: 'unmatched',
 		message: `${describeWestcoast(customer)}: no PSA customer matches and creating is off${
@@ -44,7 +41,7 @@ function createGuard({ customer, keys }: Unmatched, context: MissingContext): Re
 	if (named.length > 0) {
 		return {
 			reason: 'wouldDuplicate',
-			message: `${describeWestcoast(customer)}: not created, the PSA already has this name (or its normalized form): ${listPsaIds(named)}.`,
+			message: `${describeWestcoast(customer)}: not created, the PSA already has this name (normalized, or with another legal form): ${listPsaIds(named)}.`,
 			candidates: scoredCandidates(keys, named.slice(0, MAX_LISTED)),
 		};
 	}

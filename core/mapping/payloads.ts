@@ -31,11 +31,13 @@ export function createPayload(
 	topLevelId: string | number | null,
 ): PsaPayload {
 	const address = westcoastAddressInPsaFields(customer.address, fields);
+	const country = customer.address.country?.trim();
 	return {
 		[fields.name]: customer.name,
 		...(topLevelId === null || topLevelId === '' ? {} : { [fields.topLevelId]: topLevelId }),
 		[fields.newExternalLink]: westcoastLink(customer, fields),
 		...(Object.keys(address).length === 0 ? {} : { [fields.newClientAddress]: address }),
+		...(country && fields.newClientCountry ? { [fields.newClientCountry]: country } : {}),
 	};
 }
 

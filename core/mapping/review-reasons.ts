@@ -11,7 +11,8 @@ export const REVIEW_REASONS = {
 		'The PSA customer with this name is already linked to another Westcoast customer.',
 	psaCustomerConflict: 'Another Westcoast customer resolves to the same PSA customer.',
 	unmatched: 'No PSA customer matches and creating is off; candidates are suggestions only.',
-	wouldDuplicate: 'Creating would duplicate a PSA customer of the same (or normalized) name.',
+	wouldDuplicate:
+		'Creating could duplicate a PSA customer of the same name (normalized, or with another legal form).',
 	duplicateCreateName: 'Other Westcoast customers to create have the same (normalized) name.',
 	inactiveNotCreated: 'The Westcoast customer is not Active, so it is not created in the PSA.',
 	createBlockedByInvalidPsa:

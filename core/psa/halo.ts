@@ -17,6 +17,8 @@ export const HALO_CLIENT_FIELDS = {
 	mainAddress: 'main_delivery_address',
 	/** On create: the address Halo gives the new client's main site. */
 	newClientAddress: 'newclient_delivery_address',
+	/** On create: the new main site's country (GUESS: an ISO code, as Westcoast's `Country`). */
+	newClientCountry: 'newclient_countrycode',
 } as const;
 
 /** An element of `external_links` / `new_external_link` (schema `ExternalLink_List`). */
@@ -42,13 +44,14 @@ export const HALO_ADDRESS_FIELDS = {
 } as const;
 /**
  * How a Westcoast address fills Halo's AddressStore. Halo's lines are free
- * text (line 3 is shown as town/city); AddressStore has no country field, so
- * the country goes on line 4. GUESS: a layout choice, not from Halo's document.
+ * text (line 3 is shown as town/city; GUESS: a layout choice, not from Halo's
+ * document). AddressStore has no country: Halo keeps it on the site
+ * (`Site.country_code`; on create `newclient_countrycode`), never on a line,
+ * so line 4 (often a county) is never overwritten with a country.
  */
 export const WESTCOAST_ADDRESS_TO_HALO = {
 	street: 'line1',
 	city: 'line3',
-	country: 'line4',
 	postcode: 'postcode',
 } as const;
 
@@ -115,3 +118,12 @@ export function toHaloDateTime(calendarDate: string): string {
 
 /** GUESS: some Halo lists report an empty date as 1900-01-01; read it as "no date". */
 export const HALO_EMPTY_DATE = '1900-01-01';
+
+/**
+ * GUESS: the calendar dates Halo can store (SQL Server `datetime`). A date
+ * outside them, or on HALO_EMPTY_DATE, would not read back as written.
+ */
+export const HALO_DATE_RANGE = { first: '1753-01-01', last: '9999-12-31' } as const;
+
+/** Halo's integers (schema `int32`). */
+export const HALO_INT32 = { min: -2147483648, max: 2147483647 } as const;

@@ -12,7 +12,9 @@ import {
 	readSessionToken,
 	MarketplaceError,
 	type RawHttpResponse,
+	type Secrets,
 } from './response';
+import { redact } from './redact';
 import { describeNetworkError, networkErrorCode } from './network';
 import { isRetryableNetworkError } from './retry';
 import { parseMarketplaceUrl } from './url';
@@ -95,6 +97,8 @@ export async function testConnection(
 	const baseUrl = parsed.url;
 	const host = new URL(baseUrl).host;
 	const username = credentials.username?.trim() ?? '';
+	// Grows with the session token once there is one.
+	const secrets: string[] = [credentials.password ?? ''];
 
 	const call = async (name: MarketplaceCall, body: object, token?: string) => {
 		const sent = await send(baseUrl, name, body, token).then(
@@ -115,7 +119,9 @@ export async function testConnection(
 				password: credentials.password ?? '',
 			}),
 			CALLS.getSessionToken,
+			secrets,
 		);
+		secrets.push(token);
 		const accountId = credentials.resellerAccountId?.toString().trim() ?? '';
 		const company = RecordReader.of(
 			readValue<unknown>(
@@ -125,6 +131,7 @@ export async function testConnection(
 					token,
 				),
 				CALLS.getCompany,
+				secrets,
 			),
 			'The GetCompany answer',
 		);
@@ -136,23 +143,24 @@ export async function testConnection(
 				token,
 			),
 			CALLS.getCompanies,
+			secrets,
 		);
 		return {
 			case: 'success',
 			message: CONNECTION_MESSAGES.success(
-				company.text(COMPANY_FIELDS.name) ?? 'the reseller',
-				companyId,
+				redact(company.text(COMPANY_FIELDS.name) ?? 'the reseller', secrets),
+				redact(companyId, secrets),
 				username,
 				Array.isArray(customers) ? customers.length : 0,
 			),
 		};
 	} catch (error) {
-		return explainFailure(error, username, credentials.resellerAccountId);
+		return explainFailure(error, username, credentials.resellerAccountId, secrets);
 	}
 }
 
-function readValue<T>(raw: RawHttpResponse, call: string): T {
-	const outcome = interpretResponse(raw, call);
+function readValue<T>(raw: RawHttpResponse, call: string, secrets: Secrets): T {
+	const outcome = interpretResponse(raw, call, secrets);
 	if (outcome.kind === 'ok') return outcome.value as T;
 	if (outcome.kind === 'error') throw outcome.error;
 	if (outcome.kind === 'fault')
@@ -172,15 +180,16 @@ export function explainFailure(
 	error: unknown,
 	username: string,
 	accountId?: string,
+	secrets: Secrets = [],
 ): ConnectionResult {
 	if (error instanceof RecordShapeError) {
-		return { case: 'error', message: `The marketplace's answer cannot be read: ${error.message}` };
+		const detail = redact(error.message, secrets);
+		return { case: 'error', message: `The marketplace's answer cannot be read: ${detail}` };
 	}
 	if (!(error instanceof MarketplaceError)) {
-		return {
-			case: 'error',
-			message: `The connection test failed: ${(error as Error)?.message ?? String(error)}`,
-		};
+		// An HTTP client's own error can quote the request, password included.
+		const detail = redact((error as Error)?.message ?? String(error), secrets);
+		return { case: 'error', message: `The connection test failed: ${detail}` };
 	}
 	if (error.kind === 'unreachable') return { case: 'unreachable', message: error.message };
 	if (error.kind === 'notMarketplace') return { case: 'notMarketplace', message: error.message };
@@ -220,10 +229,11 @@ export function explainLoginError(
 	error: unknown,
 	username: string,
 	host: string,
+	secrets: Secrets = [],
 ): MarketplaceError {
 	if (error instanceof MarketplaceError) {
 		if (error.kind !== 'fault') return error;
-		const explained = explainFailure(error, username);
+		const explained = explainFailure(error, username, undefined, secrets);
 		return explained.case === 'error'
 			? error
 			: new MarketplaceError('fault', explained.message, error.details);
@@ -238,7 +248,7 @@ export function explainLoginError(
 	}
 	return new MarketplaceError(
 		'http',
-		`Logging in to ${host} failed: ${(error as Error)?.message ?? 'unknown error'}`,
+		`Logging in to ${host} failed: ${redact((error as Error)?.message ?? 'unknown error', secrets)}`,
 		{
 			call,
 		},

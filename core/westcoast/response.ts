@@ -1,4 +1,5 @@
 import { parseFault, type MarketplaceFault } from './fault';
+import { redact } from './redact';
 import { DEFAULT_MARKETPLACE_URL } from './protocol';
 import { parseRetryAfter, RETRYABLE_STATUSES } from './retry';
 import { field, isMarketplaceRecord } from './record';
@@ -59,17 +60,40 @@ function bodyText(body: unknown): string {
 const looksLikeHtml = (text: string) => /^\s*(<!doctype html|<html|<head|<body)/i.test(text);
 /** Faults are XML documents; a JSON answer that merely mentions one is data. */
 const looksLikeXml = (text: string) => text.trimStart().startsWith('<');
-const preview = (text: string) => JSON.stringify(text.trim().slice(0, 80));
+/** The start of an unreadable body, redacted before it is cut. */
+const preview = (text: string, secrets: Secrets) =>
+	JSON.stringify(redact(text.trim(), secrets, 80));
 const httpError = (message: string, statusCode: number, call: string): Outcome => ({
 	kind: 'error',
 	error: new MarketplaceError('http', message, { statusCode, call }),
 });
 
-/** What a marketplace answer means, before any retry or re-login decision. */
-export function interpretResponse(raw: RawHttpResponse, call: string): Outcome {
+/** The credential's password and session token: what an echoing upstream must not hand back. */
+export type Secrets = ReadonlyArray<string | null | undefined>;
+
+/** A fault's texts with the secrets removed, so nothing downstream can copy them. */
+function redactFault(fault: MarketplaceFault, secrets: Secrets): MarketplaceFault {
+	return {
+		...fault,
+		message: redact(fault.message, secrets),
+		reason: fault.reason === null ? null : redact(fault.reason, secrets),
+		code: fault.code === null ? null : redact(fault.code, secrets),
+	};
+}
+
+/**
+ * What a marketplace answer means, before any retry or re-login decision.
+ * Every upstream text in the outcome (fault, preview, Location) has passed `redact`.
+ */
+export function interpretResponse(
+	raw: RawHttpResponse,
+	call: string,
+	secrets: Secrets = [],
+): Outcome {
 	const status = raw.statusCode;
 	const text = bodyText(raw.body);
-	const fault = looksLikeXml(text) ? parseFault(text) : null;
+	const parsedFault = looksLikeXml(text) ? parseFault(text) : null;
+	const fault = parsedFault && redactFault(parsedFault, secrets);
 	// A busy answer is repeated even when it carries a fault, unless the fault is a lost session.
 	if (RETRYABLE_STATUSES.has(status) && !fault?.isSessionExpired) {
 		return {
@@ -80,7 +104,7 @@ export function interpretResponse(raw: RawHttpResponse, call: string): Outcome {
 	}
 	if (fault) return { kind: 'fault', fault, statusCode: status };
 	if (status >= 300 && status < 400) {
-		const location = header(raw.headers, 'location') ?? 'another address';
+		const location = redact(header(raw.headers, 'location') ?? 'another address', secrets);
 		const login = /login|signin|sign-in|account/i.test(location) ? ' (a login page)' : '';
 		return notMarketplace(`it redirects to ${location}${login}`, status, call);
 	}
@@ -103,7 +127,7 @@ export function interpretResponse(raw: RawHttpResponse, call: string): Outcome {
 	}
 	if (!success) {
 		return httpError(
-			`The marketplace answered ${call} with HTTP ${status}: ${preview(text)}`,
+			`The marketplace answered ${call} with HTTP ${status}: ${preview(text, secrets)}`,
 			status,
 			call,
 		);
@@ -116,7 +140,7 @@ export function interpretResponse(raw: RawHttpResponse, call: string): Outcome {
 			kind: 'error',
 			error: new MarketplaceError(
 				'malformed',
-				`The marketplace answered ${call} with a body that is not valid JSON: ${preview(text)}`,
+				`The marketplace answered ${call} with a body that is not valid JSON: ${preview(text, secrets)}`,
 				{ statusCode: status, call },
 			),
 		};
@@ -165,8 +189,12 @@ function tokenIn(value: unknown, text: string): string | null {
 }
 
 /** The session token from a `GetSessionToken` answer, or a MarketplaceError saying why not. */
-export function readSessionToken(raw: RawHttpResponse, call: string): string {
-	const outcome = interpretResponse(raw, call);
+export function readSessionToken(
+	raw: RawHttpResponse,
+	call: string,
+	secrets: Secrets = [],
+): string {
+	const outcome = interpretResponse(raw, call, secrets);
 	const text = bodyText(raw.body).trim();
 	if (outcome.kind === 'error') {
 		const success = raw.statusCode >= 200 && raw.statusCode < 300;

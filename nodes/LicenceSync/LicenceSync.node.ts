@@ -9,6 +9,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import {
 	describeSummary,
+	parseProductFilter,
 	planLicences,
 	PlanRefusedError,
 	type LicenceFieldNames,
@@ -153,7 +154,9 @@ function readOptions(context: IExecuteFunctions): PartialLicencePlanOptions {
 		) as PartialLicencePlanOptions['syncTerms'],
 		fields: { ...renamed, ...(link ? { westcoastLink: link } : {}) },
 		state: context.getNodeParameter('state', 0) as 'all' | 'activeOnly',
-		productFilter: textList(context.getNodeParameter('productFilter', 0, '')),
+		productFilter: parseProductFilter(
+			String(context.getNodeParameter('productFilter', 0, '') ?? ''),
+		),
 		customers: chosen ? textList(context.getNodeParameter('customerIds', 0, '')) : 'allMapped',
 		deactivateDeleted: context.getNodeParameter('deactivateDeleted', 0) as boolean,
 		includeAddons: context.getNodeParameter('includeAddons', 0) as boolean,

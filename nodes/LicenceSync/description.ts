@@ -81,7 +81,7 @@ export const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'Microsoft 365*, Exchange Online (Plan 1)',
 		description:
-			'Only these product or service names (comma-separated; * matches anything). Empty means all products.',
+			'Only these product or service names (comma-separated or one per line; * matches anything; put a name that contains a comma in double quotes). Empty means all products.',
 	},
 	{
 		displayName: 'Customers',

@@ -91,6 +91,13 @@ function readOptions(context: IExecuteFunctions): Partial<MappingOptions> {
 		| Array<{ westcoast: string; psaId: string }>
 		| undefined;
 	const topLevelId = String(context.getNodeParameter('topLevelId', 0, '') ?? '').trim();
+	// Halo's toplevel_id is an integer: a name or a typo would be written as text.
+	if (preset === 'haloPsa' && topLevelId !== '' && !/^\d{1,9}$/.test(topLevelId)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Top Level ID must be the number of a Halo top level, e.g. 12 (got "${topLevelId}")`,
+		);
+	}
 	return {
 		fields: psaFieldsFor(preset, {
 			...names,

@@ -15,6 +15,7 @@ const FIELD_LABELS: Record<RenamableField, string> = {
 	externalLinks: 'External Links Field',
 	newExternalLink: 'New External Link Field',
 	newClientAddress: 'New Customer Address Field',
+	newClientCountry: 'New Customer Country Field',
 	linkId: 'Link: Third-Party ID Field',
 	linkDesc: 'Link: Description Field',
 	linkType: 'Link: Type Field',

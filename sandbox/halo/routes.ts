@@ -5,7 +5,7 @@ import { HALO_ENTITIES, type HaloEntity } from './entities';
 import type { HaloResponse, OtherFields } from './records';
 import { listAnswer, ListQuery } from './query';
 import { HaloStore } from './store';
-import { unknownFields } from './strict';
+import { mistypedFields, unknownFields } from './strict';
 
 const API_PATH = /^\/api\/([^/]+)(?:\/([^/]+))?\/?$/;
 
@@ -81,6 +81,15 @@ function saveAll(
 					schema: entity.schema,
 					unknownFields: unknown,
 				},
+			);
+		}
+		const mistyped = [
+			...new Set(elements.flatMap((element) => mistypedFields(entity.schema, element))),
+		];
+		if (mistyped.length > 0) {
+			throw badRequest(
+				`${entity.name}: field(s) of the wrong type (Halo's ${entity.schema} schema): ${mistyped.join('; ')}`,
+				{ entity: entity.name, schema: entity.schema, mistypedFields: mistyped },
 			);
 		}
 	}

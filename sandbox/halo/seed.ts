@@ -116,7 +116,8 @@ export function buildHaloSeed(input: HaloSeedInput, seed: number): HaloStorySeed
 		const address = {
 			[TO_HALO.street]: `${between(1, 200)} ${pick(ADDRESS_STREETS)}`,
 			[TO_HALO.city]: town,
-			[TO_HALO.country]: ADDRESS_COUNTRY,
+			// A line the package never writes: it keeps what Halo holds.
+			line4: ADDRESS_COUNTRY,
 			[TO_HALO.postcode]: postcode,
 		};
 		const id = FIRST_IDS.clients + clients.length;

@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { IConnections, IDataObject, INode, IWorkflowSettings } from 'n8n-workflow';
@@ -81,6 +81,27 @@ export async function importCredentials(
 	home.log(
 		`imported ${credentials.length} credential(s) in ${seconds(result.durationMs)}: ${names}`,
 	);
+}
+
+/**
+ * Every credential as n8n stores it now, decrypted (`n8n export:credentials
+ * --decrypted`), e.g. to learn a session token n8n saved. The export file is
+ * deleted before this returns.
+ */
+export async function exportCredentials(home: N8nHome): Promise<CredentialToImport[]> {
+	const file = path.join(home.userFolder, 'export-credentials.json');
+	try {
+		const result = await runN8n(
+			home,
+			['export:credentials', '--all', '--decrypted', `--output=${file}`],
+			'n8n export:credentials',
+			IMPORT_TIMEOUT_MS,
+		);
+		assertSucceeded(result, 'n8n export:credentials');
+		return JSON.parse(await readFile(file, 'utf8')) as CredentialToImport[];
+	} finally {
+		await rm(file, { force: true });
+	}
 }
 
 export async function importWorkflow(

@@ -5,6 +5,7 @@
  * planners' output; Halo's strict mode refuses any payload field it lacks.
  */
 import { readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import {
@@ -28,10 +29,24 @@ import { haloProblems } from './daily-sync/halo-check';
 import { callWebhook, publishWorkflow } from './daily-sync/webhooks';
 import { licensedSubscriptions, seatsOf } from './daily-sync/westcoast-facts';
 import { readWorkflowFile, withSettings } from './daily-sync/workflow-file';
-import { importWorkflow } from './real-n8n';
+import { exportCredentials, importWorkflow } from './real-n8n';
 import { startN8nServer, type N8nServer } from './server';
 
 const MINUTE = 60_000;
+
+/** Every file n8n wrote in its home (database, event logs, config), not the installed packages. */
+async function filesUnder(folder: string): Promise<string[]> {
+	const entries = await readdir(folder, { withFileTypes: true });
+	const nested = await Promise.all(
+		entries
+			.filter((entry) => entry.name !== 'node_modules')
+			.map((entry) => {
+				const full = path.join(folder, entry.name);
+				return entry.isDirectory() ? filesUnder(full) : Promise.resolve([full]);
+			}),
+	);
+	return nested.flat();
+}
 const TOP_LEVEL = TEST_TOP_LEVEL;
 const SETTINGS = TEST_SETTINGS;
 const IN_STEP = { customers: [], licences: [] };
@@ -77,9 +92,18 @@ describe('Westcoast to HaloPSA workflows in the real n8n', () => {
 		});
 	const dailySyncProblems = () => problems({ topLevelId: TOP_LEVEL, updateSiteAddress: true });
 
+	/** What every run printed and returned, and what the n8n server printed: scanned for secrets at the end. */
+	const seen: Array<[where: string, text: string]> = [];
+
 	beforeAll(async () => {
 		env = await startDailySyncEnvironment({ log, settings: SETTINGS });
 		haloBefore = env.sandboxes.halo.state();
+		const run = env.run;
+		env.run = async () => {
+			const done = await run();
+			seen.push([`n8n execute #${seen.length + 1} (log, items, errors)`, JSON.stringify(done)]);
+			return done;
+		};
 	}, 15 * MINUTE);
 
 	afterAll(async () => {
@@ -164,6 +188,16 @@ describe('Westcoast to HaloPSA workflows in the real n8n', () => {
 				expect(invalid.result.exitCode).toBe(1);
 				expect(invalid.result.error?.node).toMatchObject({ name: INVALID_SETTINGS_NODE });
 				expect(invalid.haloRequests).toEqual([]);
+
+				// A Top Level that is not a number would be written as a text toplevel_id.
+				await env.configure({ ...SETTINGS, [SETTING.topLevel]: 'Main Top Level' });
+				const textTopLevel = await env.run();
+				expect(textTopLevel.result.exitCode).toBe(1);
+				expect(textTopLevel.result.error?.node).toMatchObject({ name: INVALID_SETTINGS_NODE });
+				expect(textTopLevel.result.error?.message).toContain(
+					'"Top Level for New Customers" empty or the number of a Halo top level (e.g. 12)',
+				);
+				expect(textTopLevel.haloRequests).toEqual([]);
 				await env.configure(SETTINGS);
 			},
 			5 * MINUTE,
@@ -280,6 +314,7 @@ describe('Westcoast to HaloPSA workflows in the real n8n', () => {
 		}, 5 * MINUTE);
 
 		afterAll(async () => {
+			if (server) seen.push(['n8n server output', server.output()]);
 			await server?.stop();
 		});
 
@@ -324,4 +359,49 @@ describe('Westcoast to HaloPSA workflows in the real n8n', () => {
 			3 * MINUTE,
 		);
 	});
+
+	// Last: after every run above (jest runs a block's tests and nested blocks in order).
+	test(
+		'no password or session token anywhere: outputs, errors, saved executions, logs, files',
+		async () => {
+			const stored = await exportCredentials(env.home);
+			const westcoast = stored.find((credential) => credential.type === 'westcoastCloudApi');
+			const password = String(westcoast?.data.password ?? '');
+			const sessionToken = String(westcoast?.data.sessionToken ?? '');
+			// The scan means something only if both secrets are known and were used.
+			expect(password).toBe(env.sandboxes.westcoast.users.admin.password);
+			expect(sessionToken).toMatch(/^[0-9a-f-]{36}$/);
+			expect(seen.length).toBeGreaterThan(5);
+
+			const files = await filesUnder(env.home.userFolder);
+			expect(files.some((file) => /\.sqlite$/.test(file))).toBe(true);
+			const places: Array<[string, string]> = [
+				...seen,
+				...(await Promise.all(
+					files.map(
+						async (file): Promise<[string, string]> => [
+							path.relative(env.home.userFolder, file),
+							(await readFile(file)).toString('latin1'),
+						],
+					),
+				)),
+			];
+			const halo = stored.find((credential) => credential.type === 'oAuth2Api');
+			const haloToken = (halo?.data.oauthTokenData as { access_token?: string } | undefined)
+				?.access_token;
+			expect(halo?.data.clientSecret).toBe(env.sandboxes.halo.clientSecret);
+			const secrets = [
+				password,
+				sessionToken,
+				encodeURIComponent(password),
+				String(halo?.data.clientSecret),
+				...(haloToken ? [haloToken] : []),
+			];
+			const hits = places
+				.filter(([, text]) => secrets.some((secret) => text.includes(secret)))
+				.map(([where]) => where);
+			expect(hits).toEqual([]);
+		},
+		2 * MINUTE,
+	);
 });

@@ -15,6 +15,7 @@ export {
 export { createN8nHome, findFreePort, TEST_ENCRYPTION_KEY, type N8nHome } from './home';
 export {
 	executeWorkflow,
+	exportCredentials,
 	importCredentials,
 	importWorkflow,
 	EXECUTE_TIMEOUT_MS,

@@ -20,6 +20,26 @@ describe('Mapping Resolver with items of the wrong shape', () => {
 		expect(error?.message).toMatch(/westcoastId/);
 	});
 
+	it("refuses a Top Level ID that is not a number (Halo's toplevel_id is an integer)", async () => {
+		const { error } = await runWorkflow(
+			workflowFeeding('mappingResolver', { psaPreset: 'haloPsa', topLevelId: 'Main' }, [
+				[customer('W9', 'New Customer Ltd')],
+				psa,
+			]),
+		);
+		expect(error?.message).toBe(
+			'Top Level ID must be the number of a Halo top level, e.g. 12 (got "Main")',
+		);
+		const numeric = await runWorkflow(
+			workflowFeeding('mappingResolver', { psaPreset: 'haloPsa', topLevelId: ' 12 ' }, [
+				[customer('W9', 'New Customer Ltd')],
+				psa,
+			]),
+		);
+		expect(numeric.error).toBeUndefined();
+		expect(numeric.output('Node', 1)[0].json.payload).toMatchObject({ toplevel_id: 12 });
+	});
+
 	it('with Continue On Fail, sends it to Needs Review and loses nothing', async () => {
 		const result = await runWorkflow(
 			workflowFeeding('mappingResolver', { psaPreset: 'haloPsa' }, [westcoast, psa], {

@@ -62,17 +62,37 @@ export function addSettings(
 			names.map((name) => ({ name, ...DEFAULTS[name] })),
 		),
 	);
-	const checks = [`/^https?:\\/\\/\\S+$/.test(String(${setting(SETTING.haloBaseUrl)}).trim())`];
+	// Each check with the plain words the user gets when it fails.
+	const rules: Array<[check: string, rule: string]> = [
+		[
+			`/^https?:\\/\\/\\S+$/.test(String(${setting(SETTING.haloBaseUrl)}).trim())`,
+			`"${SETTING.haloBaseUrl}" must be your Halo URL (https://...)`,
+		],
+	];
 	if (names.includes(SETTING.entities))
-		checks.push(`${JSON.stringify(ENTITIES)}.includes(${entities})`);
-	const valid = graph.add(ifAllTrue('Settings Valid?', [x + 220, y], checks));
+		rules.push([
+			`${JSON.stringify(ENTITIES)}.includes(${entities})`,
+			`"${SETTING.entities}" one of ${ENTITIES.join(', ')}`,
+		]);
+	if (names.includes(SETTING.topLevel))
+		rules.push([
+			`/^(\\d{1,9})?$/.test(String(${setting(SETTING.topLevel)} ?? '').trim())`,
+			`"${SETTING.topLevel}" empty or the number of a Halo top level (e.g. 12)`,
+		]);
+	const valid = graph.add(
+		ifAllTrue(
+			'Settings Valid?',
+			[x + 220, y],
+			rules.map(([check]) => check),
+		),
+	);
 	const invalid = graph.add(
 		stopWithError(
 			INVALID_SETTINGS_NODE,
 			[x + 440, y + 160],
-			`Check the Settings node: "${SETTING.haloBaseUrl}" must be your Halo URL (https://...)${
-				checks.length > 1 ? `, and "${SETTING.entities}" one of ${ENTITIES.join(', ')}` : ''
-			}.`,
+			`Check the Settings node: ${rules
+				.map(([, rule], i) => (i > 0 && i === rules.length - 1 ? `and ${rule}` : rule))
+				.join(', ')}.`,
 		),
 	);
 	graph.connect(settings, valid);

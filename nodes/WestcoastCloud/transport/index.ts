@@ -25,7 +25,9 @@ import {
 	MarketplaceError,
 	type Outcome,
 	type RawHttpResponse,
+	type Secrets,
 } from '../../../core/westcoast/response';
+import { redact } from '../../../core/westcoast/redact';
 import { describeNetworkError, networkErrorCode } from '../../../core/westcoast/network';
 import {
 	DEFAULT_TIMEOUT_MS,
@@ -107,6 +109,7 @@ export async function marketplaceCall<T = unknown>(
 ): Promise<T> {
 	const { maxRetries, timeoutMs } = requestLimits(options);
 	const credentials = await this.getCredentials<WestcoastCredentials>(CREDENTIAL_TYPE);
+	const secrets: Array<string | undefined> = [credentials.password, credentials.sessionToken];
 	const url = parseMarketplaceUrl(credentials.marketplaceUrl);
 	if (!url.ok) {
 		throw new NodeOperationError(this.getNode(), url.problem, { itemIndex: options.itemIndex });
@@ -123,7 +126,7 @@ export async function marketplaceCall<T = unknown>(
 	let retries = 0;
 
 	while (true) {
-		const step = await this.helpers.httpRequestWithAuthentication
+		const sent = await this.helpers.httpRequestWithAuthentication
 			.call(
 				this,
 				CREDENTIAL_TYPE,
@@ -131,9 +134,15 @@ export async function marketplaceCall<T = unknown>(
 				reloginNow ? withoutSessionToken(this, credentials) : undefined,
 			)
 			.then(
-				(raw) => stepFromAnswer(interpretResponse(raw as RawHttpResponse, call), call),
-				(error: unknown) => stepFromError(error, call, host),
+				(raw) => ({ raw: raw as RawHttpResponse }),
+				(error: unknown) => ({ error }),
 			);
+		// A login may have run inside the helper (empty, expired or renewed token): its token is a secret too.
+		secrets.push(await currentSessionToken(this));
+		const step =
+			'raw' in sent
+				? stepFromAnswer(interpretResponse(sent.raw, call, secrets), call)
+				: stepFromError(sent.error, call, host, secrets);
 		reloginNow = false;
 		if (step.kind === 'done') return step.value as T;
 		if (step.kind === 'relogin' && !reloggedIn) {
@@ -185,7 +194,7 @@ function stepFromAnswer(outcome: Outcome, call: string): Step {
 }
 
 /** Errors thrown by the HTTP helper: the login's own (already in plain words), or the network's. */
-function stepFromError(error: unknown, call: string, host: string): Step {
+function stepFromError(error: unknown, call: string, host: string, secrets: Secrets): Step {
 	const marketplaceError = findMarketplaceError(error);
 	if (marketplaceError) {
 		if (!marketplaceError.details.retryable) return { kind: 'fail', error: marketplaceError };
@@ -208,7 +217,7 @@ function stepFromError(error: unknown, call: string, host: string): Step {
 			kind: 'fail',
 			error: new MarketplaceError(
 				'http',
-				`${call} failed: ${(error as Error)?.message ?? String(error)}`,
+				`${call} failed: ${redact((error as Error)?.message ?? String(error), secrets)}`,
 				{ call },
 			),
 		};
@@ -280,6 +289,14 @@ function withoutSessionToken(context: Context, credentials: WestcoastCredentials
 			data: { ...credentials, sessionToken: '' },
 		},
 	};
+}
+
+/** The session token as stored now (a login during the call replaces the one read at its start). */
+async function currentSessionToken(context: Context): Promise<string | undefined> {
+	const credentials = await context
+		.getCredentials<WestcoastCredentials>(CREDENTIAL_TYPE)
+		.catch(() => undefined);
+	return credentials?.sessionToken;
 }
 
 function findMarketplaceError(error: unknown): MarketplaceError | undefined {

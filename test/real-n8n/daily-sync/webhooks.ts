@@ -27,9 +27,15 @@ export interface WebhookAnswer {
 	body: unknown;
 }
 
-/** POSTs to a production webhook and reads the JSON answer (the text when it is not JSON). */
-export async function callWebhook(serverUrl: string, path: string): Promise<WebhookAnswer> {
-	const response = await fetch(`${serverUrl}/webhook/${path}`, {
+/** n8n answers 404 "... is not registered" until `n8n start` has activated the workflow, which can follow readiness. */
+const REGISTER_TIMEOUT_MS = 60_000;
+const REGISTER_POLL_MS = 250;
+
+const isUnregistered = (answer: WebhookAnswer) =>
+	answer.status === 404 && /not registered/i.test(JSON.stringify(answer.body));
+
+async function postOnce(url: string): Promise<WebhookAnswer> {
+	const response = await fetch(url, {
 		method: 'POST',
 		signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
 	});
@@ -39,4 +45,19 @@ export async function callWebhook(serverUrl: string, path: string): Promise<Webh
 	} catch {
 		return { status: response.status, body: text };
 	}
+}
+
+/**
+ * POSTs to a production webhook and reads the JSON answer (the text when it
+ * is not JSON), waiting while n8n says the webhook is not registered yet.
+ */
+export async function callWebhook(serverUrl: string, path: string): Promise<WebhookAnswer> {
+	const url = `${serverUrl}/webhook/${path}`;
+	const deadline = Date.now() + REGISTER_TIMEOUT_MS;
+	let answer = await postOnce(url);
+	while (isUnregistered(answer) && Date.now() < deadline) {
+		await new Promise((resolve) => setTimeout(resolve, REGISTER_POLL_MS));
+		answer = await postOnce(url);
+	}
+	return answer;
 }

@@ -181,6 +181,6 @@ describe('customer mappings', () => {
 			[],
 			[C1_TO_11, mapping('C2', '11')],
 		);
-		expect(result.create.map((entry) => entry.payload.client_id)).toEqual([11, '11']);
+		expect(result.create.map((entry) => entry.payload.client_id)).toEqual([11, 11]);
 	});
 });

@@ -33,8 +33,9 @@ describe('create payload (Halo Client element)', () => {
 						line1: '1 High St',
 						line3: 'Leeds',
 						postcode: 'LS1 1AA',
-						line4: 'United Kingdom',
 					},
+					// Halo keeps the country on the site, not on an address line.
+					newclient_countrycode: 'United Kingdom',
 				},
 				westcoast: { westcoastId: 'W1', name: 'Acme Ltd', state: 'Active', address: ADDRESS },
 			},
@@ -103,7 +104,7 @@ describe('link payload (Halo Client update)', () => {
 	it('is set for normalized matches too', () => {
 		const [entry] = planCustomerMapping(
 			[westcoastCustomer('W1', 'Acme Ltd')],
-			[haloClient(1, 'ACME')],
+			[haloClient(1, 'ACME Limited')],
 			{ matchNormalizedName: true },
 		).mapped;
 		expect(entry.link).toEqual({
@@ -151,16 +152,47 @@ describe('address changes', () => {
 						line1: '1 High St',
 						line2: 'Unit 4',
 						line3: 'Leeds',
-						line4: 'United Kingdom',
 						postcode: 'LS1 1AA',
 					},
 				},
-				changes: [
-					{ field: 'line3', from: 'York', to: 'Leeds' },
-					{ field: 'line4', from: null, to: 'United Kingdom' },
-				],
+				changes: [{ field: 'line3', from: 'York', to: 'Leeds' }],
 			},
 		]);
+	});
+
+	it('keeps line 4 (a county) and every line Westcoast has no value for; the country never lands on a line', () => {
+		const result = plan(
+			{ street: '9 New Road', city: null, postcode: 'RG1 1AA', country: 'GB' },
+			{
+				line1: '1 Old Road',
+				line2: 'Unit 4',
+				line3: 'Reading',
+				line4: 'Berkshire',
+				postcode: 'RG1 9ZZ',
+			},
+		);
+		expect(result.addressChanges).toHaveLength(1);
+		const [update] = result.addressChanges;
+		expect(update.payload.delivery_address).toEqual({
+			line1: '9 New Road',
+			line2: 'Unit 4',
+			line3: 'Reading',
+			line4: 'Berkshire',
+			postcode: 'RG1 1AA',
+		});
+		expect(update.changes).toEqual([
+			{ field: 'line1', from: '1 Old Road', to: '9 New Road' },
+			{ field: 'postcode', from: 'RG1 9ZZ', to: 'RG1 1AA' },
+		]);
+		expect(JSON.stringify(update)).not.toContain('GB');
+	});
+
+	it('a country alone is no address change', () => {
+		const result = plan(
+			{ ...ADDRESS, country: 'GB' },
+			{ line1: '1 High St', line3: 'Leeds', line4: 'Berkshire', postcode: 'LS1 1AA' },
+		);
+		expect(result.addressChanges).toEqual([]);
 	});
 
 	it('none when equal after trimming', () => {

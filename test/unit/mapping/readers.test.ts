@@ -208,8 +208,9 @@ describe('psaFieldsFor', () => {
 			street: 'line1',
 			city: 'town',
 			postcode: 'postcode',
-			country: 'line4',
+			country: '',
 		});
+		expect(fields.newClientCountry).toBe('');
 		expect(fields.addressLines).toEqual(['line1', 'line2', 'line3', 'line4', 'postcode']);
 	});
 

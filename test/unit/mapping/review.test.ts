@@ -103,7 +103,7 @@ describe('review reasons', () => {
 
 	it('psaNameAmbiguous also for normalized names', () => {
 		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme')],
+			[westcoastCustomer('W1', 'Acme Ltd')],
 			[haloClient(1, 'ACME Ltd'), haloClient(2, 'Acme Limited')],
 			{ matchNormalizedName: true },
 		);
@@ -145,7 +145,7 @@ describe('review reasons', () => {
 		it('a tie sends all of them to review', () => {
 			const plan = planCustomerMapping(
 				[westcoastCustomer('W1', 'Acme Ltd'), westcoastCustomer('W2', 'ACME Limited')],
-				[haloClient(1, 'Acme')],
+				[haloClient(1, 'Acme Ltd.')],
 				{ matchNormalizedName: true },
 			);
 			expect(plan.mapped).toEqual([]);
@@ -216,7 +216,7 @@ describe('review reasons', () => {
 	it('psaLinkedElsewhere applies to normalized matches too', () => {
 		const plan = planCustomerMapping(
 			[westcoastCustomer('W2', 'Acme Ltd')],
-			[haloClient(1, 'ACME', { external_links: [{ third_party_id: 'W9' }] })],
+			[haloClient(1, 'ACME LIMITED', { external_links: [{ third_party_id: 'W9' }] })],
 			{ matchNormalizedName: true },
 		);
 		expect(reviewed(plan, 'psaLinkedElsewhere')).toHaveLength(1);
@@ -246,7 +246,7 @@ describe('review reasons', () => {
 		const plan = planCustomerMapping(
 			[
 				westcoastCustomer('W1', 'Acme Ltd'),
-				westcoastCustomer('W2', 'ACME'),
+				westcoastCustomer('W2', 'ACME Limited'),
 				westcoastCustomer('W3', 'Beta'),
 			],
 			[],

@@ -121,6 +121,70 @@ describe('Halo sandbox: strict mode', () => {
 		}
 	});
 
+	it.each<[string, Record<string, unknown>, string]>([
+		['SoftwareLicence', { product_sku: 5 }, 'product_sku: expected string, got number 5'],
+		[
+			'SoftwareLicence',
+			{ third_party_product: 5000001 },
+			'third_party_product: expected string, got number 5000001',
+		],
+		['SoftwareLicence', { distributor: true }, 'distributor: expected string, got boolean true'],
+		['SoftwareLicence', { count: 3e9 }, 'count: expected integer (int32), got number 3000000000'],
+		['SoftwareLicence', { count: 2.5 }, 'count: expected integer (int32), got number 2.5'],
+		[
+			'SoftwareLicence',
+			{ client_id: '11' },
+			'client_id: expected integer (int32), got string "11"',
+		],
+		['SoftwareLicence', { is_active: 'true' }, 'is_active: expected boolean, got string "true"'],
+		[
+			'SoftwareLicence',
+			{ end_date: '31/03/2027' },
+			'end_date: expected string (date-time), got string "31/03/2027"',
+		],
+		[
+			'SoftwareLicence',
+			{ end_date: '2027-02-30T00:00:00' },
+			'end_date: expected string (date-time), got string "2027-02-30T00:00:00"',
+		],
+		[
+			'Client',
+			{ name: 'A', toplevel_id: 'Main' },
+			'toplevel_id: expected integer (int32), got string "Main"',
+		],
+		[
+			'Site',
+			{ id: 101, delivery_address: { line1: 7 } },
+			'delivery_address.line1: expected string, got number 7',
+		],
+		[
+			'Site',
+			{ id: 101, delivery_address: 'x' },
+			'delivery_address: expected object, got string "x"',
+		],
+	])('refuses a field of the wrong type: %s %j', async (entity, element, problem) => {
+		const { requestCounts: _before, ...before } = halo.state();
+		const { status, body } = await api.post(entity, [
+			entity === 'SoftwareLicence' ? { id: linkedLicenceId, ...element } : element,
+		]);
+		expect({ status, mistypedFields: body.mistypedFields }).toEqual({
+			status: 400,
+			mistypedFields: [problem],
+		});
+		expect(body.error).toContain(problem);
+		const { requestCounts: _after, ...after } = halo.state();
+		expect(after).toEqual(before);
+	});
+
+	it('accepts the values Halo declares: int32 limits, null where nullable, its date-time forms', async () => {
+		const { status } = await api.post('SoftwareLicence', [
+			{ id: linkedLicenceId, count: 2 ** 31 - 1, end_date: null, price: 1.25 },
+			{ id: linkedLicenceId, end_date: '2027-03-31T00:00:00' },
+			{ id: linkedLicenceId, end_date: '2027-03-31T00:00:00.000Z' },
+		]);
+		expect(status).toBe(200);
+	});
+
 	it('accepts every field the planners send', async () => {
 		for (const [entity, elements] of Object.entries(plannerWrites)) {
 			const { status, body } = await api.post(entity, elements);
@@ -188,7 +252,10 @@ describe('generate-schema-fields', () => {
 				Site: schema({
 					external_links: { items: { $ref: '#/components/schemas/ExternalLink_List' } },
 				}),
-				Licence_List: schema({ count: {} }),
+				Licence_List: schema({
+					count: { type: 'integer', format: 'int32', nullable: true },
+					name: { type: 'string', maxLength: 10 },
+				}),
 				ExternalLink_List: schema({ third_party_id: {} }),
 				Tree: schema({
 					name: {},
@@ -203,13 +270,20 @@ describe('generate-schema-fields', () => {
 		expect(extractSchemaFields(doc)).toEqual({
 			Area: ['id', 'name', 'newclient_delivery_address'],
 			Site: ['external_links'],
-			Licence_List: ['count'],
+			Licence_List: ['count', 'name'],
 			ExternalLink_List: ['third_party_id'],
 			Tree: ['agents', 'name'],
 			AddressStore: ['line1'],
 			$nested: {
 				Area: { newclient_delivery_address: 'AddressStore' },
 				Site: { external_links: 'ExternalLink_List' },
+			},
+			$types: {
+				Area: { newclient_delivery_address: { type: 'object' } },
+				Licence_List: {
+					count: { type: 'integer', format: 'int32', nullable: true },
+					name: { type: 'string', maxLength: 10 },
+				},
 			},
 		});
 	});

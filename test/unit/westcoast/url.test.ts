@@ -33,7 +33,7 @@ describe('marketplace URL', () => {
 			/must not contain a username or password/,
 		],
 		['ftp://marketplace.westcoastcloud.co.uk', /must start with https:\/\//],
-		['https://exa mple', /not a valid URL/],
+		['https://exa mple', /must be https:\/\/ followed by a host name/],
 	])('refuses %s', (input, problem) => {
 		const reading = parseMarketplaceUrl(input);
 		expect(reading.ok).toBe(false);
@@ -54,4 +54,39 @@ describe('marketplace URL', () => {
 			'https://m.example/SimpleAPI/SimpleAPIService.svc/rest/GetCompanies',
 		);
 	});
+});
+
+describe('marketplace URL: misshapen input is refused, never rewritten', () => {
+	it.each([
+		'http:/evil.example',
+		'https:/evil.example',
+		'https:evil.example',
+		'https:///evil.example',
+		'https:\\\\evil.example',
+		'https://evil.example\\@marketplace.westcoastcloud.co.uk',
+		'https://marketplace.westcoastcloud.co.uk?next=https://evil.example',
+		'https://marketplace.westcoastcloud.co.uk/#x',
+		'https://http/evil.example',
+		'https://marketplace .westcoastcloud.co.uk',
+		'https://marketplace.westcoastcloud.co.uk.',
+	])('refuses %s with a message', (input) => {
+		const reading = parseMarketplaceUrl(input);
+		expect(reading).toEqual({ ok: false, problem: expect.stringMatching(/^Marketplace URL /) });
+		expect(() => normalizeMarketplaceUrl(input)).toThrow(/^Marketplace URL /);
+	});
+
+	it('says what a well-formed URL looks like', () => {
+		expect(parseMarketplaceUrl('http:/evil.example')).toEqual({
+			ok: false,
+			problem:
+				'Marketplace URL must be https:// followed by a host name, e.g. https://marketplace.westcoastcloud.co.uk',
+		});
+	});
+
+	it.each(['localhost:4010', '127.0.0.1:4010'])(
+		'still reads a bare loopback host with a port (%s)',
+		(input) => {
+			expect(parseMarketplaceUrl(input)).toEqual({ ok: true, url: `https://${input}` });
+		},
+	);
 });
