@@ -86,6 +86,8 @@ export interface EntrySource {
 	subscription?: number;
 	licence?: number;
 	mapping?: number;
+	/** Further licences an entry is about (several licences storing one subscription ID). */
+	otherLicences?: number[];
 }
 
 /** Who and what an entry is about. */
@@ -101,6 +103,8 @@ export interface EntryIdentity {
 	 * Westcoast ID, for a later step (or the next run) to turn into parent_id.
 	 */
 	unresolvedParentSubscriptionId: string | null;
+	/** Every licence storing the subscription's ID, when there are several (duplicateLicences). */
+	psaLicenceIds?: (string | number | null)[];
 	source: EntrySource;
 }
 

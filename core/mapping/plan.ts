@@ -67,6 +67,7 @@ function reviewOutcome({ westcoastIndex, customer }: WestcoastItem, note: Review
 				psaId: note.psa.idValue,
 				psaName: note.psa.name,
 			}),
+			...(note.psaIds && { psaIds: note.psaIds }),
 			...(note.candidates && { candidates: note.candidates }),
 		},
 	};

@@ -126,6 +126,8 @@ export type ReviewEntry = {
 	westcoastName?: string;
 	psaId?: PsaId;
 	psaName?: string;
+	/** Every PSA customer the case is about, when there are several (linkAmbiguous: all carry the link). */
+	psaIds?: PsaId[];
 	/** PSA customers the person may choose from, best first. */
 	candidates?: PsaCandidate[];
 };

@@ -105,6 +105,7 @@ export class LicenceSync implements INodeType {
 		const sources = ({ source }: LicencePlanEntry): Sources => [
 			{ input: INPUTS.subscriptions, item: source.subscription },
 			{ input: INPUTS.licences, item: source.licence },
+			...(source.otherLicences ?? []).map((item) => ({ input: INPUTS.licences, item })),
 			{ input: INPUTS.mappings, item: source.mapping },
 		];
 		const perRecord = (entries: LicencePlanEntry[]) =>

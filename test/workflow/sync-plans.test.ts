@@ -125,6 +125,42 @@ describe("Mapping Resolver in a workflow, on the sandboxes' overlapping data", (
 	});
 });
 
+describe('Mapping Resolver in a workflow: a duplicate client already in Halo', () => {
+	it('blocks only its own Westcoast customer, naming both clients', async () => {
+		await applyMapping(await plan({ mapping: { topLevelId: '1' } }));
+		const before = await plan({ mapping: { topLevelId: '1' } });
+		const [victim, ...others] = before.mapping('mapped');
+		// A second client carrying the same link, as a create after an incomplete read would leave it.
+		const link = (await halo.list('Client', 'clients'))
+			.find((client) => String(client.id) === String(victim.psaId))!
+			.external_links as Array<Record<string, unknown>>;
+		await halo.post('Client', [
+			{
+				name: `${victim.psaName} (copy)`,
+				toplevel_id: 1,
+				new_external_link: { ...link[0], id: undefined },
+			},
+		]);
+		const copy = (await halo.list('Client', 'clients')).find(
+			(client) => client.name === `${victim.psaName} (copy)`,
+		)!;
+
+		const after = await plan({ mapping: { topLevelId: '1' } });
+		expect(after.result.error).toBeUndefined();
+		const reviewed = after
+			.mapping('review')
+			.filter((entry) => entry.subject === 'westcoastCustomer');
+		expect(reviewed.find((entry) => entry.westcoastId === victim.westcoastId)).toMatchObject({
+			reason: 'linkAmbiguous',
+			psaIds: [victim.psaId, copy.id].map(Number),
+		});
+		const pairs = (entries: Record<string, unknown>[]) =>
+			entries.map((e) => `${e.westcoastId}>${e.psaId}`).sort();
+		expect(pairs(after.mapping('mapped'))).toEqual(pairs(others));
+		expect(after.mapping('create')).toHaveLength(0);
+	});
+});
+
 describe('Licence Sync in a workflow: plan, apply, change upstream, plan again', () => {
 	/** Customers, then licences, then the add-on parent links the first licence pass could not know. */
 	async function syncedOnce(licenceOptions: Record<string, unknown> = {}) {
@@ -245,6 +281,49 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 			payload: { id: licence?.id, is_active: false },
 		});
 		expect((entry?.payload as Record<string, unknown>).count).toBeUndefined();
+	});
+
+	it('a duplicate licence already in Halo blocks only its own subscription', async () => {
+		await syncedOnce();
+		const { subscriptions } = sandboxes.westcoast.state();
+		const linked = [];
+		for (const s of subscriptions.filter((s) => s.AccountState === 'Active')) {
+			const licence = await linkedLicence(s.AccountId);
+			if (licence) linked.push({ subscription: s, licence });
+		}
+		const [duplicated, resized] = linked;
+		// A copy of one licence, as an earlier run's read anomaly would have created it.
+		const { id: _id, ...copy } = duplicated.licence;
+		await halo.post('SoftwareLicence', [copy]);
+		const copyId = (await halo.list('SoftwareLicence', 'licences'))
+			.filter((l) => l[HALO_LICENCE_FIELDS.westcoastLink] === String(duplicated.subscription.AccountId))
+			.map((l) => l.id)
+			.find((id) => id !== duplicated.licence.id);
+		const newCount = Number(resized.licence.count) + 2;
+		sandboxes.westcoast.admin.setSubscriptionQuantity(Number(resized.subscription.AccountId), newCount);
+
+		const next = await plan();
+		expect(next.result.error).toBeUndefined();
+		const blocked = next
+			.licences('skipped')
+			.filter((entry) => (entry.reason as { code: string }).code === 'duplicateLicences');
+		expect(blocked).toEqual([
+			expect.objectContaining({
+				westcoastSubscriptionId: String(duplicated.subscription.AccountId),
+				psaLicenceIds: [duplicated.licence.id, copyId],
+			}),
+		]);
+		expect((blocked[0].reason as { message: string }).message).toContain(
+			`PSA licences ${duplicated.licence.id} and ${copyId} all store Westcoast subscription ${duplicated.subscription.AccountId}`,
+		);
+		// Everyone else is planned: the resize goes through, nothing is created or deactivated.
+		expect(
+			next
+				.licences('update')
+				.map((entry) => [entry.psaLicenceId, (entry.payload as { count?: number }).count]),
+		).toEqual([[resized.licence.id, newCount]]);
+		expect(next.licences('create')).toHaveLength(0);
+		expect(next.licences('deactivate')).toHaveLength(0);
 	});
 
 	it('refuses the whole plan when too many licences would go at once', async () => {

@@ -86,6 +86,38 @@ describe('review reasons', () => {
 		);
 		const [entry] = reviewed(plan, 'linkAmbiguous');
 		expect(entry.candidates?.map((candidate) => candidate.psaId)).toEqual([1, 2]);
+		expect(entry.psaIds).toEqual([1, 2]);
+		expect(entry.message).toBe(
+			'Westcoast customer "Acme" (W1): PSA customers 1, 2 all carry its Westcoast link, so it is mapped to none ' +
+				'of them and its licences are left alone. A person removes the extra link (or merges the customers); every ' +
+				'other customer is mapped as usual.',
+		);
+	});
+
+	it('a customer linked to two PSA customers blocks only itself: the others map, create and update as usual', () => {
+		const plan = planCustomerMapping(
+			[
+				westcoastCustomer('W1', 'Acme'),
+				westcoastCustomer('W2', 'Beta'),
+				westcoastCustomer('W3', 'Gamma'),
+				westcoastCustomer('W4', 'Delta'),
+			],
+			[
+				haloClient(1, 'Acme', { external_links: [westcoastLink('W1')] }),
+				haloClient(2, 'Acme', { external_links: [westcoastLink('W1')] }),
+				haloClient(3, 'Beta', { external_links: [westcoastLink('W2')] }),
+				haloClient(4, 'Gamma'),
+			],
+		);
+		expect(plan.invalid).toEqual([]);
+		expect(plan.review.map((entry) => [entry.westcoastId, entry.reason, entry.psaIds])).toEqual([
+			['W1', 'linkAmbiguous', [1, 2]],
+		]);
+		expect(plan.mapped.map((entry) => [entry.westcoastId, entry.psaId, entry.matchedBy])).toEqual([
+			['W2', 3, 'link'],
+			['W3', 4, 'exactName'],
+		]);
+		expect(plan.create.map((entry) => entry.westcoastId)).toEqual(['W4']);
 	});
 
 	it('psaNameAmbiguous when two PSA customers have the name, listing both', () => {
