@@ -27,7 +27,7 @@ import {
 	type SyncRun,
 } from './daily-sync/environment';
 import { haloProblems } from './daily-sync/halo-check';
-import { callWebhook, publishWorkflow } from './daily-sync/webhooks';
+import { callWebhook, publishWorkflow, waitForWebhook } from './daily-sync/webhooks';
 import { licensedSubscriptions, seatsOf } from './daily-sync/westcoast-facts';
 import { readWorkflowFile, withSettings } from './daily-sync/workflow-file';
 import { importWorkflow } from './real-n8n';
@@ -250,6 +250,59 @@ describe('Westcoast to HaloPSA workflows in the real n8n', () => {
 		);
 
 		test(
+			'a doubtful Halo read (short page, deletion while paging, empty answer) stops the run before any write; a page-size cap does not',
+			async () => {
+				const { westcoast, halo } = env.sandboxes;
+				const [subscription] = licensedSubscriptions(westcoast.state(), halo.state(), 1);
+				const seats = (seatsOf(subscription) ?? 0) + 4;
+				westcoast.admin.setSubscriptionQuantity(subscription.AccountId, seats);
+
+				const doubtful = [
+					{
+						kind: 'shortPage',
+						entity: 'SoftwareLicence',
+						records: 5,
+						problem: /came back empty after/,
+					},
+					{ kind: 'shortPage', entity: 'Client', records: 3, problem: /came back empty after/ },
+					{
+						kind: 'deleteDuringPaging',
+						entity: 'SoftwareLicence',
+						problem: /changed during the read/,
+					},
+					{ kind: 'emptyList', entity: 'SoftwareLicence', problem: /last accepted read had/ },
+				] as const;
+				const stops = [];
+				for (const { problem, ...fault } of doubtful) {
+					halo.admin.setFaults({ list: [fault] });
+					const run = await env.run();
+					halo.admin.clearFaults();
+					const node =
+						fault.entity === 'Client' ? 'Check: Clients Complete' : 'Check: Licences Complete';
+					expectStoppedAt(run, node);
+					expect(run.result.error?.message).toMatch(problem);
+					stops.push(`${fault.kind} ${fault.entity}: ${run.result.error?.message}`);
+				}
+				log(`doubtful reads stopped:\n  ${stops.join('\n  ')}`);
+				expect(licenceOf(subscription.AccountId)?.count).not.toBe(seats);
+
+				// Halo capping page_size below the 100 asked for only means more pages.
+				halo.admin.setFaults({
+					list: [
+						{ kind: 'pageSizeCap', entity: 'Client', records: 7 },
+						{ kind: 'pageSizeCap', entity: 'SoftwareLicence', records: 7 },
+					],
+				});
+				const capped = await env.run();
+				halo.admin.clearFaults();
+				expectSucceeded(capped);
+				expect(licenceOf(subscription.AccountId)?.count).toBe(seats);
+				expect(dailySyncProblems()).toEqual(IN_STEP);
+			},
+			6 * MINUTE,
+		);
+
+		test(
 			"Licence Sync's safety limit refuses a mass deletion and stops the run before any write",
 			async () => {
 				const { westcoast, halo } = env.sandboxes;
@@ -284,7 +337,8 @@ describe('Westcoast to HaloPSA workflows in the real n8n', () => {
 			await importWorkflow(env.home, workflows);
 			for (const workflow of workflows) await publishWorkflow(env.home, workflow.id);
 			server = await startN8nServer(env.home);
-		}, 5 * MINUTE);
+			for (const path of Object.values(WEBHOOK_PATH)) await waitForWebhook(server.url, path);
+		}, 8 * MINUTE);
 
 		afterAll(async () => {
 			await server?.stop();

@@ -104,6 +104,20 @@ export const licenceSync = (
 	},
 });
 
+/**
+ * Proves a paged Halo list read complete, then emits its records; fails the
+ * run otherwise. Always emits an item (an empty one for an empty list) so that
+ * the next read runs; the records below it are filtered by id.
+ */
+export const psaListCheck = (name: string, position: Position, listField: string): NodeSpec => ({
+	name,
+	type: `${PACKAGE}.psaListCheck`,
+	typeVersion: 1,
+	position,
+	parameters: { listField, countField: 'record_count', idField: 'id', allowEmpty: false },
+	alwaysOutputData: true,
+});
+
 /** Licence Sync's outputs, and Mapping Resolver's. */
 export const LICENCE_OUTPUT = {
 	create: 0,

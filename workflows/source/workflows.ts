@@ -10,7 +10,6 @@ import {
 	manualTrigger,
 	respondWithFirstItem,
 	setFields,
-	splitOut,
 	stickyNote,
 	waitForAll,
 	webhookTrigger,
@@ -26,6 +25,7 @@ import {
 	licenceSync,
 	MAPPING_OUTPUT,
 	mappingResolver,
+	psaListCheck,
 	westcoastCustomers,
 	westcoastSubscriptions,
 } from './package-nodes';
@@ -77,18 +77,25 @@ export const WEBHOOK_PATH = {
 
 const DAILY_HOUR = 6;
 
-/** Halo list read (one item per page) and its records, one item each, below it. */
+/**
+ * Halo list read (one item per page), its completeness check, and its records,
+ * one item each, below it. The next read hangs off the check, so a failed or
+ * doubtful read stops the run before any write.
+ */
 function addHaloList(
 	graph: WorkflowGraph,
-	[read, split]: [string, string],
+	[read, records]: [string, string],
 	entity: string,
 	listKey: string,
 	[x, y]: Position,
-): { read: string; records: string } {
+): { read: string; check: string; records: string } {
+	const check = `Check: ${records} Complete`;
 	graph.add(haloReadAll(read, [x, y], entity, listKey));
-	graph.add(splitOut(split, [x + 220, y + 200], listKey));
-	graph.connect(read, split);
-	return { read, records: split };
+	graph.add(psaListCheck(check, [x + 110, y + 200], listKey));
+	graph.add(keepWhere(records, [x + 220, y + 400], ['$json.id !== undefined']));
+	graph.connect(read, check);
+	graph.connect(check, records);
+	return { read, check, records };
 }
 
 /** The Westcoast subscription read's records (it emits one empty item when there are none). */
@@ -179,7 +186,7 @@ function buildDailySync(): WorkflowJson {
 	graph.connect(syncSubscriptions, subscriptions.read, 0);
 	graph.connect(syncSubscriptions, clients.read, 1);
 	graph.connect(subscriptions.read, licences.read);
-	graph.connect(licences.read, clients.read);
+	graph.connect(licences.check, clients.read);
 
 	// Customers: written only when syncing them (else the resolver only plans).
 	const mapCustomers = graph.add(
@@ -322,7 +329,7 @@ function buildImportSubscriptions(): WorkflowJson {
 	graph.connect(valid, customers);
 	graph.connect(customers, subscriptions.read);
 	graph.connect(subscriptions.read, licences.read);
-	graph.connect(licences.read, clients.read);
+	graph.connect(licences.check, clients.read);
 	graph.connect(customers, mapCustomers, 0, 0);
 	graph.connect(clients.records, mapCustomers, 0, 1);
 	graph.connect(subscriptions.records, sync, 0, 0);
