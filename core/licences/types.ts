@@ -1,4 +1,5 @@
 import type { LicenceFieldNames } from './fields';
+import type { AcceptedPlan, GuardFigures } from './guard';
 import type { PlanReason, ReasonCode } from './reasons';
 
 /**
@@ -165,6 +166,8 @@ export interface LicencePlanSummary {
 	/** One row per PSA customer (or Westcoast customer when unmapped), in order of first appearance. */
 	byCustomer: CustomerSummary[];
 	invalidInput: number;
+	/** The rolling window's figures, when the plan was made with a guard. */
+	window?: GuardFigures;
 }
 
 export interface LicencePlan {
@@ -178,4 +181,6 @@ export interface LicencePlan {
 	/** The skipped entries caused by input of the wrong shape (also in `skipped`). */
 	invalidInput: SkippedEntry[];
 	summary: LicencePlanSummary;
+	/** With a guard: the accepted plans to remember (null for a manual run, which keeps none). */
+	history?: AcceptedPlan[] | null;
 }

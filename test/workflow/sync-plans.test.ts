@@ -1,7 +1,7 @@
 import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
 import { HALO_LICENCE_FIELDS } from '../../core/psa/halo';
 import { HaloTestClient } from '../harness/halo-client';
-import { runWorkflow } from '../harness/run-workflow';
+import { runWorkflow, type RunOptions } from '../harness/run-workflow';
 import { NODES, syncWorkflow } from '../harness/sync-workflow';
 import { sandboxCredential } from '../harness/westcoast';
 
@@ -27,7 +27,11 @@ beforeEach(async () => {
 afterEach(async () => sandboxes.close());
 
 async function plan(
-	options: { mapping?: Record<string, unknown>; licences?: Record<string, unknown> } = {},
+	options: {
+		mapping?: Record<string, unknown>;
+		licences?: Record<string, unknown>;
+		run?: Pick<RunOptions, 'mode' | 'staticData'>;
+	} = {},
 ) {
 	const workflow = syncWorkflow({
 		psaCustomers: await halo.list('Client', 'clients'),
@@ -37,6 +41,7 @@ async function plan(
 	});
 	const result = await runWorkflow(workflow, {
 		credentials: [sandboxCredential(sandboxes.westcoast)],
+		...options.run,
 	});
 	const json = (node: string, output: number) =>
 		result.output(node, output).map((item) => item.json);
@@ -131,9 +136,9 @@ describe('Mapping Resolver in a workflow: a duplicate client already in Halo', (
 		const before = await plan({ mapping: { topLevelId: '1' } });
 		const [victim, ...others] = before.mapping('mapped');
 		// A second client carrying the same link, as a create after an incomplete read would leave it.
-		const link = (await halo.list('Client', 'clients'))
-			.find((client) => String(client.id) === String(victim.psaId))!
-			.external_links as Array<Record<string, unknown>>;
+		const link = (await halo.list('Client', 'clients')).find(
+			(client) => String(client.id) === String(victim.psaId),
+		)!.external_links as Array<Record<string, unknown>>;
 		await halo.post('Client', [
 			{
 				name: `${victim.psaName} (copy)`,
@@ -296,11 +301,16 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 		const { id: _id, ...copy } = duplicated.licence;
 		await halo.post('SoftwareLicence', [copy]);
 		const copyId = (await halo.list('SoftwareLicence', 'licences'))
-			.filter((l) => l[HALO_LICENCE_FIELDS.westcoastLink] === String(duplicated.subscription.AccountId))
+			.filter(
+				(l) => l[HALO_LICENCE_FIELDS.westcoastLink] === String(duplicated.subscription.AccountId),
+			)
 			.map((l) => l.id)
 			.find((id) => id !== duplicated.licence.id);
 		const newCount = Number(resized.licence.count) + 2;
-		sandboxes.westcoast.admin.setSubscriptionQuantity(Number(resized.subscription.AccountId), newCount);
+		sandboxes.westcoast.admin.setSubscriptionQuantity(
+			Number(resized.subscription.AccountId),
+			newCount,
+		);
 
 		const next = await plan();
 		expect(next.result.error).toBeUndefined();
@@ -324,6 +334,54 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 		).toEqual([[resized.licence.id, newCount]]);
 		expect(next.licences('create')).toHaveLength(0);
 		expect(next.licences('deactivate')).toHaveLength(0);
+	});
+
+	it('remembers accepted plans in workflow static data: a read losing a few subscriptions every run is stopped', async () => {
+		await syncedOnce();
+		const { subscriptions } = sandboxes.westcoast.state();
+		// Leaves only (no add-ons hang off them), so each deletion zeroes exactly one licence.
+		const parents = new Set(subscriptions.map((s) => String(s.DependencyAccountId ?? '')));
+		const linked: typeof subscriptions = [];
+		for (const s of subscriptions.filter(
+			(s) => s.AccountState === 'Active' && !parents.has(String(s.AccountId)),
+		)) {
+			const licence = await linkedLicence(s.AccountId);
+			if (licence && licence.is_active && Number(licence.count) > 0) linked.push(s);
+		}
+		const staticData = {};
+		const scheduled = { mode: 'trigger' as const, staticData };
+		// Three a run: each run alone stays within the always-allowed minimum of 3.
+		const loseThree = () => {
+			for (const s of linked.splice(0, 3))
+				sandboxes.westcoast.admin.deleteSubscription(Number(s.AccountId));
+		};
+		const windowOf = (run: Awaited<ReturnType<typeof plan>>) =>
+			(run.licences('summary')[0] as { window?: Record<string, unknown> }).window;
+
+		loseThree();
+		const first = await plan({ run: scheduled });
+		expect(first.result.error).toBeUndefined();
+		expect(first.licences('deactivate')).toHaveLength(3);
+		expect(windowOf(first)).toMatchObject({
+			applied: true,
+			earlierRuns: 0,
+			deactivations: 3,
+			thisRun: 3,
+		});
+		await applyLicences(first);
+
+		loseThree();
+		// A manual run has no memory: only its own 3 count, and it says so.
+		const manual = await plan();
+		expect(manual.result.error).toBeUndefined();
+		expect(windowOf(manual)).toMatchObject({ applied: false, deactivations: 3 });
+		expect(String(windowOf(manual)?.note)).toMatch(/^Manual run/);
+		// The next scheduled run remembers the first: 6 in the window is more than 20 % of the live licences.
+		const second = await plan({ run: scheduled });
+		expect(second.result.error?.message).toMatch(
+			/^Over the last 7 days the plans would deactivate or zero 6 of \d+ live linked licences .* "Max Deactivations \(%\)" \(20%/,
+		);
+		expect(second.licences('deactivate')).toHaveLength(0);
 	});
 
 	it('refuses the whole plan when too many licences would go at once', async () => {

@@ -32,7 +32,7 @@ export const CUSTOMERS_NOTE = `## Customers
 
 export const LICENCES_NOTE = `## Licences
 Halo clients are read again so new ones are mapped, then **Licence Sync** turns every Active company-level subscription of a mapped customer into exactly one licence (Westcoast ID in \`third_party_product\`; count = seats; end date = termination date, else contract end).
-It refuses, and stops the run before any write, when it would deactivate or zero more than *Max Deactivations* (20 %) of the linked licences: a bad read looks like that.
+It refuses, and stops the run before any write, when it (or the runs of the last 7 days with it) would deactivate or zero more than *Max Deactivations (%)* (20 %) of the linked licences: a bad read looks like that. For a legitimate clean-up, set it to the value the refusal names for one run, then back.
 Add-ons created with their parent get \`parent_id\` in **Halo: Link Add-Ons**.
 Keep the manual mappings and name rules of both Mapping Resolvers the same.`;
 
