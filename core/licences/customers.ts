@@ -10,6 +10,8 @@ export interface MappedCustomer {
 	psaId: string | number;
 	psaKey: string;
 	mappingIndex: number;
+	/** Mapping Resolver found the Westcoast customer gone from the read (`westcoastDeleted`). */
+	westcoastDeleted: boolean;
 }
 
 export interface CustomerIndex {
@@ -40,7 +42,8 @@ function readMapping(item: unknown, mappingIndex: number) {
 		const mapping = requireObject(item);
 		const westcoastId = requiredId(mapping, 'westcoastId');
 		const psaId = requiredIdValue(mapping, 'psaId');
-		return { westcoastId, psaId, psaKey: String(psaId), mappingIndex };
+		const westcoastDeleted = mapping.westcoastDeleted === true;
+		return { westcoastId, psaId, psaKey: String(psaId), mappingIndex, westcoastDeleted };
 	});
 }
 

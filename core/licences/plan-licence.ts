@@ -83,9 +83,12 @@ function deletedUpstream(
 	context: PlanContext,
 	identity: EntryIdentity & { psaLicenceId: string | number },
 	licence: LicenceRecord,
+	customerDeleted: boolean,
 ): LicencePlanEntry {
 	const { fields, deactivateDeleted } = context.options;
-	const deleted = `Subscription ${identity.westcoastSubscriptionId} is no longer in Westcoast`;
+	const deleted = customerDeleted
+		? `Westcoast customer ${identity.westcoastCustomerId} is no longer in Westcoast, nor is its subscription ${identity.westcoastSubscriptionId}`
+		: `Subscription ${identity.westcoastSubscriptionId} is no longer in Westcoast`;
 	if (deactivateDeleted) {
 		if (licence.isActive === false) {
 			return unchangedEntry(
@@ -158,5 +161,10 @@ export function planLinkedLicence(
 	const licence = item.record;
 	const notDeleted = whyNotDeleted(context, licence, westcoastIds);
 	if (notDeleted) return skippedEntry(identity, notDeleted);
-	return deletedUpstream(context, { ...identity, psaLicenceId: licence.id }, licence);
+	return deletedUpstream(
+		context,
+		{ ...identity, psaLicenceId: licence.id },
+		licence,
+		mapped?.westcoastDeleted === true,
+	);
 }

@@ -384,6 +384,42 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 		expect(second.licences('deactivate')).toHaveLength(0);
 	});
 
+	it('a customer deleted in Westcoast: its PSA customer goes to Needs Review and its licences are zeroed', async () => {
+		await syncedOnce();
+		const before = await plan();
+		const licences = await halo.list('SoftwareLicence', 'licences');
+		// The mapped customer with the fewest live linked licences (at least one), so the limit lets it through.
+		const liveOf = (psaId: unknown) =>
+			licences.filter(
+				(l) =>
+					String(l.client_id) === String(psaId) &&
+					l[HALO_LICENCE_FIELDS.westcoastLink] &&
+					l.is_active === true &&
+					Number(l.count) > 0,
+			);
+		const [victim] = before
+			.mapping('mapped')
+			.filter((entry) => liveOf(entry.psaId).length > 0)
+			.sort((a, b) => liveOf(a.psaId).length - liveOf(b.psaId).length);
+		const victimLicences = liveOf(victim.psaId).map((l) => l.id);
+		sandboxes.westcoast.admin.deleteCustomer(Number(victim.westcoastId));
+
+		const after = await plan();
+		expect(after.result.error).toBeUndefined();
+		expect(
+			after.mapping('review').filter((entry) => entry.reason === 'westcoastCustomerDeleted'),
+		).toEqual([expect.objectContaining({ psaId: victim.psaId, westcoastId: victim.westcoastId })]);
+		const zeroed = after
+			.licences('deactivate')
+			.filter((entry) => (entry.reason as { code: string }).code === 'deletedUpstreamZeroed');
+		expect(zeroed.map((entry) => entry.psaLicenceId).sort()).toEqual([...victimLicences].sort());
+		// The PSA customer is never written: no customer write names it.
+		expect(after.mapping('create')).toHaveLength(0);
+		expect(after.mapping('mapped').find((e) => e.psaId === victim.psaId)).toMatchObject({
+			westcoastDeleted: true,
+		});
+	});
+
 	it('refuses the whole plan when too many licences would go at once', async () => {
 		await syncedOnce();
 		for (const s of sandboxes.westcoast

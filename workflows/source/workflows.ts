@@ -264,12 +264,19 @@ function buildImportCustomers(): WorkflowJson {
 	const done = addCustomerWrites(graph, mapCustomers, [1320, 0]);
 
 	const count = (output: number) => countOf(NODE.mapCustomers, output);
+	// Mapped also carries links to Westcoast customers gone from the read (westcoastDeleted), for Licence Sync.
+	const linked = `$('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped}).filter((item) => item.json.westcoastDeleted !== true)`;
 	const fields: Field[] = [
-		{ name: 'mapped', type: 'number', value: count(MAPPING_OUTPUT.mapped) },
+		{ name: 'mapped', type: 'number', value: `={{ ${linked}.length }}` },
 		{
 			name: 'mappedBy',
 			type: 'object',
-			value: `={{ $('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped}).reduce((counts, item) => ({ ...counts, [item.json.matchedBy]: (counts[item.json.matchedBy] ?? 0) + 1 }), {}) }}`,
+			value: `={{ ${linked}.reduce((counts, item) => ({ ...counts, [item.json.matchedBy]: (counts[item.json.matchedBy] ?? 0) + 1 }), {}) }}`,
+		},
+		{
+			name: 'deletedInWestcoast',
+			type: 'number',
+			value: `={{ $('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped}).length - ${linked}.length }}`,
 		},
 		{
 			name: 'linksStored',

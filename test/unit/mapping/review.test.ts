@@ -371,6 +371,52 @@ describe('review reasons', () => {
 		expect(plan.mapped[0].matchedBy).toBe('manual');
 	});
 
+	it('westcoastCustomerDeleted: a PSA customer linked to a customer gone from the read goes to review and to Mapped, marked', () => {
+		const plan = planCustomerMapping(
+			[westcoastCustomer('W1', 'Acme')],
+			[
+				haloClient(1, 'Acme', { external_links: [westcoastLink('W1')] }),
+				haloClient(2, 'Gone Ltd', { external_links: [westcoastLink('W9')] }),
+			],
+		);
+		const [entry] = reviewed(plan, 'westcoastCustomerDeleted');
+		expect(entry).toEqual({
+			subject: 'psaCustomer',
+			reason: 'westcoastCustomerDeleted',
+			message:
+				'PSA customer "Gone Ltd" (2) is linked to Westcoast customer W9, which is no longer in the Westcoast read: ' +
+				'Licence Sync handles its licences as deleted upstream. The PSA customer itself is left as it is; remove ' +
+				'its link, or deactivate it, once you have checked.',
+			psaIndex: 1,
+			psaId: 2,
+			psaName: 'Gone Ltd',
+			westcoastId: 'W9',
+		});
+		expect(plan.mapped.map((mapped) => mapped.westcoastId)).toEqual(['W1']);
+		expect(plan.deletedUpstream).toEqual([
+			{
+				psaIndex: 1,
+				westcoastId: 'W9',
+				westcoastName: null,
+				psaId: 2,
+				psaName: 'Gone Ltd',
+				matchedBy: 'link',
+				westcoastDeleted: true,
+			},
+		]);
+		expect(plan.create).toEqual([]);
+		expect(plan.invalid).toEqual([]);
+	});
+
+	it('decides no customer gone while a Westcoast item is unreadable (it may be that customer)', () => {
+		const plan = planCustomerMapping(
+			[westcoastCustomer('W1', 'Acme'), { name: 'no id' }],
+			[haloClient(2, 'Gone Ltd', { external_links: [westcoastLink('W9')] })],
+		);
+		expect(plan.deletedUpstream).toEqual([]);
+		expect(plan.review.map((entry) => entry.reason)).not.toContain('westcoastCustomerDeleted');
+	});
+
 	it('never throws on junk input', () => {
 		const junk = [undefined, null, 0, 'x', [], {}, { westcoastId: {} }, { AccountId: [1] }];
 		const plan = planCustomerMapping(junk, junk, {
