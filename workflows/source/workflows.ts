@@ -26,6 +26,7 @@ import {
 	MAPPING_OUTPUT,
 	mappingResolver,
 	psaListCheck,
+	runLock,
 	westcoastCustomers,
 	westcoastSubscriptions,
 } from './package-nodes';
@@ -60,6 +61,9 @@ export const NODE = {
 	licenceWritesDone: 'Licence Writes Done',
 	importSummary: 'Import Summary',
 	respond: 'Respond',
+	lock: 'Lock Halo Writes',
+	unlock: 'Unlock Halo Writes',
+	unlockCustomersOnly: 'Unlock Halo Writes (Customers Only)',
 	...CUSTOMER_WRITE_NODES,
 	...LICENCE_WRITE_NODES,
 } as const;
@@ -181,7 +185,9 @@ function buildDailySync(): WorkflowJson {
 		'clients',
 		[1540, 0],
 	);
-	graph.connect(valid, customers);
+	const lock = graph.add(runLock(NODE.lock, [440, -160], 'acquire'));
+	graph.connect(valid, lock);
+	graph.connect(lock, customers);
 	graph.connect(customers, syncSubscriptions);
 	graph.connect(syncSubscriptions, subscriptions.read, 0);
 	graph.connect(syncSubscriptions, clients.read, 1);
@@ -220,7 +226,14 @@ function buildDailySync(): WorkflowJson {
 	graph.connect(subscriptions.records, sync, 0, 0);
 	graph.connect(licences.records, sync, 0, 1);
 	graph.connect(mapForLicences, sync, MAPPING_OUTPUT.mapped, 2);
-	addLicenceWrites(graph, sync, [3960, 0]);
+	const writeEnds = addLicenceWrites(graph, sync, [3960, 0]);
+	const done = graph.add(waitForAll(NODE.licenceWritesDone, [4840, 0], writeEnds.length + 1));
+	writeEnds.forEach((end, input) => graph.connect(end, done, 0, input));
+	graph.connect(sync, done, LICENCE_OUTPUT.summary, writeEnds.length);
+	graph.add(runLock(NODE.unlock, [5060, 0], 'release'));
+	graph.connect(done, NODE.unlock);
+	graph.add(runLock(NODE.unlockCustomersOnly, [3300, 200], 'release'));
+	graph.connect(thenSync, NODE.unlockCustomersOnly, 1);
 	return graph.toJson();
 }
 
@@ -257,7 +270,9 @@ function buildImportCustomers(): WorkflowJson {
 			updateSiteAddress: `={{ ${setting(SETTING.updateSiteAddress)} === true }}`,
 		}),
 	);
-	graph.connect(valid, customers);
+	const lock = graph.add(runLock(NODE.lock, [440, -160], 'acquire'));
+	graph.connect(valid, lock);
+	graph.connect(lock, customers);
 	graph.connect(customers, clients.read);
 	graph.connect(customers, mapCustomers, 0, 0);
 	graph.connect(clients.records, mapCustomers, 0, 1);
@@ -290,9 +305,11 @@ function buildImportCustomers(): WorkflowJson {
 	const summary = graph.add(
 		setFields(NODE.importSummary, [2420, 0], fields, { executeOnce: true }),
 	);
-	const respond = graph.add(respondWithFirstItem(NODE.respond, [2640, 0]));
+	const unlock = graph.add(runLock(NODE.unlock, [2640, 0], 'release'));
+	const respond = graph.add(respondWithFirstItem(NODE.respond, [2860, 0]));
 	graph.connect(done, summary);
-	graph.connect(summary, respond);
+	graph.connect(summary, unlock);
+	graph.connect(unlock, respond);
 	return graph.toJson();
 }
 
@@ -333,7 +350,9 @@ function buildImportSubscriptions(): WorkflowJson {
 	// Customers are written by the customer import.
 	const mapCustomers = graph.add(mappingsOnly(NODE.mapCustomers, [1760, 0]));
 	const sync = graph.add(licenceSync(NODE.licenceSync, [1980, 0], deactivateDeleted));
-	graph.connect(valid, customers);
+	const lock = graph.add(runLock(NODE.lock, [440, -160], 'acquire'));
+	graph.connect(valid, lock);
+	graph.connect(lock, customers);
 	graph.connect(customers, subscriptions.read);
 	graph.connect(subscriptions.read, licences.read);
 	graph.connect(licences.check, clients.read);
@@ -361,9 +380,11 @@ function buildImportSubscriptions(): WorkflowJson {
 			{ executeOnce: true },
 		),
 	);
-	const respond = graph.add(respondWithFirstItem(NODE.respond, [3300, 0]));
+	const unlock = graph.add(runLock(NODE.unlock, [3300, 0], 'release'));
+	const respond = graph.add(respondWithFirstItem(NODE.respond, [3520, 0]));
 	graph.connect(done, summary);
-	graph.connect(summary, respond);
+	graph.connect(summary, unlock);
+	graph.connect(unlock, respond);
 	return graph.toJson();
 }
 
