@@ -17,6 +17,8 @@ export interface MappedCustomer {
 	psaId: string | number;
 	psaKey: string;
 	mappingIndex: number;
+	/** Mapping Resolver found the Westcoast customer gone from the read (`westcoastDeleted`). */
+	westcoastDeleted: boolean;
 }
 
 export interface CustomerIndex {
@@ -47,7 +49,8 @@ function readMapping(item: unknown, mappingIndex: number) {
 		const mapping = requireObject(item);
 		const westcoastId = requiredId(mapping, 'westcoastId');
 		const psaId = requiredPayloadId(mapping, 'psaId');
-		return { westcoastId, psaId, psaKey: String(psaId), mappingIndex };
+		const westcoastDeleted = mapping.westcoastDeleted === true;
+		return { westcoastId, psaId, psaKey: String(psaId), mappingIndex, westcoastDeleted };
 	});
 }
 

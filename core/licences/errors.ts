@@ -5,6 +5,8 @@ export type RefusalCode =
 	| 'emptySubscriptionInput'
 	/** More deactivations/zeroings than the safety limit allows. */
 	| 'deactivationLimitExceeded'
+	/** More deactivations/zeroings over the rolling window of runs than the limit allows. */
+	| 'windowLimitExceeded'
 	| 'invalidOption';
 
 /** The whole plan is refused: the node turns this into an error and emits nothing. */

@@ -14,3 +14,10 @@ export {
 } from './reasons';
 export { describeSummary, isInvalidInput } from './summary';
 export type * from './types';
+export {
+	DEFAULT_GUARD_WINDOW_DAYS,
+	type AcceptedPlan,
+	type GuardFigures,
+	type GuardInput,
+} from './guard';
+export { OPTION_LABEL } from './labels';

@@ -1,4 +1,5 @@
 import type { PlanContext } from './context';
+import { duplicateLicencesEntry } from './duplicates';
 import { deactivateEntry, skippedEntry, unchangedEntry } from './entries';
 import type { LicenceItem, LicenceRecord } from './licences';
 import { itemReason, type PlanReason, reason } from './reasons';
@@ -82,9 +83,12 @@ function deletedUpstream(
 	context: PlanContext,
 	identity: EntryIdentity & { psaLicenceId: string | number },
 	licence: LicenceRecord,
+	customerDeleted: boolean,
 ): LicencePlanEntry {
 	const { fields, deactivateDeleted } = context.options;
-	const deleted = `Subscription ${identity.westcoastSubscriptionId} is no longer in Westcoast`;
+	const deleted = customerDeleted
+		? `Westcoast customer ${identity.westcoastCustomerId} is no longer in Westcoast, nor is its subscription ${identity.westcoastSubscriptionId}`
+		: `Subscription ${identity.westcoastSubscriptionId} is no longer in Westcoast`;
 	if (deactivateDeleted) {
 		if (licence.isActive === false) {
 			return unchangedEntry(
@@ -112,7 +116,7 @@ function deletedUpstream(
  * The entry of a linked licence that is not in its subscription's entry: it
  * names another distributor (never linked), its ID is absent from the input
  * (deleted upstream, or out of scope), duplicated there, or stored by other
- * licences too. Null when its subscription's entry holds it.
+ * licences too (one entry for them all). Null when another entry holds it.
  */
 export function planLinkedLicence(
 	context: PlanContext,
@@ -149,16 +153,18 @@ export function planLinkedLicence(
 		);
 	}
 	if (sameLink.length > 1) {
-		const items = sameLink.map((other) => other.index).join(', ');
-		const detail = `licence items ${items} all store Westcoast subscription ${item.link}.`;
-		return skippedEntry(
-			identity,
-			itemReason('licenceLinkedTwice', 'licences', item.index, detail, linkField),
-		);
+		// One entry per group: the subscription's when it is in the input, else the first licence's.
+		if (copies === 1 || sameLink[0] !== item) return null;
+		return duplicateLicencesEntry(context, identity, sameLink);
 	}
 	if (item.invalid) return skippedEntry(identity, item.invalid);
 	const licence = item.record;
 	const notDeleted = whyNotDeleted(context, licence, westcoastIds);
 	if (notDeleted) return skippedEntry(identity, notDeleted);
-	return deletedUpstream(context, { ...identity, psaLicenceId: licence.id }, licence);
+	return deletedUpstream(
+		context,
+		{ ...identity, psaLicenceId: licence.id },
+		licence,
+		mapped?.westcoastDeleted === true,
+	);
 }

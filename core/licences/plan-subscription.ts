@@ -1,5 +1,6 @@
 import type { PlanContext } from './context';
 import type { MappedCustomer } from './customers';
+import { duplicateLicencesEntry } from './duplicates';
 import { createEntry, deactivateEntry, skippedEntry, unchangedEntry, updateEntry } from './entries';
 import type { LicenceItem, LicenceRecord } from './licences';
 import { createPayload, type DesiredLicence, licenceChanges, updatePayload } from './payloads';
@@ -112,8 +113,9 @@ function inStep(
 
 /**
  * The one entry for a subscription item. When exactly one licence stores its
- * ID the entry is about that licence too; licences linked to a duplicated ID,
- * or several licences sharing one ID, get entries of their own (plan-licence).
+ * ID the entry is about that licence too, and when several do, about all of
+ * them (duplicates.ts); licences linked to a duplicated ID get entries of
+ * their own (plan-licence).
  * Checks run in order: input shape, filters, mapping, state, what a licence needs.
  */
 export function planSubscription(context: PlanContext, item: SubscriptionItem): LicencePlanEntry {
@@ -132,6 +134,12 @@ export function planSubscription(context: PlanContext, item: SubscriptionItem): 
 		source: {
 			subscription: item.index,
 			...(licence && { licence: licence.index }),
+			// Several licences store this ID: whatever this entry says, it is about them all.
+			...(copies === 1 &&
+				linked.length > 1 && {
+					licence: linked[0].index,
+					otherLicences: linked.slice(1).map((other) => other.index),
+				}),
 			...(mapped && { mapping: mapped.mappingIndex }),
 		},
 	};
@@ -145,15 +153,7 @@ export function planSubscription(context: PlanContext, item: SubscriptionItem): 
 			itemReason('duplicateSubscriptionId', 'subscriptions', item.index, detail, 'westcoastId'),
 		);
 	}
-	if (linked.length > 1) {
-		const items = linked.map((other) => other.index).join(', ');
-		return skip(
-			reason(
-				'licenceLinkedTwice',
-				`Licence items ${items} all store Westcoast subscription ${subscription.id}.`,
-			),
-		);
-	}
+	if (linked.length > 1) return duplicateLicencesEntry(context, identity, linked);
 	if (licence?.invalid) return skip(licence.invalid);
 	const existing = licence?.record ?? null;
 

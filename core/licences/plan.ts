@@ -1,5 +1,6 @@
 import type { PlanContext } from './context';
 import { indexCustomers } from './customers';
+import { checkDeactivationWindow, type GuardInput } from './guard';
 import { customerSelector, productMatcher } from './filters';
 import { indexLicences } from './licences';
 import { resolveOptions } from './options';
@@ -22,11 +23,15 @@ import type {
  * one entry; licences without one are never touched. Linear: every join is a
  * Map lookup on IDs compared as strings.
  *
+ * With `guard`, the deactivation limit also holds over a rolling window of
+ * accepted runs (guard.ts), and the plan carries what to remember.
+ *
  * @throws PlanRefusedError on error items, an empty read, too many deactivations or an invalid option.
  */
 export function planLicences(
 	input: LicencePlanInput,
 	options: PartialLicencePlanOptions = {},
+	guard: GuardInput | null = null,
 ): LicencePlan {
 	const resolved = resolveOptions(options);
 	refuseErrorItems(input);
@@ -47,7 +52,10 @@ export function planLicences(
 	}
 	entries.push(...context.customers.entries);
 	refuseUnsafePlan(entries, input.subscriptions.length, resolved);
-	return collectPlan(entries, context, resolved.emitUnchanged);
+	const window = guard && checkDeactivationWindow(entries, guard, resolved);
+	const plan = collectPlan(entries, context, resolved.emitUnchanged);
+	if (!window) return plan;
+	return { ...plan, summary: { ...plan.summary, window: window.figures }, history: window.history };
 }
 
 function collectPlan(

@@ -5,12 +5,13 @@ export const LICENCE_REASONS = {
 	invalidField: 'An input item has a field of the wrong type or an unreadable value.',
 	duplicateSubscriptionId:
 		'The same Westcoast subscription ID appears more than once in the subscription input.',
-	licenceLinkedTwice: 'More than one PSA licence stores the same Westcoast subscription ID.',
 	conflictingMapping:
 		'The customer mappings link one Westcoast customer to more than one PSA customer.',
 	unidentifiedSubscription:
 		"A subscription item of this licence's customer has no Westcoast ID, so a deletion cannot be confirmed.",
 	// Out of scope: accounted for and left alone.
+	duplicateLicences:
+		'More than one PSA licence stores the same Westcoast subscription ID: a person decides which one is its licence; only that subscription is left alone.',
 	customerNotSelected: 'The Westcoast customer is not in the chosen customer list.',
 	customerNotMapped: 'The Westcoast customer has no customer mapping.',
 	licenceCustomerNotMapped: "The licence's PSA customer maps to no Westcoast customer.",
@@ -41,7 +42,6 @@ export const INVALID_INPUT_REASONS: ReadonlySet<ReasonCode> = new Set<ReasonCode
 	'missingField',
 	'invalidField',
 	'duplicateSubscriptionId',
-	'licenceLinkedTwice',
 	'conflictingMapping',
 	'unidentifiedSubscription',
 ]);

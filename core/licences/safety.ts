@@ -1,5 +1,6 @@
 import { PlanRefusedError } from './errors';
 import type { LicenceFieldNames } from './fields';
+import { OPTION_LABEL } from './labels';
 import type { PlanInputName, ReasonCode } from './reasons';
 import type { LicencePlanEntry, LicencePlanInput, LicencePlanOptions } from './types';
 import { isJsonObject } from './values';
@@ -39,12 +40,12 @@ const isManagedLicence = (entry: LicencePlanEntry) =>
  * made inactive (unchanged with alreadyZero/alreadyInactive). Counting those
  * would let the limit weaken a little with every run.
  */
-const isLiveLicence = (entry: LicencePlanEntry) =>
+export const isLiveLicence = (entry: LicencePlanEntry) =>
 	isManagedLicence(entry) &&
 	!(entry.action === 'unchanged' && entry.reason !== null && ALREADY_DONE.has(entry.reason.code));
 
 /** A deactivate entry, or an update that sets the count to 0 or the status to inactive. */
-function deactivatesOrZeroes(entry: LicencePlanEntry, fields: LicenceFieldNames): boolean {
+export function deactivatesOrZeroes(entry: LicencePlanEntry, fields: LicenceFieldNames): boolean {
 	if (entry.action === 'deactivate') return true;
 	if (entry.action !== 'update') return false;
 	return entry.changes.some(
@@ -79,7 +80,7 @@ export function refuseUnsafePlan(
 			'emptySubscriptionInput',
 			`The subscription input is empty, but ${managed} linked licence(s) of mapped customers exist. An empty read is ` +
 				'more likely a failed read than every subscription deleted, so nothing was planned. If every subscription ' +
-				'really was deleted, set "Max Deactivation Percent" to 100.',
+				`really was deleted, set "${OPTION_LABEL.maxDeactivationPercent}" to 100 for one run.`,
 			{ linkedLicences: managed },
 		);
 	}
@@ -88,11 +89,14 @@ export function refuseUnsafePlan(
 	const allowed = Math.max((percent / 100) * live, floor);
 	if (deactivations > allowed) {
 		const share = Math.round((deactivations / live) * 1000) / 10;
+		const label = OPTION_LABEL.maxDeactivationPercent;
+		const needed = Math.min(100, Math.ceil((deactivations / live) * 100));
 		throw new PlanRefusedError(
 			'deactivationLimitExceeded',
 			`The plan would deactivate or zero ${deactivations} of ${live} live linked licences (${share}%), more than ` +
-				`"Max Deactivation Percent" (${percent}%, with at least ${floor} always allowed). This often means an incomplete ` +
-				'read, so nothing was planned. If these changes are right, raise "Max Deactivation Percent" (100 lifts the limit).',
+				`"${label}" (${percent}%, with at least ${floor} always allowed). This often means an incomplete ` +
+				`read, so nothing was planned. If these changes are right (a first clean-up, say), set "${label}" to ${needed} ` +
+				`for one run, then back to ${percent}.`,
 			{
 				deactivations,
 				linkedLicences: live,

@@ -1,4 +1,5 @@
 import type { LicenceFieldNames } from './fields';
+import type { AcceptedPlan, GuardFigures } from './guard';
 import type { PlanReason, ReasonCode } from './reasons';
 
 /**
@@ -106,6 +107,8 @@ export interface EntrySource {
 	subscription?: number;
 	licence?: number;
 	mapping?: number;
+	/** Further licences an entry is about (several licences storing one subscription ID). */
+	otherLicences?: number[];
 }
 
 /** Who and what an entry is about. */
@@ -121,6 +124,8 @@ export interface EntryIdentity {
 	 * Westcoast ID, for a later step (or the next run) to turn into parent_id.
 	 */
 	unresolvedParentSubscriptionId: string | null;
+	/** Every licence storing the subscription's ID, when there are several (duplicateLicences). */
+	psaLicenceIds?: (string | number | null)[];
 	source: EntrySource;
 }
 
@@ -187,6 +192,8 @@ export interface LicencePlanSummary {
 	unknownStates: Record<string, number>;
 	/** Subscription items by the rule that found their seat count (`none`: no rule did). */
 	subscriptionsByQuantitySource: Record<string, number>;
+	/** The rolling window's figures, when the plan was made with a guard. */
+	window?: GuardFigures;
 }
 
 export interface LicencePlan {
@@ -200,4 +207,6 @@ export interface LicencePlan {
 	/** The skipped entries caused by input of the wrong shape (also in `skipped`). */
 	invalidInput: SkippedEntry[];
 	summary: LicencePlanSummary;
+	/** With a guard: the accepted plans to remember (null for a manual run, which keeps none). */
+	history?: AcceptedPlan[] | null;
 }

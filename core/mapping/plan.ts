@@ -1,4 +1,5 @@
 import { settleClaims, type Claim } from './claims';
+import { deletedUpstream } from './deleted-upstream';
 import { describeWestcoast, listIds } from './describe';
 import { HALO_PSA_PRESET, type PsaFieldNames } from './fields';
 import { groupBy } from './group';
@@ -67,6 +68,7 @@ function reviewOutcome({ westcoastIndex, customer }: WestcoastItem, note: Review
 				psaId: note.psa.idValue,
 				psaName: note.psa.name,
 			}),
+			...(note.psaIds && { psaIds: note.psaIds }),
 			...(note.candidates && { candidates: note.candidates }),
 		},
 	};
@@ -225,8 +227,14 @@ export function planCustomerMapping(
 	const sites = settings.updateSiteAddress
 		? planSiteUpdates(pairs, settings.fields)
 		: { addressChanges: [], review: [] };
+	const gone = deletedUpstream(
+		psa.customers,
+		new Set(readable.map((item) => item.customer.westcoastId)),
+		readable.length === westcoastItems.length,
+	);
 	const review = [
 		...outcomes.flatMap((outcome) => (outcome.status === 'review' ? [outcome.entry] : [])),
+		...gone.review,
 		...sites.review,
 		...psa.review,
 		...manual.review,
@@ -237,6 +245,7 @@ export function planCustomerMapping(
 	];
 	return {
 		mapped: outcomes.flatMap((outcome) => (outcome.status === 'mapped' ? [outcome.entry] : [])),
+		deletedUpstream: gone.mapped,
 		create: outcomes.flatMap((outcome) => (outcome.status === 'create' ? [outcome.entry] : [])),
 		addressChanges: sites.addressChanges,
 		review,

@@ -3,7 +3,7 @@ import { manualRowsFor, type ManualIndex, type ManualRow } from './manual';
 import type { NameKeys } from './normalize';
 import type { PsaIndex } from './psa-index';
 import type { ReviewReason } from './review-reasons';
-import type { MatchRule, PsaCandidate, PsaCustomer, WestcoastCustomer } from './types';
+import type { MatchRule, PsaCandidate, PsaCustomer, PsaId, WestcoastCustomer } from './types';
 import { scoredCandidates } from './candidates';
 
 /** Why a Westcoast customer goes to review: becomes its review entry. */
@@ -11,6 +11,8 @@ export interface ReviewNote {
 	reason: ReviewReason;
 	message: string;
 	psa?: PsaCustomer;
+	/** Every PSA customer the case is about, when there are several (linkAmbiguous). */
+	psaIds?: PsaId[];
 	candidates?: PsaCandidate[];
 }
 
@@ -94,7 +96,11 @@ export function resolveMatch(
 		return {
 			outcome: 'review',
 			reason: 'linkAmbiguous',
-			message: `${describeWestcoast(customer)}: several PSA customers carry its link: ${listPsaIds(linked)}.`,
+			message:
+				`${describeWestcoast(customer)}: PSA customers ${listPsaIds(linked)} all carry its Westcoast link, so it is ` +
+				'mapped to none of them and its licences are left alone. A person removes the extra link (or merges the ' +
+				'customers); every other customer is mapped as usual.',
+			psaIds: linked.map((psa) => psa.idValue),
 			candidates: scoredCandidates(keys, linked.slice(0, MAX_LISTED)),
 		};
 	}

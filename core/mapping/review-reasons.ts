@@ -17,6 +17,8 @@ export const REVIEW_REASONS = {
 	inactiveNotCreated: 'The Westcoast customer is not Active, so it is not created in the PSA.',
 	createBlockedByInvalidPsa:
 		'Some PSA items are unreadable, so a create could duplicate one of them.',
+	westcoastCustomerDeleted:
+		'A PSA customer is linked to a Westcoast customer no longer in the Westcoast read: its licences are handled as deleted upstream; the PSA customer is left alone.',
 	noMainSite: 'The address differs but the PSA customer has no main site to update.',
 	invalidPsaItem: 'A PSA item has a missing or wrongly typed field.',
 	duplicatePsaId: 'The same PSA ID appears more than once in the input; the first is used.',

@@ -82,6 +82,20 @@ export type MappedEntry = {
 	link?: PsaPayload;
 };
 
+/**
+ * A PSA customer linked to a Westcoast customer the read no longer holds: on
+ * the Mapped output, so that Licence Sync handles its licences as deleted upstream.
+ */
+export type DeletedUpstreamEntry = {
+	psaIndex: number;
+	westcoastId: string;
+	westcoastName: null;
+	psaId: PsaId;
+	psaName: string;
+	matchedBy: 'link';
+	westcoastDeleted: true;
+};
+
 export type CreateEntry = {
 	westcoastIndex: number;
 	westcoastId: string;
@@ -126,6 +140,8 @@ export type ReviewEntry = {
 	westcoastName?: string;
 	psaId?: PsaId;
 	psaName?: string;
+	/** Every PSA customer the case is about, when there are several (linkAmbiguous: all carry the link). */
+	psaIds?: PsaId[];
 	/** PSA customers the person may choose from, best first. */
 	candidates?: PsaCandidate[];
 };
@@ -146,6 +162,8 @@ export type MappingTableRow = {
 
 export interface MappingPlan {
 	mapped: MappedEntry[];
+	/** Links to Westcoast customers no longer in the read (also in review); the node puts them on Mapped. */
+	deletedUpstream: DeletedUpstreamEntry[];
 	create: CreateEntry[];
 	addressChanges: AddressChangeEntry[];
 	review: ReviewEntry[];

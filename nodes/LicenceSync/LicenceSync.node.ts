@@ -8,10 +8,13 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import {
+	DEFAULT_GUARD_WINDOW_DAYS,
 	describeSummary,
 	parseProductFilter,
 	planLicences,
 	PlanRefusedError,
+	type AcceptedPlan,
+	type GuardInput,
 	type LicenceFieldNames,
 	type LicencePlanEntry,
 	type PartialLicencePlanOptions,
@@ -52,6 +55,14 @@ export class LicenceSync implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const input = (index: number) => this.getInputData(index).map((item) => item.json);
+		// n8n keeps no static data for manual runs: those get no memory, and the plan says so.
+		const memory = this.getWorkflowStaticData('node') as { acceptedPlans?: AcceptedPlan[] };
+		const windowDays = (this.getNodeParameter('options', 0, {}) as IDataObject).guardWindowDays;
+		const guard: GuardInput = {
+			now: new Date(),
+			windowDays: typeof windowDays === 'number' ? windowDays : DEFAULT_GUARD_WINDOW_DAYS,
+			history: this.getMode() === 'manual' ? null : (memory.acceptedPlans ?? []),
+		};
 		let plan: ReturnType<typeof planLicences>;
 		try {
 			plan = planLicences(
@@ -61,6 +72,7 @@ export class LicenceSync implements INodeType {
 					mappings: input(INPUTS.mappings),
 				},
 				readOptions(this),
+				guard,
 			);
 		} catch (error) {
 			if (!(error instanceof PlanRefusedError)) throw asNodeError(this.getNode(), error);
@@ -94,8 +106,9 @@ export class LicenceSync implements INodeType {
 				description: `${plan.invalidInput.length} input item(s) cannot be planned. Fix them, or turn on "Continue On Fail" to send them to Skipped.`,
 			});
 		}
+		if (plan.history) memory.acceptedPlans = plan.history;
 		this.addExecutionHints({
-			message: describeSummary(plan.summary),
+			message: [describeSummary(plan.summary), plan.summary.window?.note].filter(Boolean).join(' '),
 			location: 'outputPane',
 		});
 
@@ -106,6 +119,7 @@ export class LicenceSync implements INodeType {
 		const sources = ({ source }: LicencePlanEntry): Sources => [
 			{ input: INPUTS.subscriptions, item: source.subscription },
 			{ input: INPUTS.licences, item: source.licence },
+			...(source.otherLicences ?? []).map((item) => ({ input: INPUTS.licences, item })),
 			{ input: INPUTS.mappings, item: source.mapping },
 		];
 		const perRecord = (entries: LicencePlanEntry[]) =>

@@ -124,7 +124,7 @@ export const properties: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: 100 },
 		default: 20,
 		description:
-			'Refuse the whole plan when it would deactivate or zero more than this share of the live linked licences (a guard against a bad read). 100 lifts the limit.',
+			'Refuse the whole plan when it, or the runs of the Guard Window with it, would deactivate or zero more than this share of the live linked licences (a guard against a bad read). To let a legitimate clean-up through, raise it for one run and set it back. 100 lifts the limit.',
 	},
 	{
 		displayName: 'Licence Name',
@@ -193,6 +193,15 @@ export const properties: INodeProperties[] = [
 			],
 			default: 'allMapped',
 			description: 'Whose missing subscriptions count as deleted upstream',
+		},
+		{
+			displayName: 'Guard Window (Days)',
+			name: 'guardWindowDays',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 7,
+			description:
+				'The deactivation limit also holds over the runs of this many days (remembered in workflow static data; manual runs keep no memory and apply only their own limit). 0 limits each run alone.',
 		},
 		{
 			displayName: 'Include Unchanged',

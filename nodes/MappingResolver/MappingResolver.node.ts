@@ -71,7 +71,9 @@ export class MappingResolver implements INodeType {
 		const withoutIndexes = <T extends object>(entry: T) =>
 			omit(entry, ['westcoastIndex', 'psaIndex']);
 		return [
-			plan.mapped.map((entry) => outputItem(withoutIndexes(entry), fromBoth(entry))),
+			[...plan.mapped, ...plan.deletedUpstream].map((entry) =>
+				outputItem(withoutIndexes(entry), fromBoth(entry)),
+			),
 			batchOutput(plan.create, batchSize, withoutIndexes, (entry) =>
 				fromWestcoast(entry.westcoastIndex),
 			),

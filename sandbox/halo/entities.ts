@@ -16,6 +16,8 @@ export interface HaloEntity {
 	find(store: HaloStore, id: number): OtherFields | undefined;
 	list(store: HaloStore, query: ListQuery): OtherFields[];
 	save(store: HaloStore, element: OtherFields): OtherFields;
+	/** Deletes a record (sandbox faults only: Halo deletes are not part of this package). */
+	remove(store: HaloStore, id: unknown): void;
 }
 
 function entity<T extends HaloTableName>(definition: {
@@ -43,6 +45,11 @@ function entity<T extends HaloTableName>(definition: {
 				.filter((row) => matches(row, query))
 				.map((row) => view(store, row)),
 		save: (store, element) => view(store, save(store, element)),
+		remove: (store, id) => {
+			const rows = store.rows(table);
+			const index = rows.findIndex((row) => row.id === id);
+			if (index >= 0) rows.splice(index, 1);
+		},
 	};
 }
 

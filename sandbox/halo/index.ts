@@ -106,7 +106,7 @@ export async function startHaloSandbox(options: HaloSandboxOptions = {}): Promis
 		return (
 			faults.take() ??
 			tokens.refuse(headers.authorization) ??
-			handleApi(store, strict, method, url, body)
+			handleApi(store, faults, strict, method, url, body)
 		);
 	};
 

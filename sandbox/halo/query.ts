@@ -1,5 +1,6 @@
 /** List query parameters as Halo reads them, and its paging. */
 import { badRequest } from './errors';
+import type { ListShape } from './faults';
 
 /**
  * GUESS: Halo's page size when `pageinate=true` comes without `page_size`
@@ -50,13 +51,28 @@ export class ListQuery {
 	}
 }
 
-/** `{ record_count, <plural>: [...] }`: record_count counts every match, not just this page. */
-export function listAnswer(plural: string, matches: unknown[], query: ListQuery) {
+/** The page a paged read asks for (1 when not paged). */
+export const pageNumber = (query: ListQuery): number =>
+	query.flag('pageinate') ? (query.integer('page_no', 1) ?? 1) : 1;
+
+/**
+ * `{ record_count, <plural>: [...] }`: record_count counts every match, not just this page.
+ * `shape` bends paged answers as a sandbox fault asks (sandbox/halo/faults.ts).
+ */
+export function listAnswer(
+	plural: string,
+	matches: unknown[],
+	query: ListQuery,
+	shape: ListShape = {},
+) {
+	if (shape.empty) return { record_count: 0, [plural]: [] };
 	let rows = matches;
 	if (query.flag('pageinate')) {
-		const size = query.integer('page_size', 1) ?? DEFAULT_PAGE_SIZE;
-		const page = query.integer('page_no', 1) ?? 1;
+		const asked = query.integer('page_size', 1) ?? DEFAULT_PAGE_SIZE;
+		const size = shape.cap === undefined ? asked : Math.min(asked, Math.max(shape.cap, 1));
+		const page = pageNumber(query);
 		rows = matches.slice((page - 1) * size, page * size);
+		if (shape.keep !== undefined) rows = rows.slice(0, shape.keep);
 	} else {
 		const count = query.integer('count', 1);
 		if (count !== undefined) rows = matches.slice(0, count);

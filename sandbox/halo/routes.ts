@@ -3,7 +3,8 @@ import { isPlainObject } from './checks';
 import { badRequest, HaloApiError } from './errors';
 import { HALO_ENTITIES, type HaloEntity } from './entities';
 import type { HaloResponse, OtherFields } from './records';
-import { listAnswer, ListQuery } from './query';
+import type { FaultInjector } from './faults';
+import { listAnswer, ListQuery, pageNumber } from './query';
 import { HaloStore } from './store';
 import { mistypedFields, unknownFields } from './strict';
 
@@ -11,13 +12,14 @@ const API_PATH = /^\/api\/([^/]+)(?:\/([^/]+))?\/?$/;
 
 export function handleApi(
 	store: HaloStore,
+	faults: FaultInjector,
 	strict: boolean,
 	method: string,
 	url: URL,
 	body: string,
 ): HaloResponse {
 	try {
-		return route(store, strict, method, url, body);
+		return route(store, faults, strict, method, url, body);
 	} catch (error) {
 		if (error instanceof HaloApiError) return error.toResponse();
 		throw error;
@@ -26,6 +28,7 @@ export function handleApi(
 
 function route(
 	store: HaloStore,
+	faults: FaultInjector,
 	strict: boolean,
 	method: string,
 	url: URL,
@@ -49,7 +52,13 @@ function route(
 	}
 	if (method === 'GET') {
 		const query = new ListQuery(url.searchParams);
-		return { status: 200, body: listAnswer(entity.plural, entity.list(store, query), query) };
+		const shape = query.flag('pageinate') ? faults.takeList(entity.name, pageNumber(query)) : {};
+		const body = listAnswer(entity.plural, entity.list(store, query), query, shape);
+		if (shape.deleteFirstAfter) {
+			const [first] = body[entity.plural] as Array<{ id?: unknown }>;
+			if (first) entity.remove(store, first.id);
+		}
+		return { status: 200, body };
 	}
 	if (method === 'POST') return saveAll(store, strict, entity, body);
 	throw new HaloApiError(

@@ -1,6 +1,7 @@
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialType,
+	IDataObject,
 	IConnections,
 	INode,
 	INodeExecutionData,
@@ -8,6 +9,7 @@ import type {
 	IRun,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
@@ -28,6 +30,10 @@ export interface RunOptions {
 	/** Reuse a helper across runs (e.g. to keep a stored session token). */
 	credentialsHelper?: TestCredentialsHelper;
 	extraNodeTypes?: Record<string, INodeType>;
+	/** How n8n started the run (default manual, which keeps no static data). */
+	mode?: WorkflowExecuteMode;
+	/** The workflow's static data, kept by the caller across runs as n8n keeps it for active workflows. */
+	staticData?: IDataObject;
 }
 
 export interface WorkflowResult {
@@ -82,6 +88,7 @@ export async function runWorkflow(
 		active: false,
 		nodeTypes,
 		settings: workflowData.settings,
+		staticData: options.staticData,
 	});
 	const additionalData = {
 		credentialsHelper,
@@ -108,7 +115,7 @@ export async function runWorkflow(
 	} as unknown as IWorkflowExecuteAdditionalData;
 
 	const startNode = json.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
-	const run = await new WorkflowExecute(additionalData, 'manual').run({
+	const run = await new WorkflowExecute(additionalData, options.mode ?? 'manual').run({
 		workflow,
 		startNode: startNode ? (workflow.getNode(startNode.name) ?? undefined) : undefined,
 	});

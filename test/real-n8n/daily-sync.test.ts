@@ -26,7 +26,7 @@ import {
 	type SyncRun,
 } from './daily-sync/environment';
 import { haloProblems } from './daily-sync/halo-check';
-import { callWebhook, publishWorkflow } from './daily-sync/webhooks';
+import { callWebhook, publishWorkflow, waitForWebhook } from './daily-sync/webhooks';
 import { licensedSubscriptions, seatsOf } from './daily-sync/westcoast-facts';
 import { readWorkflowFile, withSettings } from './daily-sync/workflow-file';
 import { exportCredentials, importWorkflow } from './real-n8n';
@@ -277,6 +277,59 @@ describe('Westcoast to HaloPSA workflows in the real n8n', () => {
 		);
 
 		test(
+			'a doubtful Halo read (short page, deletion while paging, empty answer) stops the run before any write; a page-size cap does not',
+			async () => {
+				const { westcoast, halo } = env.sandboxes;
+				const [subscription] = licensedSubscriptions(westcoast.state(), halo.state(), 1);
+				const seats = (seatsOf(subscription) ?? 0) + 4;
+				westcoast.admin.setSubscriptionQuantity(subscription.AccountId, seats);
+
+				const doubtful = [
+					{
+						kind: 'shortPage',
+						entity: 'SoftwareLicence',
+						records: 5,
+						problem: /came back empty after/,
+					},
+					{ kind: 'shortPage', entity: 'Client', records: 3, problem: /came back empty after/ },
+					{
+						kind: 'deleteDuringPaging',
+						entity: 'SoftwareLicence',
+						problem: /changed during the read/,
+					},
+					{ kind: 'emptyList', entity: 'SoftwareLicence', problem: /last accepted read had/ },
+				] as const;
+				const stops = [];
+				for (const { problem, ...fault } of doubtful) {
+					halo.admin.setFaults({ list: [fault] });
+					const run = await env.run();
+					halo.admin.clearFaults();
+					const node =
+						fault.entity === 'Client' ? 'Check: Clients Complete' : 'Check: Licences Complete';
+					expectStoppedAt(run, node);
+					expect(run.result.error?.message).toMatch(problem);
+					stops.push(`${fault.kind} ${fault.entity}: ${run.result.error?.message}`);
+				}
+				log(`doubtful reads stopped:\n  ${stops.join('\n  ')}`);
+				expect(licenceOf(subscription.AccountId)?.count).not.toBe(seats);
+
+				// Halo capping page_size below the 100 asked for only means more pages.
+				halo.admin.setFaults({
+					list: [
+						{ kind: 'pageSizeCap', entity: 'Client', records: 7 },
+						{ kind: 'pageSizeCap', entity: 'SoftwareLicence', records: 7 },
+					],
+				});
+				const capped = await env.run();
+				halo.admin.clearFaults();
+				expectSucceeded(capped);
+				expect(licenceOf(subscription.AccountId)?.count).toBe(seats);
+				expect(dailySyncProblems()).toEqual(IN_STEP);
+			},
+			6 * MINUTE,
+		);
+
+		test(
 			"Licence Sync's safety limit refuses a mass deletion and stops the run before any write",
 			async () => {
 				const { westcoast, halo } = env.sandboxes;
@@ -311,7 +364,8 @@ describe('Westcoast to HaloPSA workflows in the real n8n', () => {
 			await importWorkflow(env.home, workflows);
 			for (const workflow of workflows) await publishWorkflow(env.home, workflow.id);
 			server = await startN8nServer(env.home);
-		}, 5 * MINUTE);
+			for (const path of Object.values(WEBHOOK_PATH)) await waitForWebhook(server.url, path);
+		}, 8 * MINUTE);
 
 		afterAll(async () => {
 			if (server) seen.push(['n8n server output', server.output()]);
@@ -357,6 +411,43 @@ describe('Westcoast to HaloPSA workflows in the real n8n', () => {
 				expect(problems(importSettings)).toEqual(IN_STEP);
 			},
 			3 * MINUTE,
+		);
+
+		test(
+			'both imports called twice at once create no duplicate: the Run Lock lets one run at a time write',
+			async () => {
+				const { westcoast, halo } = env.sandboxes;
+				// From scratch again, so that every racing run has clients and licences to create.
+				westcoast.admin.reset();
+				halo.admin.reset();
+				const racing = [
+					WEBHOOK_PATH.customers,
+					WEBHOOK_PATH.subscriptions,
+					WEBHOOK_PATH.customers,
+					WEBHOOK_PATH.subscriptions,
+				];
+				const answers = await Promise.all(racing.map((path) => callWebhook(server.url, path)));
+				expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+				// Westcoast subscriptions held by more than one licence (without the lock: 29 here).
+				const duplicatedLicences = (state: HaloState) => {
+					const byLink = new Map<string, number>();
+					for (const licence of state.licences) {
+						const link = String(licence.third_party_product ?? '');
+						if (link) byLink.set(link, (byLink.get(link) ?? 0) + 1);
+					}
+					return [...byLink.values()].filter((count) => count > 1).length;
+				};
+				const afterRace = duplicatedLicences(halo.state());
+				log(`after 4 racing import calls: ${afterRace} subscription(s) held by several licences`);
+				expect(afterRace).toBe(0);
+				// The subscription import may have run before the customers existed; one more call of each converges.
+				for (const path of [WEBHOOK_PATH.customers, WEBHOOK_PATH.subscriptions])
+					expect((await callWebhook(server.url, path)).status).toBe(200);
+				expect(halo.admin.requests().filter((request) => request.status >= 400)).toEqual([]);
+				expect(problems(importSettings)).toEqual(IN_STEP);
+				expect(duplicatedLicences(halo.state())).toBe(0);
+			},
+			5 * MINUTE,
 		);
 	});
 

@@ -2,7 +2,7 @@ import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired
 import { testDialect } from '../harness/dialect';
 import { HALO_LICENCE_FIELDS } from '../../core/psa/halo';
 import { HaloTestClient } from '../harness/halo-client';
-import { runWorkflow } from '../harness/run-workflow';
+import { runWorkflow, type RunOptions } from '../harness/run-workflow';
 import { NODES, syncWorkflow } from '../harness/sync-workflow';
 import { sandboxCredential } from '../harness/westcoast';
 
@@ -28,7 +28,11 @@ beforeEach(async () => {
 afterEach(async () => sandboxes.close());
 
 async function plan(
-	options: { mapping?: Record<string, unknown>; licences?: Record<string, unknown> } = {},
+	options: {
+		mapping?: Record<string, unknown>;
+		licences?: Record<string, unknown>;
+		run?: Pick<RunOptions, 'mode' | 'staticData'>;
+	} = {},
 ) {
 	const workflow = syncWorkflow({
 		psaCustomers: await halo.list('Client', 'clients'),
@@ -38,6 +42,7 @@ async function plan(
 	});
 	const result = await runWorkflow(workflow, {
 		credentials: [sandboxCredential(sandboxes.westcoast)],
+		...options.run,
 	});
 	const json = (node: string, output: number) =>
 		result.output(node, output).map((item) => item.json);
@@ -123,6 +128,42 @@ describe("Mapping Resolver in a workflow, on the sandboxes' overlapping data", (
 				}),
 			]),
 		);
+	});
+});
+
+describe('Mapping Resolver in a workflow: a duplicate client already in Halo', () => {
+	it('blocks only its own Westcoast customer, naming both clients', async () => {
+		await applyMapping(await plan({ mapping: { topLevelId: '1' } }));
+		const before = await plan({ mapping: { topLevelId: '1' } });
+		const [victim, ...others] = before.mapping('mapped');
+		// A second client carrying the same link, as a create after an incomplete read would leave it.
+		const link = (await halo.list('Client', 'clients')).find(
+			(client) => String(client.id) === String(victim.psaId),
+		)!.external_links as Array<Record<string, unknown>>;
+		await halo.post('Client', [
+			{
+				name: `${victim.psaName} (copy)`,
+				toplevel_id: 1,
+				new_external_link: { ...link[0], id: undefined },
+			},
+		]);
+		const copy = (await halo.list('Client', 'clients')).find(
+			(client) => client.name === `${victim.psaName} (copy)`,
+		)!;
+
+		const after = await plan({ mapping: { topLevelId: '1' } });
+		expect(after.result.error).toBeUndefined();
+		const reviewed = after
+			.mapping('review')
+			.filter((entry) => entry.subject === 'westcoastCustomer');
+		expect(reviewed.find((entry) => entry.westcoastId === victim.westcoastId)).toMatchObject({
+			reason: 'linkAmbiguous',
+			psaIds: [victim.psaId, copy.id].map(Number),
+		});
+		const pairs = (entries: Record<string, unknown>[]) =>
+			entries.map((e) => `${e.westcoastId}>${e.psaId}`).sort();
+		expect(pairs(after.mapping('mapped'))).toEqual(pairs(others));
+		expect(after.mapping('create')).toHaveLength(0);
 	});
 });
 
@@ -246,6 +287,138 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 			payload: { id: licence?.id, is_active: false },
 		});
 		expect((entry?.payload as Record<string, unknown>).count).toBeUndefined();
+	});
+
+	it('a duplicate licence already in Halo blocks only its own subscription', async () => {
+		await syncedOnce();
+		const { subscriptions } = sandboxes.westcoast.state();
+		const linked = [];
+		for (const s of subscriptions.filter((s) => s.AccountState === 'Active')) {
+			const licence = await linkedLicence(s.AccountId);
+			if (licence) linked.push({ subscription: s, licence });
+		}
+		const [duplicated, resized] = linked;
+		// A copy of one licence, as an earlier run's read anomaly would have created it.
+		const { id: _id, ...copy } = duplicated.licence;
+		await halo.post('SoftwareLicence', [copy]);
+		const copyId = (await halo.list('SoftwareLicence', 'licences'))
+			.filter(
+				(l) => l[HALO_LICENCE_FIELDS.westcoastLink] === String(duplicated.subscription.AccountId),
+			)
+			.map((l) => l.id)
+			.find((id) => id !== duplicated.licence.id);
+		const newCount = Number(resized.licence.count) + 2;
+		sandboxes.westcoast.admin.setSubscriptionQuantity(
+			Number(resized.subscription.AccountId),
+			newCount,
+		);
+
+		const next = await plan();
+		expect(next.result.error).toBeUndefined();
+		const blocked = next
+			.licences('skipped')
+			.filter((entry) => (entry.reason as { code: string }).code === 'duplicateLicences');
+		expect(blocked).toEqual([
+			expect.objectContaining({
+				westcoastSubscriptionId: String(duplicated.subscription.AccountId),
+				psaLicenceIds: [duplicated.licence.id, copyId],
+			}),
+		]);
+		expect((blocked[0].reason as { message: string }).message).toContain(
+			`PSA licences ${duplicated.licence.id} and ${copyId} all store Westcoast subscription ${duplicated.subscription.AccountId}`,
+		);
+		// Everyone else is planned: the resize goes through, nothing is created or deactivated.
+		expect(
+			next
+				.licences('update')
+				.map((entry) => [entry.psaLicenceId, (entry.payload as { count?: number }).count]),
+		).toEqual([[resized.licence.id, newCount]]);
+		expect(next.licences('create')).toHaveLength(0);
+		expect(next.licences('deactivate')).toHaveLength(0);
+	});
+
+	it('remembers accepted plans in workflow static data: a read losing a few subscriptions every run is stopped', async () => {
+		await syncedOnce();
+		const { subscriptions } = sandboxes.westcoast.state();
+		// Leaves only (no add-ons hang off them), so each deletion zeroes exactly one licence.
+		const parents = new Set(subscriptions.map((s) => String(s.DependencyAccountId ?? '')));
+		const linked: typeof subscriptions = [];
+		for (const s of subscriptions.filter(
+			(s) => s.AccountState === 'Active' && !parents.has(String(s.AccountId)),
+		)) {
+			const licence = await linkedLicence(s.AccountId);
+			if (licence && licence.is_active && Number(licence.count) > 0) linked.push(s);
+		}
+		const staticData = {};
+		const scheduled = { mode: 'trigger' as const, staticData };
+		// Three a run: each run alone stays within the always-allowed minimum of 3.
+		const loseThree = () => {
+			for (const s of linked.splice(0, 3))
+				sandboxes.westcoast.admin.deleteSubscription(Number(s.AccountId));
+		};
+		const windowOf = (run: Awaited<ReturnType<typeof plan>>) =>
+			(run.licences('summary')[0] as { window?: Record<string, unknown> }).window;
+
+		loseThree();
+		const first = await plan({ run: scheduled });
+		expect(first.result.error).toBeUndefined();
+		expect(first.licences('deactivate')).toHaveLength(3);
+		expect(windowOf(first)).toMatchObject({
+			applied: true,
+			earlierRuns: 0,
+			deactivations: 3,
+			thisRun: 3,
+		});
+		await applyLicences(first);
+
+		loseThree();
+		// A manual run has no memory: only its own 3 count, and it says so.
+		const manual = await plan();
+		expect(manual.result.error).toBeUndefined();
+		expect(windowOf(manual)).toMatchObject({ applied: false, deactivations: 3 });
+		expect(String(windowOf(manual)?.note)).toMatch(/^Manual run/);
+		// The next scheduled run remembers the first: 6 in the window is more than 20 % of the live licences.
+		const second = await plan({ run: scheduled });
+		expect(second.result.error?.message).toMatch(
+			/^Over the last 7 days the plans would deactivate or zero 6 of \d+ live linked licences .* "Max Deactivations \(%\)" \(20%/,
+		);
+		expect(second.licences('deactivate')).toHaveLength(0);
+	});
+
+	it('a customer deleted in Westcoast: its PSA customer goes to Needs Review and its licences are zeroed', async () => {
+		await syncedOnce();
+		const before = await plan();
+		const licences = await halo.list('SoftwareLicence', 'licences');
+		// The mapped customer with the fewest live linked licences (at least one), so the limit lets it through.
+		const liveOf = (psaId: unknown) =>
+			licences.filter(
+				(l) =>
+					String(l.client_id) === String(psaId) &&
+					l[HALO_LICENCE_FIELDS.westcoastLink] &&
+					l.is_active === true &&
+					Number(l.count) > 0,
+			);
+		const [victim] = before
+			.mapping('mapped')
+			.filter((entry) => liveOf(entry.psaId).length > 0)
+			.sort((a, b) => liveOf(a.psaId).length - liveOf(b.psaId).length);
+		const victimLicences = liveOf(victim.psaId).map((l) => l.id);
+		sandboxes.westcoast.admin.deleteCustomer(Number(victim.westcoastId));
+
+		const after = await plan();
+		expect(after.result.error).toBeUndefined();
+		expect(
+			after.mapping('review').filter((entry) => entry.reason === 'westcoastCustomerDeleted'),
+		).toEqual([expect.objectContaining({ psaId: victim.psaId, westcoastId: victim.westcoastId })]);
+		const zeroed = after
+			.licences('deactivate')
+			.filter((entry) => (entry.reason as { code: string }).code === 'deletedUpstreamZeroed');
+		expect(zeroed.map((entry) => entry.psaLicenceId).sort()).toEqual([...victimLicences].sort());
+		// The PSA customer is never written: no customer write names it.
+		expect(after.mapping('create')).toHaveLength(0);
+		expect(after.mapping('mapped').find((e) => e.psaId === victim.psaId)).toMatchObject({
+			westcoastDeleted: true,
+		});
 	});
 
 	it('refuses the whole plan when too many licences would go at once', async () => {

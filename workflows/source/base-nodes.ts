@@ -108,15 +108,6 @@ export const keepWhere = (name: string, position: Position, expressions: string[
 	parameters: allTrue(name, expressions),
 });
 
-/** Split Out: one item per element of the list in `field`. */
-export const splitOut = (name: string, position: Position, field: string): NodeSpec => ({
-	name,
-	type: 'n8n-nodes-base.splitOut',
-	typeVersion: 1,
-	position,
-	parameters: { fieldToSplitOut: field, options: {} },
-});
-
 /** Aggregate: one item whose `into` lists every input item's `field`. */
 export const collectField = (
 	name: string,

@@ -7,6 +7,8 @@ import { HALO_CREDENTIAL } from './package-nodes';
 import { haloApiUrl } from './settings';
 
 const PAGE_SIZE = 100;
+/** A runaway read stops here (PSA List Check then finds it incomplete): 100,000 records at the page size asked for. */
+const MAX_PAGES = 1000;
 
 const haloRequest = (
 	name: string,
@@ -26,8 +28,11 @@ const haloRequest = (
 });
 
 /**
- * Every record of a Halo list (inactive ones too), one item per page with the
- * records in `listKey`. Runs once, whatever it is given; a GET may be repeated.
+ * Every page of a Halo list (inactive ones too), one item per page with the
+ * records in `listKey`, read to the first empty page: that needs neither
+ * Halo's page-size cap (a cap below PAGE_SIZE only means more pages) nor its
+ * paging order to be known; PSA List Check then proves the pages complete.
+ * Runs once, whatever it is given; a GET may be repeated.
  */
 export const haloReadAll = (
 	name: string,
@@ -53,8 +58,10 @@ export const haloReadAll = (
 						parameters: [{ type: 'qs', name: 'page_no', value: '={{ $pageCount + 1 }}' }],
 					},
 					paginationCompleteWhen: 'other',
-					// A short page is the last; an error answer fails the node (n8n checks the status first).
-					completeExpression: `={{ ($response.body.${listKey} ?? []).length < ${PAGE_SIZE} }}`,
+					// An error answer fails the node (n8n checks the status first); a body without the list ends the read too.
+					completeExpression: `={{ ($response.body.${listKey} ?? []).length === 0 }}`,
+					limitPagesFetched: true,
+					maxRequests: MAX_PAGES,
 				},
 			},
 		},

@@ -24,7 +24,7 @@ export const SCHEDULE_NOTE = `## When
 **Daily Schedule** runs it every day: set the hour there (the instance's time zone). **Run Now** runs it at once.`;
 
 export const READS_NOTE = `## Reads first
-Westcoast customers, Westcoast subscriptions, Halo licences and Halo clients are read in one chain before anything is written. The Westcoast nodes do not continue on fail, so a failed read stops the run with Halo untouched.`;
+Westcoast customers, Westcoast subscriptions, Halo licences and Halo clients are read in one chain before anything is written. The Westcoast nodes do not continue on fail, and every Halo list is read to its first empty page and proven complete by its **Check: ... Complete** node (same record_count on every page, each record once, as many as record_count, no empty answer where the last run saw records), so a failed or doubtful read stops the run with Halo untouched.`;
 
 export const CUSTOMERS_NOTE = `## Customers
 **Map Customers** links every Westcoast customer to one Halo client: manual mappings, then the stored Westcoast link, exact name, normalized name (\`&\`/and, Ltd/Limited, case, accents). Missing Active customers are created (with their link); name matches get their link stored, so the next run matches by link. Anything unsure (two clients with one name, a customer that is not Active) goes to **Customers to Review**: nothing is written for it.
@@ -32,7 +32,7 @@ export const CUSTOMERS_NOTE = `## Customers
 
 export const LICENCES_NOTE = `## Licences
 Halo clients are read again so new ones are mapped, then **Licence Sync** turns every Active company-level subscription of a mapped customer into exactly one licence (Westcoast ID in \`third_party_product\`; count = seats; end date = termination date, else contract end).
-It refuses, and stops the run before any write, when it would deactivate or zero more than *Max Deactivations* (20 %) of the linked licences: a bad read looks like that.
+It refuses, and stops the run before any write, when it (or the runs of the last 7 days with it) would deactivate or zero more than *Max Deactivations (%)* (20 %) of the linked licences: a bad read looks like that. For a legitimate clean-up, set it to the value the refusal names for one run, then back.
 Add-ons created with their parent get \`parent_id\` in **Halo: Link Add-Ons**.
 Keep the manual mappings and name rules of both Mapping Resolvers the same.`;
 

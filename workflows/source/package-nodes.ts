@@ -104,6 +104,43 @@ export const licenceSync = (
 	},
 });
 
+/**
+ * Proves a paged Halo list read complete, then emits its records; fails the
+ * run otherwise. Always emits an item (an empty one for an empty list) so that
+ * the next read runs; the records below it are filtered by id.
+ */
+export const psaListCheck = (name: string, position: Position, listField: string): NodeSpec => ({
+	name,
+	type: `${PACKAGE}.psaListCheck`,
+	typeVersion: 1,
+	position,
+	parameters: { listField, countField: 'record_count', idField: 'id', allowEmpty: false },
+	alwaysOutputData: true,
+});
+
+/**
+ * The lock every shipped workflow takes before its first read and gives back
+ * after its last write, so that the daily sync and the imports (and two calls
+ * of one webhook) never read and write at the same time.
+ */
+export const WRITES_LOCK = 'westcoast-halo-writes';
+
+export const runLock = (
+	name: string,
+	position: Position,
+	operation: 'acquire' | 'release',
+): NodeSpec => ({
+	name,
+	type: `${PACKAGE}.runLock`,
+	typeVersion: 1,
+	position,
+	parameters:
+		operation === 'acquire'
+			? { operation, lockName: WRITES_LOCK, holdMinutes: 15, waitMinutes: 20 }
+			: { operation, lockName: WRITES_LOCK },
+	executeOnce: true,
+});
+
 /** Licence Sync's outputs, and Mapping Resolver's. */
 export const LICENCE_OUTPUT = {
 	create: 0,

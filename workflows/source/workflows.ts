@@ -10,7 +10,6 @@ import {
 	manualTrigger,
 	respondWithFirstItem,
 	setFields,
-	splitOut,
 	stickyNote,
 	waitForAll,
 	webhookTrigger,
@@ -26,6 +25,8 @@ import {
 	licenceSync,
 	MAPPING_OUTPUT,
 	mappingResolver,
+	psaListCheck,
+	runLock,
 	westcoastCustomers,
 	westcoastSubscriptions,
 } from './package-nodes';
@@ -60,6 +61,9 @@ export const NODE = {
 	licenceWritesDone: 'Licence Writes Done',
 	importSummary: 'Import Summary',
 	respond: 'Respond',
+	lock: 'Lock Halo Writes',
+	unlock: 'Unlock Halo Writes',
+	unlockCustomersOnly: 'Unlock Halo Writes (Customers Only)',
 	...CUSTOMER_WRITE_NODES,
 	...LICENCE_WRITE_NODES,
 } as const;
@@ -77,18 +81,25 @@ export const WEBHOOK_PATH = {
 
 const DAILY_HOUR = 6;
 
-/** Halo list read (one item per page) and its records, one item each, below it. */
+/**
+ * Halo list read (one item per page), its completeness check, and its records,
+ * one item each, below it. The next read hangs off the check, so a failed or
+ * doubtful read stops the run before any write.
+ */
 function addHaloList(
 	graph: WorkflowGraph,
-	[read, split]: [string, string],
+	[read, records]: [string, string],
 	entity: string,
 	listKey: string,
 	[x, y]: Position,
-): { read: string; records: string } {
+): { read: string; check: string; records: string } {
+	const check = `Check: ${records} Complete`;
 	graph.add(haloReadAll(read, [x, y], entity, listKey));
-	graph.add(splitOut(split, [x + 220, y + 200], listKey));
-	graph.connect(read, split);
-	return { read, records: split };
+	graph.add(psaListCheck(check, [x + 110, y + 200], listKey));
+	graph.add(keepWhere(records, [x + 220, y + 400], ['$json.id !== undefined']));
+	graph.connect(read, check);
+	graph.connect(check, records);
+	return { read, check, records };
 }
 
 /** The Westcoast subscription read's records (it emits one empty item when there are none). */
@@ -174,12 +185,14 @@ function buildDailySync(): WorkflowJson {
 		'clients',
 		[1540, 0],
 	);
-	graph.connect(valid, customers);
+	const lock = graph.add(runLock(NODE.lock, [440, -160], 'acquire'));
+	graph.connect(valid, lock);
+	graph.connect(lock, customers);
 	graph.connect(customers, syncSubscriptions);
 	graph.connect(syncSubscriptions, subscriptions.read, 0);
 	graph.connect(syncSubscriptions, clients.read, 1);
 	graph.connect(subscriptions.read, licences.read);
-	graph.connect(licences.read, clients.read);
+	graph.connect(licences.check, clients.read);
 
 	// Customers: written only when syncing them (else the resolver only plans).
 	const mapCustomers = graph.add(
@@ -213,7 +226,14 @@ function buildDailySync(): WorkflowJson {
 	graph.connect(subscriptions.records, sync, 0, 0);
 	graph.connect(licences.records, sync, 0, 1);
 	graph.connect(mapForLicences, sync, MAPPING_OUTPUT.mapped, 2);
-	addLicenceWrites(graph, sync, [3960, 0]);
+	const writeEnds = addLicenceWrites(graph, sync, [3960, 0]);
+	const done = graph.add(waitForAll(NODE.licenceWritesDone, [4840, 0], writeEnds.length + 1));
+	writeEnds.forEach((end, input) => graph.connect(end, done, 0, input));
+	graph.connect(sync, done, LICENCE_OUTPUT.summary, writeEnds.length);
+	graph.add(runLock(NODE.unlock, [5060, 0], 'release'));
+	graph.connect(done, NODE.unlock);
+	graph.add(runLock(NODE.unlockCustomersOnly, [3300, 200], 'release'));
+	graph.connect(thenSync, NODE.unlockCustomersOnly, 1);
 	return graph.toJson();
 }
 
@@ -250,19 +270,28 @@ function buildImportCustomers(): WorkflowJson {
 			updateSiteAddress: `={{ ${setting(SETTING.updateSiteAddress)} === true }}`,
 		}),
 	);
-	graph.connect(valid, customers);
+	const lock = graph.add(runLock(NODE.lock, [440, -160], 'acquire'));
+	graph.connect(valid, lock);
+	graph.connect(lock, customers);
 	graph.connect(customers, clients.read);
 	graph.connect(customers, mapCustomers, 0, 0);
 	graph.connect(clients.records, mapCustomers, 0, 1);
 	const done = addCustomerWrites(graph, mapCustomers, [1320, 0]);
 
 	const count = (output: number) => countOf(NODE.mapCustomers, output);
+	// Mapped also carries links to Westcoast customers gone from the read (westcoastDeleted), for Licence Sync.
+	const linked = `$('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped}).filter((item) => item.json.westcoastDeleted !== true)`;
 	const fields: Field[] = [
-		{ name: 'mapped', type: 'number', value: count(MAPPING_OUTPUT.mapped) },
+		{ name: 'mapped', type: 'number', value: `={{ ${linked}.length }}` },
 		{
 			name: 'mappedBy',
 			type: 'object',
-			value: `={{ $('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped}).reduce((counts, item) => ({ ...counts, [item.json.matchedBy]: (counts[item.json.matchedBy] ?? 0) + 1 }), {}) }}`,
+			value: `={{ ${linked}.reduce((counts, item) => ({ ...counts, [item.json.matchedBy]: (counts[item.json.matchedBy] ?? 0) + 1 }), {}) }}`,
+		},
+		{
+			name: 'deletedInWestcoast',
+			type: 'number',
+			value: `={{ $('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped}).length - ${linked}.length }}`,
 		},
 		{
 			name: 'linksStored',
@@ -276,9 +305,11 @@ function buildImportCustomers(): WorkflowJson {
 	const summary = graph.add(
 		setFields(NODE.importSummary, [2420, 0], fields, { executeOnce: true }),
 	);
-	const respond = graph.add(respondWithFirstItem(NODE.respond, [2640, 0]));
+	const unlock = graph.add(runLock(NODE.unlock, [2640, 0], 'release'));
+	const respond = graph.add(respondWithFirstItem(NODE.respond, [2860, 0]));
 	graph.connect(done, summary);
-	graph.connect(summary, respond);
+	graph.connect(summary, unlock);
+	graph.connect(unlock, respond);
 	return graph.toJson();
 }
 
@@ -319,10 +350,12 @@ function buildImportSubscriptions(): WorkflowJson {
 	// Customers are written by the customer import.
 	const mapCustomers = graph.add(mappingsOnly(NODE.mapCustomers, [1760, 0]));
 	const sync = graph.add(licenceSync(NODE.licenceSync, [1980, 0], deactivateDeleted));
-	graph.connect(valid, customers);
+	const lock = graph.add(runLock(NODE.lock, [440, -160], 'acquire'));
+	graph.connect(valid, lock);
+	graph.connect(lock, customers);
 	graph.connect(customers, subscriptions.read);
 	graph.connect(subscriptions.read, licences.read);
-	graph.connect(licences.read, clients.read);
+	graph.connect(licences.check, clients.read);
 	graph.connect(customers, mapCustomers, 0, 0);
 	graph.connect(clients.records, mapCustomers, 0, 1);
 	graph.connect(subscriptions.records, sync, 0, 0);
@@ -347,9 +380,11 @@ function buildImportSubscriptions(): WorkflowJson {
 			{ executeOnce: true },
 		),
 	);
-	const respond = graph.add(respondWithFirstItem(NODE.respond, [3300, 0]));
+	const unlock = graph.add(runLock(NODE.unlock, [3300, 0], 'release'));
+	const respond = graph.add(respondWithFirstItem(NODE.respond, [3520, 0]));
 	graph.connect(done, summary);
-	graph.connect(summary, respond);
+	graph.connect(summary, unlock);
+	graph.connect(unlock, respond);
 	return graph.toJson();
 }
 

@@ -4,6 +4,9 @@ import { assertSucceeded, runProcess } from '../process';
 
 const PUBLISH_TIMEOUT_MS = 60_000;
 const WEBHOOK_TIMEOUT_MS = 120_000;
+/** Activation runs after /healthz/readiness says ok; on a busy machine it can take a while. */
+const ACTIVATION_TIMEOUT_MS = 3 * 60_000;
+const POLL_INTERVAL_MS = 250;
 
 /** `n8n publish:workflow`: the stored version becomes the active one at the next start. */
 export async function publishWorkflow(home: N8nHome, workflowId: string): Promise<void> {
@@ -27,15 +30,9 @@ export interface WebhookAnswer {
 	body: unknown;
 }
 
-/** n8n answers 404 "... is not registered" until `n8n start` has activated the workflow, which can follow readiness. */
-const REGISTER_TIMEOUT_MS = 60_000;
-const REGISTER_POLL_MS = 250;
-
-const isUnregistered = (answer: WebhookAnswer) =>
-	answer.status === 404 && /not registered/i.test(JSON.stringify(answer.body));
-
-async function postOnce(url: string): Promise<WebhookAnswer> {
-	const response = await fetch(url, {
+/** POSTs to a production webhook and reads the JSON answer (the text when it is not JSON). */
+export async function callWebhook(serverUrl: string, path: string): Promise<WebhookAnswer> {
+	const response = await fetch(`${serverUrl}/webhook/${path}`, {
 		method: 'POST',
 		signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
 	});
@@ -47,17 +44,28 @@ async function postOnce(url: string): Promise<WebhookAnswer> {
 	}
 }
 
+/** The methods n8n has a production webhook registered for on `path` (its CORS answer to OPTIONS). */
+async function registeredMethods(serverUrl: string, path: string): Promise<string[]> {
+	const response = await fetch(`${serverUrl}/webhook/${path}`, {
+		method: 'OPTIONS',
+		headers: { origin: serverUrl, 'access-control-request-method': 'POST' },
+	}).catch(() => undefined);
+	const allowed = response?.headers.get('access-control-allow-methods') ?? '';
+	return allowed.split(',').map((method) => method.trim());
+}
+
 /**
- * POSTs to a production webhook and reads the JSON answer (the text when it
- * is not JSON), waiting while n8n says the webhook is not registered yet.
+ * Resolves once n8n has registered a POST webhook on `path`, i.e. the workflow
+ * is active: n8n activates workflows after it reports ready, so a call right
+ * after readiness can get 404.
  */
-export async function callWebhook(serverUrl: string, path: string): Promise<WebhookAnswer> {
-	const url = `${serverUrl}/webhook/${path}`;
-	const deadline = Date.now() + REGISTER_TIMEOUT_MS;
-	let answer = await postOnce(url);
-	while (isUnregistered(answer) && Date.now() < deadline) {
-		await new Promise((resolve) => setTimeout(resolve, REGISTER_POLL_MS));
-		answer = await postOnce(url);
+export async function waitForWebhook(serverUrl: string, path: string): Promise<void> {
+	const deadline = Date.now() + ACTIVATION_TIMEOUT_MS;
+	while (Date.now() < deadline) {
+		if ((await registeredMethods(serverUrl, path)).includes('POST')) return;
+		await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
 	}
-	return answer;
+	throw new Error(
+		`n8n registered no POST webhook on /webhook/${path} within ${ACTIVATION_TIMEOUT_MS / 1000} s`,
+	);
 }

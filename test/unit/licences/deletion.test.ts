@@ -291,3 +291,52 @@ describe('unlinked licences', () => {
 		expect(result.create).toHaveLength(1);
 	});
 });
+
+describe('customers deleted upstream (Mapping Resolver marks their mapping westcoastDeleted)', () => {
+	const gone = mapping('C9', 19, { westcoastName: null, westcoastDeleted: true });
+	const licencesOfGone = [
+		licence({ id: 901, client_id: 19, third_party_product: 'S91' }),
+		licence({ id: 902, client_id: 19, third_party_product: 'S92', count: 0 }),
+	];
+	const live = Array.from({ length: 20 }, (_, i) =>
+		licence({ id: 1000 + i, third_party_product: `S${i}` }),
+	);
+	const present = live.map((_, i) => subscription({ westcoastId: `S${i}` }));
+
+	it('zeroes its licences (or makes them inactive with Deactivate Deleted), saying the customer is gone', () => {
+		const result = plan(present, [...live, ...licencesOfGone], [C1_TO_11, gone]);
+		expect(result.deactivate.map((entry) => [entry.psaLicenceId, entry.payload])).toEqual([
+			[901, { id: 901, count: 0 }],
+		]);
+		expect(result.deactivate[0].reason.message).toBe(
+			'Westcoast customer C9 is no longer in Westcoast, nor is its subscription S91: the count is set to 0, the status is left alone.',
+		);
+		expect(result.unchanged.find((entry) => entry.psaLicenceId === 902)?.reason?.code).toBe(
+			'alreadyZero',
+		);
+		const inactive = plan(present, [...live, ...licencesOfGone], [C1_TO_11, gone], {
+			deactivateDeleted: true,
+		});
+		expect(inactive.deactivate.map((entry) => [entry.psaLicenceId, entry.payload])).toEqual([
+			[901, { id: 901, is_active: false }],
+			[902, { id: 902, is_active: false }],
+		]);
+	});
+
+	it('is under the same limits: a customer read that lost many customers is refused', () => {
+		const many = Array.from({ length: 6 }, (_, i) =>
+			licence({ id: 950 + i, client_id: 19, third_party_product: `S9${i}` }),
+		);
+		expect(() => plan(present, [...live, ...many], [C1_TO_11, gone])).toThrow(
+			/would deactivate or zero 6 of 26 live linked licences/,
+		);
+	});
+
+	it('without the mark, a PSA customer that maps to nobody keeps its licences untouched', () => {
+		const result = plan(present, [...live, ...licencesOfGone], [C1_TO_11]);
+		expect(result.deactivate).toEqual([]);
+		expect(
+			result.skipped.filter((entry) => entry.reason.code === 'licenceCustomerNotMapped'),
+		).toHaveLength(2);
+	});
+});

@@ -119,19 +119,34 @@ describe('duplicates', () => {
 		expect(result.create.map((entry) => entry.westcoastSubscriptionId)).toEqual(['S2']);
 	});
 
-	it('skips a subscription whose ID two licences store, and both licences', () => {
-		const result = plan([subscription({ quantity: 9 })], [licence(), licence({ id: 102 })]);
-		expect(
-			result.skipped.map((entry) => [entry.source, entry.reason.code, entry.psaLicenceId]),
-		).toEqual([
-			[{ subscription: 0, mapping: 0 }, 'licenceLinkedTwice', null],
-			[{ licence: 0, mapping: 0 }, 'licenceLinkedTwice', 101],
-			[{ licence: 1, mapping: 0 }, 'licenceLinkedTwice', 102],
+	it('a subscription whose ID two licences store goes to Skipped alone, naming both licences', () => {
+		const result = plan(
+			[subscription({ quantity: 9 }), subscription({ westcoastId: 'S2', quantity: 3 })],
+			[licence(), licence({ id: 102 }), licence({ id: 103, third_party_product: 'S2', count: 2 })],
+		);
+		expect(result.skipped).toHaveLength(1);
+		const [entry] = result.skipped;
+		expect(entry).toMatchObject({
+			westcoastSubscriptionId: 'S1',
+			psaLicenceId: 101,
+			psaLicenceIds: [101, 102],
+			psaCustomerId: 11,
+			source: { subscription: 0, licence: 0, otherLicences: [1], mapping: 0 },
+			reason: { code: 'duplicateLicences', field: 'third_party_product' },
+		});
+		expect(entry.reason.message).toBe(
+			'PSA licences 101 and 102 all store Westcoast subscription S1 in third_party_product, so which one is its ' +
+				'licence is unclear. Nothing is written for this subscription until a person deletes the extra licence(s) or ' +
+				'clears their third_party_product; every other subscription is planned as usual.',
+		);
+		// Not input of the wrong shape: the node does not fail, and the other subscription is planned.
+		expect(result.invalidInput).toEqual([]);
+		expect(result.update.map((update) => [update.psaLicenceId, update.payload.count])).toEqual([
+			[103, 3],
 		]);
-		expect(result.invalidInput).toHaveLength(3);
 	});
 
-	it('never zeroes licences linked twice to an absent subscription', () => {
+	it('never zeroes licences linked twice to an absent subscription: one skipped entry for the pair', () => {
 		const result = plan(
 			[subscription({ westcoastId: 'S2' })],
 			[licence(), licence({ id: 102 })],
@@ -139,9 +154,19 @@ describe('duplicates', () => {
 			{ maxDeactivationPercent: 100 },
 		);
 		expect(result.deactivate).toEqual([]);
-		expect(result.skipped.map((entry) => entry.reason.code)).toEqual([
-			'licenceLinkedTwice',
-			'licenceLinkedTwice',
+		expect(
+			result.skipped.map((entry) => [entry.reason.code, entry.psaLicenceIds, entry.source]),
+		).toEqual([['duplicateLicences', [101, 102], { licence: 0, otherLicences: [1], mapping: 0 }]]);
+		expect(result.create.map((entry) => entry.westcoastSubscriptionId)).toEqual(['S2']);
+	});
+
+	it('an unreadable subscription whose ID two licences store still accounts for both licences', () => {
+		const result = plan([subscription({ quantity: 'many' as unknown as number })], [
+			licence(),
+			licence({ id: 102 }),
+		]);
+		expect(result.skipped.map((entry) => [entry.reason.code, entry.source])).toEqual([
+			['invalidField', { subscription: 0, licence: 0, otherLicences: [1], mapping: 0 }],
 		]);
 	});
 });

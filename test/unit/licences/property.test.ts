@@ -134,8 +134,10 @@ const planWorld = (world: World): LicencePlan =>
 function sourceCounts(result: LicencePlan, input: 'subscription' | 'licence'): Map<number, number> {
 	const counts = new Map<number, number>();
 	for (const entry of entries(result)) {
-		const index = entry.source[input];
-		if (index !== undefined) counts.set(index, (counts.get(index) ?? 0) + 1);
+		const others = input === 'licence' ? (entry.source.otherLicences ?? []) : [];
+		for (const index of [entry.source[input], ...others]) {
+			if (index !== undefined) counts.set(index, (counts.get(index) ?? 0) + 1);
+		}
 	}
 	return counts;
 }

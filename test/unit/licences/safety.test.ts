@@ -33,7 +33,8 @@ describe('deactivation limit', () => {
 		const error = refusal(() => plan(subscriptions, licences));
 		expect(error.code).toBe('deactivationLimitExceeded');
 		expect(error.message).toContain('11 of 50');
-		expect(error.message).toContain('Max Deactivation Percent');
+		expect(error.message).toContain('more than "Max Deactivations (%)" (20%, with at least 3 always allowed)');
+		expect(error.message).toContain('set "Max Deactivations (%)" to 22 for one run, then back to 20.');
 		expect(error.details).toEqual({
 			deactivations: 11,
 			linkedLicences: 50,

@@ -86,6 +86,38 @@ describe('review reasons', () => {
 		);
 		const [entry] = reviewed(plan, 'linkAmbiguous');
 		expect(entry.candidates?.map((candidate) => candidate.psaId)).toEqual([1, 2]);
+		expect(entry.psaIds).toEqual([1, 2]);
+		expect(entry.message).toBe(
+			'Westcoast customer "Acme" (W1): PSA customers 1, 2 all carry its Westcoast link, so it is mapped to none ' +
+				'of them and its licences are left alone. A person removes the extra link (or merges the customers); every ' +
+				'other customer is mapped as usual.',
+		);
+	});
+
+	it('a customer linked to two PSA customers blocks only itself: the others map, create and update as usual', () => {
+		const plan = planCustomerMapping(
+			[
+				westcoastCustomer('W1', 'Acme'),
+				westcoastCustomer('W2', 'Beta'),
+				westcoastCustomer('W3', 'Gamma'),
+				westcoastCustomer('W4', 'Delta'),
+			],
+			[
+				haloClient(1, 'Acme', { external_links: [westcoastLink('W1')] }),
+				haloClient(2, 'Acme', { external_links: [westcoastLink('W1')] }),
+				haloClient(3, 'Beta', { external_links: [westcoastLink('W2')] }),
+				haloClient(4, 'Gamma'),
+			],
+		);
+		expect(plan.invalid).toEqual([]);
+		expect(plan.review.map((entry) => [entry.westcoastId, entry.reason, entry.psaIds])).toEqual([
+			['W1', 'linkAmbiguous', [1, 2]],
+		]);
+		expect(plan.mapped.map((entry) => [entry.westcoastId, entry.psaId, entry.matchedBy])).toEqual([
+			['W2', 3, 'link'],
+			['W3', 4, 'exactName'],
+		]);
+		expect(plan.create.map((entry) => entry.westcoastId)).toEqual(['W4']);
 	});
 
 	it('psaNameAmbiguous when two PSA customers have the name, listing both', () => {
@@ -337,6 +369,52 @@ describe('review reasons', () => {
 			expect.objectContaining({ subject: 'manualMapping', manualMappingIndex: 1, psaId: '1' }),
 		]);
 		expect(plan.mapped[0].matchedBy).toBe('manual');
+	});
+
+	it('westcoastCustomerDeleted: a PSA customer linked to a customer gone from the read goes to review and to Mapped, marked', () => {
+		const plan = planCustomerMapping(
+			[westcoastCustomer('W1', 'Acme')],
+			[
+				haloClient(1, 'Acme', { external_links: [westcoastLink('W1')] }),
+				haloClient(2, 'Gone Ltd', { external_links: [westcoastLink('W9')] }),
+			],
+		);
+		const [entry] = reviewed(plan, 'westcoastCustomerDeleted');
+		expect(entry).toEqual({
+			subject: 'psaCustomer',
+			reason: 'westcoastCustomerDeleted',
+			message:
+				'PSA customer "Gone Ltd" (2) is linked to Westcoast customer W9, which is no longer in the Westcoast read: ' +
+				'Licence Sync handles its licences as deleted upstream. The PSA customer itself is left as it is; remove ' +
+				'its link, or deactivate it, once you have checked.',
+			psaIndex: 1,
+			psaId: 2,
+			psaName: 'Gone Ltd',
+			westcoastId: 'W9',
+		});
+		expect(plan.mapped.map((mapped) => mapped.westcoastId)).toEqual(['W1']);
+		expect(plan.deletedUpstream).toEqual([
+			{
+				psaIndex: 1,
+				westcoastId: 'W9',
+				westcoastName: null,
+				psaId: 2,
+				psaName: 'Gone Ltd',
+				matchedBy: 'link',
+				westcoastDeleted: true,
+			},
+		]);
+		expect(plan.create).toEqual([]);
+		expect(plan.invalid).toEqual([]);
+	});
+
+	it('decides no customer gone while a Westcoast item is unreadable (it may be that customer)', () => {
+		const plan = planCustomerMapping(
+			[westcoastCustomer('W1', 'Acme'), { name: 'no id' }],
+			[haloClient(2, 'Gone Ltd', { external_links: [westcoastLink('W9')] })],
+		);
+		expect(plan.deletedUpstream).toEqual([]);
+		expect(plan.review.map((entry) => entry.reason)).not.toContain('westcoastCustomerDeleted');
 	});
 
 	it('never throws on junk input', () => {

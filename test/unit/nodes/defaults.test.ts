@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_LICENCE_PLAN_OPTIONS, HALO_LICENCE_FIELD_NAMES } from '../../../core/licences';
+import {
+	DEFAULT_GUARD_WINDOW_DAYS,
+	DEFAULT_LICENCE_PLAN_OPTIONS,
+	HALO_LICENCE_FIELD_NAMES,
+	OPTION_LABEL,
+} from '../../../core/licences';
 import { DEFAULT_MAPPING_OPTIONS } from '../../../core/mapping';
 import { LicenceSync } from '../../../nodes/LicenceSync/LicenceSync.node';
 import { MappingResolver } from '../../../nodes/MappingResolver/MappingResolver.node';
@@ -36,6 +41,19 @@ describe("node parameter defaults are the planners' defaults", () => {
 			expect([key, node[key]]).toEqual([key, DEFAULT_LICENCE_PLAN_OPTIONS[key]]);
 		}
 		expect(node.westcoastLinkField).toBe(HALO_LICENCE_FIELD_NAMES.westcoastLink);
+		expect(node.guardWindowDays).toBe(DEFAULT_GUARD_WINDOW_DAYS);
+	});
+
+	it('Licence Sync labels its options as its refusal messages name them', () => {
+		const labels: Record<string, string> = {};
+		for (const property of new LicenceSync().description.properties) {
+			labels[property.name] = property.displayName;
+			if (property.name === 'options')
+				for (const option of property.options as INodeProperties[])
+					labels[option.name] = option.displayName;
+		}
+		for (const [name, label] of Object.entries(OPTION_LABEL))
+			expect([name, labels[name]]).toEqual([name, label]);
 	});
 
 	it('Mapping Resolver', () => {

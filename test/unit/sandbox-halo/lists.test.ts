@@ -203,3 +203,75 @@ describe('Halo sandbox: lists and reads', () => {
 		expect((await api.call('DELETE', 'Client/11')).status).toBe(405);
 	});
 });
+
+describe('Halo sandbox: list faults for paged reads', () => {
+	let halo: HaloSandbox;
+	let api: HaloApi;
+	beforeEach(async () => {
+		halo = await startHaloSandbox();
+		api = await haloApi(halo);
+	});
+	afterEach(() => halo.close());
+
+	const page = async (number: number, size = 4) =>
+		(
+			await api.get(
+				`SoftwareLicence?pageinate=true&page_size=${size}&page_no=${number}&includeinactive=true`,
+			)
+		).body as { record_count: number; licences: Array<{ id: number }> };
+	const allIds = () => halo.state().licences.map((licence) => licence.id);
+
+	it('shortPage keeps only the first rows of one page, once; record_count is unchanged', async () => {
+		const ids = allIds();
+		halo.admin.setFaults({
+			list: [{ entity: 'SoftwareLicence', kind: 'shortPage', page: 2, records: 1 }],
+		});
+		expect((await page(1)).licences.map((l) => l.id)).toEqual(ids.slice(0, 4));
+		const short = await page(2);
+		expect([short.record_count, short.licences.map((l) => l.id)]).toEqual([
+			ids.length,
+			ids.slice(4, 5),
+		]);
+		expect((await page(2)).licences.map((l) => l.id)).toEqual(ids.slice(4, 8));
+		expect(halo.admin.faults()).toEqual({});
+	});
+
+	it("deleteDuringPaging deletes the answered page's first record, so the next page skips one", async () => {
+		const ids = allIds();
+		halo.admin.setFaults({ list: [{ entity: 'softwarelicence', kind: 'deleteDuringPaging' }] });
+		const first = await page(1);
+		expect([first.record_count, first.licences.map((l) => l.id)]).toEqual([
+			ids.length,
+			ids.slice(0, 4),
+		]);
+		const second = await page(2);
+		expect([second.record_count, second.licences.map((l) => l.id)]).toEqual([
+			ids.length - 1,
+			ids.slice(5, 9),
+		]);
+		expect(allIds()).toEqual(ids.slice(1));
+	});
+
+	it('emptyList answers no records once; pageSizeCap caps every page until cleared', async () => {
+		const ids = allIds();
+		halo.admin.setFaults({
+			list: [
+				{ entity: 'SoftwareLicence', kind: 'emptyList' },
+				{ entity: 'SoftwareLicence', kind: 'pageSizeCap', records: 3 },
+			],
+		});
+		expect(await page(1)).toEqual({ record_count: 0, licences: [] });
+		expect((await page(2, 100)).licences.map((l) => l.id)).toEqual(ids.slice(3, 6));
+		expect(halo.admin.faults()).toEqual({
+			list: [{ entity: 'softwarelicence', kind: 'pageSizeCap', page: 1, records: 3 }],
+		});
+		halo.admin.clearFaults();
+		expect((await page(1, 100)).licences).toHaveLength(ids.length);
+	});
+
+	it('refuses a list fault it does not know', () => {
+		expect(() =>
+			halo.admin.setFaults({ list: [{ entity: 'Client', kind: 'slow' as never }] }),
+		).toThrow(/kind must be one of/);
+	});
+});

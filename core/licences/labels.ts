@@ -1,0 +1,9 @@
+/**
+ * Licence Sync's option labels, as the node shows them: refusal messages name
+ * the option to change by its label (a unit test holds them equal to the node's).
+ */
+export const OPTION_LABEL = {
+	maxDeactivationPercent: 'Max Deactivations (%)',
+	minDeactivationsBeforeLimit: 'Min Deactivations Before Limit',
+	guardWindowDays: 'Guard Window (Days)',
+} as const;
