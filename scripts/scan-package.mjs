@@ -4,7 +4,10 @@
  * on the packed tarball, as the scanner does after downloading both. What it
  * cannot do here (read npm provenance, fetch the source from GitHub) needs the
  * network; the release workflow publishes with provenance.
- * Usage: node scripts/scan-package.mjs   (exit 1 on any finding)
+ * Then it checks that the tarball holds only what ships: package.json,
+ * README.md, LICENSE, CHANGELOG.md, the entry index.js, and compiled dist/
+ * files (no tests, sandboxes, TypeScript sources or declaration files).
+ * Usage: npm run scan   (builds first; exit 1 on any finding)
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +24,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const version = JSON.parse(
 	fs.readFileSync(path.join(root, 'node_modules/@n8n/scan-community-package/package.json'), 'utf8'),
 ).version;
+
+const SHIPPED = [
+	/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|index\.js)$/,
+	/^dist\/(core|credentials|nodes)\/.+\.(js|js\.map|json|svg)$/,
+];
+
+/** Files in the tarball that are not meant to ship (an empty list passes). */
+function unexpectedFiles(files) {
+	return files.filter((file) => !SHIPPED.some((pattern) => pattern.test(file)));
+}
 
 function report(what, result) {
 	console.log(`${what}: ${result.passed ? 'passed' : `FAILED (${result.message})`}`);
@@ -45,7 +58,16 @@ try {
 		`tarball ${packed.filename} (${packed.entryCount} files)`,
 		await analyzePackage(path.join(work, 'package')),
 	);
-	process.exitCode = source && tarball ? 0 : 1;
+	const files = packed.files.map((file) => file.path);
+	const stray = unexpectedFiles(files);
+	const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+	const contents = report(
+		`tarball contents (${files.length} files, ${kib(packed.size)} packed, ${kib(packed.unpackedSize)} unpacked)`,
+		stray.length
+			? { passed: false, message: 'files that should not ship', details: stray.join('\n') }
+			: { passed: true },
+	);
+	process.exitCode = source && tarball && contents ? 0 : 1;
 } finally {
 	fs.rmSync(work, { recursive: true, force: true });
 }
