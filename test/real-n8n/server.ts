@@ -152,7 +152,12 @@ async function testCredentialAsEditor(
 	if (answer.status < 200 || answer.status >= 300)
 		return { httpStatus: answer.status, body: answer.body };
 	const { data } = JSON.parse(answer.body) as { data: CredentialTestResult };
-	return { httpStatus: answer.status, body: answer.body, status: data.status, message: data.message };
+	return {
+		httpStatus: answer.status,
+		body: answer.body,
+		status: data.status,
+		message: data.message,
+	};
 }
 
 /**
