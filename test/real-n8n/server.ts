@@ -164,7 +164,10 @@ async function testCredentialAsEditor(
  * Starts `n8n start` on `home` (the package must be installed and the
  * credentials imported before, as n8n loads them at start).
  */
-export async function startN8nServer(home: N8nHome): Promise<N8nServer> {
+export async function startN8nServer(
+	home: N8nHome,
+	extraEnv: NodeJS.ProcessEnv = {},
+): Promise<N8nServer> {
 	const started = Date.now();
 	const port = await findFreePort();
 	const url = `http://127.0.0.1:${port}`;
@@ -178,6 +181,7 @@ export async function startN8nServer(home: N8nHome): Promise<N8nServer> {
 		N8N_INSTANCE_OWNER_PASSWORD_HASH: await hashOwnerPassword(home, ownerPassword),
 		// Its start-up fetches a registry from the internet, which these machines cannot reach.
 		N8N_DISABLED_MODULES: 'mcp-registry',
+		...extraEnv,
 	};
 
 	const server = startProcessGroup(home.n8n.nodeBin, [home.n8n.n8nBin, 'start'], {
