@@ -20,6 +20,7 @@ import {
 const READY_TIMEOUT_MS = 3 * 60_000;
 const POLL_INTERVAL_MS = 250;
 const OWNER_EMAIL = 'owner@westcoast-real-n8n.test';
+const START_FINISHED = 'Editor is now accessible via';
 
 /** n8n's answer to a credential test: what the editor shows (the message under "More details"). */
 interface CredentialTestResult {
@@ -85,7 +86,7 @@ function tail(text: string, lines = 30): string {
 	return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-/** Resolves once `/healthz/readiness` says ok (database migrated and every route set up). */
+/** Resolves once `/healthz/readiness` says ok and n8n has finished starting (workflows activated). */
 async function waitUntilReady(url: string, server: GroupProcess): Promise<void> {
 	const deadline = Date.now() + READY_TIMEOUT_MS;
 	while (Date.now() < deadline) {
@@ -95,7 +96,9 @@ async function waitUntilReady(url: string, server: GroupProcess): Promise<void> 
 			(response) => response.ok,
 			() => false,
 		);
-		if (ready) return;
+		// Readiness comes before the published workflows are activated (their webhooks
+		// registered); n8n prints this line once its start has finished.
+		if (ready && server.output().includes(START_FINISHED)) return;
 		await delay(POLL_INTERVAL_MS);
 	}
 	throw new Error(
