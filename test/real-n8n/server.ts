@@ -86,7 +86,7 @@ function tail(text: string, lines = 30): string {
 	return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-/** Resolves once `/healthz/readiness` says ok and n8n has finished starting (workflows activated). */
+/** Resolves once `/healthz/readiness` says ok and n8n has finished starting. */
 async function waitUntilReady(url: string, server: GroupProcess): Promise<void> {
 	const deadline = Date.now() + READY_TIMEOUT_MS;
 	while (Date.now() < deadline) {
@@ -96,8 +96,7 @@ async function waitUntilReady(url: string, server: GroupProcess): Promise<void> 
 			(response) => response.ok,
 			() => false,
 		);
-		// Readiness comes before the published workflows are activated (their webhooks
-		// registered); n8n prints this line once its start has finished.
+		// n8n prints this line once its start has finished (after the readiness probe says ok).
 		if (ready && server.output().includes(START_FINISHED)) return;
 		await delay(POLL_INTERVAL_MS);
 	}
