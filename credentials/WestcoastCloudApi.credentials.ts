@@ -1,21 +1,17 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	CALLS,
-	DEFAULT_MARKETPLACE_URL,
-	SESSION_SCHEME,
-	SESSION_HEADER,
-} from '../core/westcoast/protocol';
-import { normalizeMarketplaceUrl } from '../core/westcoast/url';
-import { readSessionToken, type RawHttpResponse } from '../core/westcoast/response';
-import { explainLoginError } from '../core/westcoast/connection-test';
+import { CONNECTION_MESSAGES, type ConnectionCredentials } from '../core/westcoast/connection-test';
+import { CALLS, DEFAULT_MARKETPLACE_URL, MISSING_ROLE_STATUS } from '../core/westcoast/protocol';
+import type { RawHttpResponse } from '../core/westcoast/response';
+import { authorizeRequest, openSession, type StoredSession } from '../core/westcoast/session';
 import { marketplaceRequest } from '../nodes/WestcoastCloud/transport';
 
 export class WestcoastCloudApi implements ICredentialType {
@@ -37,6 +33,18 @@ export class WestcoastCloudApi implements ICredentialType {
 			name: 'sessionToken',
 			type: 'hidden',
 			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Session Issued By',
+			name: 'sessionBaseUrl',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Session Account ID',
+			name: 'sessionAccountId',
+			type: 'hidden',
 			default: '',
 		},
 		{
@@ -72,33 +80,42 @@ export class WestcoastCloudApi implements ICredentialType {
 		},
 	];
 
-	/** Logs in and keeps the session token in the hidden, expirable property. */
+	/**
+	 * Logs in, reads the reseller's company, and keeps the session with the URL
+	 * that issued it; a failure is thrown in plain words (the credential test
+	 * shows them under "More details").
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const username = String(credentials.username ?? '').trim();
-		const baseUrl = normalizeMarketplaceUrl(String(credentials.marketplaceUrl));
-		const host = new URL(baseUrl).host;
-		const password = String(credentials.password ?? '');
-		const secrets = [password, String(credentials.sessionToken ?? '')];
-		const request = marketplaceRequest(baseUrl, CALLS.getSessionToken, { username, password });
-		const answer = await this.helpers.httpRequest(request).then(
-			(raw: RawHttpResponse) => ({ raw }),
-			(error: unknown) => ({ error }),
+		const session: StoredSession = await openSession(
+			credentials as unknown as ConnectionCredentials,
+			async (baseUrl, call, body, token) =>
+				(await this.helpers.httpRequest(
+					marketplaceRequest(baseUrl, call, body, undefined, token),
+				)) as RawHttpResponse,
 		);
-		// Only plain words leave here: the HTTP client's own error holds the request body, password included.
-		if ('error' in answer) throw explainLoginError(answer.error, username, host, secrets);
-		try {
-			return { sessionToken: readSessionToken(answer.raw, CALLS.getSessionToken, secrets) };
-		} catch (error) {
-			throw explainLoginError(error, username, host, secrets);
-		}
+		return { ...session };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				[SESSION_HEADER]: `=${SESSION_SCHEME} {{$credentials.sessionToken}}`,
+	/** The session header, only on calls to the marketplace that issued the token. */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return authorizeRequest(credentials as Partial<StoredSession>, requestOptions);
+	}
+
+	/**
+	 * "Test": preAuthentication logs in and reads the company (its failures say
+	 * why), then the session lists the reseller's customers, which needs the
+	 * Reseller Admin role.
+	 */
+	test: ICredentialTestRequest = {
+		request: { method: 'POST', url: CALLS.getCompanies },
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: MISSING_ROLE_STATUS, message: CONNECTION_MESSAGES.missingRole() },
 			},
-		},
+		],
 	};
 }

@@ -176,6 +176,13 @@ export const FAULT_PATTERNS = {
 	missingRole: /access denied|permission|not authori[sz]ed|reseller admin|\brole\b/i,
 } as const;
 
+/**
+ * GUESS: the HTTP status of the fault for a call the user's role does not
+ * allow (the sandbox answers 400, as WCF does for a caller's mistake). The
+ * credential test's rule turns it into the missing-role words.
+ */
+export const MISSING_ROLE_STATUS = 400;
+
 /** Raw `Company` as the API returns it (fields from the reference). */
 export interface RawCompany {
 	ParentAccountId?: number | string | null;

@@ -1,3 +1,4 @@
+import type { ConnectionCase } from './connection-test';
 import { parseFault, type MarketplaceFault } from './fault';
 import { redact } from './redact';
 import { DEFAULT_MARKETPLACE_URL } from './protocol';
@@ -31,6 +32,8 @@ export class MarketplaceError extends Error {
 			/** Worth repeating (busy, or a dropped connection), e.g. a failed login. */
 			retryable?: boolean;
 			retryAfterMs?: number | null;
+			/** Set once the error's words are a connection diagnosis (e.g. a refused login). */
+			connectionCase?: ConnectionCase;
 		} = {},
 	) {
 		super(message);

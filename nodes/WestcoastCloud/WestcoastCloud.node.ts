@@ -7,10 +7,10 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
+import * as connection from './actions/connection/Connection.resource';
 import * as customer from './actions/customer/Customer.resource';
 import { router } from './actions/router';
 import * as subscription from './actions/subscription/Subscription.resource';
-import { westcoastCloudConnectionTest } from './methods/credentialTest';
 import { getCustomers } from './methods/loadOptions';
 
 export class WestcoastCloud implements INodeType {
@@ -33,7 +33,6 @@ export class WestcoastCloud implements INodeType {
 			{
 				name: 'westcoastCloudApi',
 				required: true,
-				testedBy: 'westcoastCloudConnectionTest',
 			},
 		],
 		properties: [
@@ -44,19 +43,20 @@ export class WestcoastCloud implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Account', value: 'account' },
+					{ name: 'Connection', value: 'connection' },
 					{ name: 'Customer', value: 'customer' },
 					{ name: 'Subscription', value: 'subscription' },
 				],
 				default: 'customer',
 			},
 			...account.description,
+			...connection.description,
 			...customer.description,
 			...subscription.description,
 		],
 	};
 
 	methods = {
-		credentialTest: { westcoastCloudConnectionTest },
 		loadOptions: { getCustomers },
 	};
 

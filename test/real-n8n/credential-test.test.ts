@@ -1,7 +1,8 @@
 /**
- * The credential's "Test" button, run by the real n8n 2.41.1 server (through
- * its public API) against the Westcoast sandbox: each failure is said in plain
- * words, and no password is echoed or logged.
+ * The credential's "Test" button, run by the real n8n 2.41.1 server through
+ * the editor's own request (`POST /rest/credentials/test`) against the
+ * Westcoast sandbox: each failure is said in its own plain words (what the
+ * dialog shows under "More details"), and no password is echoed or logged.
  */
 import { startWestcoastSandbox, type WestcoastSandbox } from '../../sandbox/westcoast';
 import { DECOY_PREFIXES } from '../../sandbox/westcoast/decoys';
@@ -15,12 +16,17 @@ import {
 	type N8nHome,
 } from './real-n8n';
 import { startN8nServer, type CredentialTestResponse, type N8nServer } from './server';
-import { westcoastCredential, type WestcoastLogin } from './westcoast-workflows';
+import {
+	westcoastCredential,
+	WESTCOAST_CREDENTIAL_TYPE,
+	type WestcoastLogin,
+} from './westcoast-workflows';
 
 const MINUTE = 60_000;
 const WRONG_PASSWORD = 'Not-The-Sandbox-Password-5120';
 /** Nothing listens on the discard port, so the connection is refused at once. */
 const UNREACHABLE_URL = 'http://127.0.0.1:9';
+const UNKNOWN_ACCOUNT_ID = '999999';
 
 const progress: string[] = [];
 function log(line: string): void {
@@ -28,7 +34,15 @@ function log(line: string): void {
 	process.stderr.write(`[real-n8n] ${line}\n`);
 }
 
-type CaseName = 'success' | 'wrongPassword' | 'mfa' | 'noRole' | 'notMarketplace' | 'unreachable';
+type CaseName =
+	| 'success'
+	| 'wrongPassword'
+	| 'mfa'
+	| 'noRole'
+	| 'notMarketplace'
+	| 'unreachable'
+	| 'plainHttp'
+	| 'unknownAccount';
 
 /** One credential per case; ids are the case names. */
 function loginsFor(sandbox: WestcoastSandbox): Record<CaseName, WestcoastLogin> {
@@ -45,6 +59,8 @@ function loginsFor(sandbox: WestcoastSandbox): Record<CaseName, WestcoastLogin> 
 		// A web page (200, HTML) wherever the API path is appended.
 		notMarketplace: at(`${sandbox.url}${DECOY_PREFIXES.html}`, admin),
 		unreachable: at(UNREACHABLE_URL, admin),
+		plainHttp: at('http://marketplace.example', admin),
+		unknownAccount: { ...at(sandbox.url, admin), resellerAccountId: UNKNOWN_ACCOUNT_ID },
 	};
 }
 
@@ -56,7 +72,12 @@ describe('Westcoast Cloud credential test in the real n8n server', () => {
 	const responses: CredentialTestResponse[] = [];
 
 	async function testCase(name: CaseName): Promise<CredentialTestResponse> {
-		const response = await server.testCredential(name);
+		const response = await server.testCredential({
+			id: name,
+			name: `Westcoast ${name}`,
+			type: WESTCOAST_CREDENTIAL_TYPE,
+			data: { resellerAccountId: '', ...logins[name] },
+		});
 		responses.push(response);
 		log(
 			`credential test "${name}": HTTP ${response.httpStatus} ${response.status}: ${response.message}`,
@@ -87,28 +108,56 @@ describe('Westcoast Cloud credential test in the real n8n server', () => {
 	}, 2 * MINUTE);
 
 	test(
-		'succeeds and names the reseller and the user',
+		'succeeds',
 		async () => {
 			const response = await testCase('success');
-			expect(response).toMatchObject({ httpStatus: 200, status: 'OK' });
-			expect(response.message).toMatch(/^Connected to /);
-			expect(response.message).toContain(`as ${sandbox.users.admin.username};`);
+			// n8n's own words for a declarative test; the editor shows "Connection tested successfully".
+			expect(response).toMatchObject({
+				httpStatus: 200,
+				status: 'OK',
+				message: 'Connection successful!',
+			});
 		},
 		MINUTE,
 	);
 
+	// The words a user reads under "More details", written here independently of the code.
 	test.each([
-		['wrongPassword', /^Wrong username or password/],
-		['mfa', /MFA\/2FA switched on/],
-		['noRole', /lacks the Reseller Admin role/],
-		['notMarketplace', /not a Westcoast Cloud marketplace/],
-		['unreachable', /^Cannot reach 127\.0\.0\.1:9/],
+		[
+			'wrongPassword',
+			'Wrong username or password: the marketplace refused the login. Check both, as you would type them on the marketplace login page.',
+		],
+		[
+			'mfa',
+			'This user has MFA/2FA switched on, which the marketplace API does not support. Ask Westcoast support to disable 2FA for this user, or use a dedicated API user without 2FA.',
+		],
+		[
+			'noRole',
+			'This user logged in but lacks the Reseller Admin role, which reading customers and subscriptions needs. Ask your Westcoast administrator to give this user the Reseller Admin role.',
+		],
+		[
+			'notMarketplace',
+			/^This URL is not a Westcoast Cloud marketplace: it answered GetSessionToken with a web page \(HTTP 200\), not the marketplace API\. Use the address you log in to/,
+		],
+		[
+			'unreachable',
+			'Cannot reach 127.0.0.1:9: the connection was refused. Check the Marketplace URL and that n8n can reach that host.',
+		],
+		[
+			'plainHttp',
+			'Marketplace URL must start with https:// (got http://marketplace.example); plain http is only allowed for a local sandbox',
+		],
+		[
+			'unknownAccount',
+			/^Reseller Account ID 999999 cannot be read \(Company with AccountId 999999 was not found\.\)\. Leave the field empty to use the account of the logged-in user\.$/,
+		],
 	] as const)(
-		'%s fails with a message that says why',
+		'%s fails with its own words',
 		async (name, message) => {
 			const response = await testCase(name);
 			expect(response).toMatchObject({ httpStatus: 200, status: 'Error' });
-			expect(response.message).toMatch(message);
+			if (typeof message === 'string') expect(response.message).toBe(message);
+			else expect(response.message).toMatch(message);
 		},
 		MINUTE,
 	);

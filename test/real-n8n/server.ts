@@ -12,25 +12,39 @@ import {
 
 /**
  * Runs `n8n start` on a home (127.0.0.1, a free port) with an owner set from
- * the environment, logs in, and makes an API key, so that what only the
- * server does (a credential's "Test") can be called over HTTP.
+ * the environment and logs in as the editor does, so that what only the
+ * server does (a credential's "Test", community packages) can be called over HTTP.
  */
 
 /** Boot on a fresh home runs the migrations and loads every node: about 10-20 s here. */
 const READY_TIMEOUT_MS = 3 * 60_000;
 const POLL_INTERVAL_MS = 250;
 const OWNER_EMAIL = 'owner@westcoast-real-n8n.test';
+const START_FINISHED = 'Editor is now accessible via';
 
-/** n8n's answer to a credential test (the credential's own `credentialTest` result). */
+/** n8n's answer to a credential test: what the editor shows (the message under "More details"). */
 interface CredentialTestResult {
 	status: 'OK' | 'Error';
 	message: string;
 }
 
-/** What `POST /api/v1/credentials/{id}/test` answered; status and message only on HTTP 2xx. */
+/** What `POST /rest/credentials/test` answered; status and message only on HTTP 2xx. */
 export interface CredentialTestResponse extends Partial<CredentialTestResult> {
 	httpStatus: number;
 	/** The raw body, for checks that no secret is echoed. */
+	body: string;
+}
+
+/** A credential as the editor's dialog sends it for a test. */
+export interface CredentialUnderTest {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+export interface RestAnswer {
+	status: number;
 	body: string;
 }
 
@@ -38,7 +52,10 @@ export interface N8nServer {
 	url: string;
 	/** Everything the server printed so far (stdout and stderr). */
 	output(): string;
-	testCredential(credentialId: string): Promise<CredentialTestResponse>;
+	/** The editor's "Test" of a credential (the dialog's request). */
+	testCredential(credential: CredentialUnderTest): Promise<CredentialTestResponse>;
+	/** A call to the editor's REST API as the logged-in owner. */
+	rest(method: string, path: string, body?: unknown): Promise<RestAnswer>;
 	stop(): Promise<void>;
 }
 
@@ -69,7 +86,7 @@ function tail(text: string, lines = 30): string {
 	return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-/** Resolves once `/healthz/readiness` says ok (database migrated and every route set up). */
+/** Resolves once `/healthz/readiness` says ok and n8n has finished starting. */
 async function waitUntilReady(url: string, server: GroupProcess): Promise<void> {
 	const deadline = Date.now() + READY_TIMEOUT_MS;
 	while (Date.now() < deadline) {
@@ -79,7 +96,8 @@ async function waitUntilReady(url: string, server: GroupProcess): Promise<void> 
 			(response) => response.ok,
 			() => false,
 		);
-		if (ready) return;
+		// n8n prints this line once its start has finished (after the readiness probe says ok).
+		if (ready && server.output().includes(START_FINISHED)) return;
 		await delay(POLL_INTERVAL_MS);
 	}
 	throw new Error(
@@ -93,8 +111,8 @@ async function readJson<T>(response: Response, what: string): Promise<T> {
 	return JSON.parse(body) as T;
 }
 
-/** Logs the owner in (the session is bound to a browser id) and makes an API key with every scope it may have. */
-async function createApiKey(url: string, password: string): Promise<string> {
+/** Logs the owner in as the editor does; the session is bound to a browser id. */
+async function logInOwner(url: string, password: string): Promise<Record<string, string>> {
 	const browserId = randomUUID();
 	const login = await fetch(`${url}/rest/login`, {
 		method: 'POST',
@@ -106,44 +124,52 @@ async function createApiKey(url: string, password: string): Promise<string> {
 		.getSetCookie()
 		.map((header) => header.split(';')[0])
 		.join('; ');
-	const session = { cookie, 'browser-id': browserId };
-
-	const scopes = await readJson<{ data: string[] }>(
-		await fetch(`${url}/rest/api-keys/scopes`, { headers: session }),
-		'GET /rest/api-keys/scopes',
-	);
-	const created = await readJson<{ data: { rawApiKey: string } }>(
-		await fetch(`${url}/rest/api-keys`, {
-			method: 'POST',
-			headers: { ...session, 'content-type': 'application/json' },
-			body: JSON.stringify({ label: 'real-n8n tests', scopes: scopes.data, expiresAt: null }),
-		}),
-		'POST /rest/api-keys',
-	);
-	return created.data.rawApiKey;
+	return { cookie, 'browser-id': browserId };
 }
 
-/** The public API's test of a stored credential: n8n decrypts it and runs the node's test server-side. */
-async function testStoredCredential(
+async function restCall(
 	url: string,
-	apiKey: string,
-	credentialId: string,
+	session: Record<string, string>,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<RestAnswer> {
+	const response = await fetch(`${url}/rest${path}`, {
+		method,
+		headers: { ...session, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	return { status: response.status, body: await response.text() };
+}
+
+/** The editor's credential test: n8n merges the dialog's data with the stored credential and runs its `test`. */
+async function testCredentialAsEditor(
+	url: string,
+	session: Record<string, string>,
+	credential: CredentialUnderTest,
 ): Promise<CredentialTestResponse> {
-	const response = await fetch(
-		`${url}/api/v1/credentials/${encodeURIComponent(credentialId)}/test`,
-		{ method: 'POST', headers: { 'x-n8n-api-key': apiKey } },
-	);
-	const body = await response.text();
-	if (!response.ok) return { httpStatus: response.status, body };
-	const { status, message } = JSON.parse(body) as CredentialTestResult;
-	return { httpStatus: response.status, body, status, message };
+	const answer = await restCall(url, session, 'POST', '/credentials/test', {
+		credentials: credential,
+	});
+	if (answer.status < 200 || answer.status >= 300)
+		return { httpStatus: answer.status, body: answer.body };
+	const { data } = JSON.parse(answer.body) as { data: CredentialTestResult };
+	return {
+		httpStatus: answer.status,
+		body: answer.body,
+		status: data.status,
+		message: data.message,
+	};
 }
 
 /**
  * Starts `n8n start` on `home` (the package must be installed and the
  * credentials imported before, as n8n loads them at start).
  */
-export async function startN8nServer(home: N8nHome): Promise<N8nServer> {
+export async function startN8nServer(
+	home: N8nHome,
+	extraEnv: NodeJS.ProcessEnv = {},
+): Promise<N8nServer> {
 	const started = Date.now();
 	const port = await findFreePort();
 	const url = `http://127.0.0.1:${port}`;
@@ -157,6 +183,7 @@ export async function startN8nServer(home: N8nHome): Promise<N8nServer> {
 		N8N_INSTANCE_OWNER_PASSWORD_HASH: await hashOwnerPassword(home, ownerPassword),
 		// Its start-up fetches a registry from the internet, which these machines cannot reach.
 		N8N_DISABLED_MODULES: 'mcp-registry',
+		...extraEnv,
 	};
 
 	const server = startProcessGroup(home.n8n.nodeBin, [home.n8n.n8nBin, 'start'], {
@@ -166,11 +193,12 @@ export async function startN8nServer(home: N8nHome): Promise<N8nServer> {
 	try {
 		await waitUntilReady(url, server);
 		home.log(`n8n server ready on ${url} in ${seconds(Date.now() - started)}`);
-		const apiKey = await createApiKey(url, ownerPassword);
+		const session = await logInOwner(url, ownerPassword);
 		return {
 			url,
 			output: server.output,
-			testCredential: (credentialId) => testStoredCredential(url, apiKey, credentialId),
+			testCredential: (credential) => testCredentialAsEditor(url, session, credential),
+			rest: (method, path, body) => restCall(url, session, method, path, body),
 			stop: async () => {
 				const stopping = Date.now();
 				await server.stop();

@@ -1,11 +1,7 @@
 import type http from 'node:http';
 
-import { CredentialTestContext } from 'n8n-core';
-import type { ICredentialTestFunctions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-
 import { listen, readBody, send, type RunningServer } from '../../sandbox/server';
 import { faultXml, FAULT_CONTENT_TYPE } from '../../sandbox/westcoast/fault-xml';
-import { westcoastCloudConnectionTest } from '../../nodes/WestcoastCloud/methods/credentialTest';
 import { runWorkflow } from '../harness/run-workflow';
 import { westcoastWorkflow, WESTCOAST_NODE } from '../harness/westcoast';
 import type { StoredCredential } from '../harness/credentials-helper';
@@ -86,8 +82,9 @@ async function runGetCompanies(continueOnFail: boolean) {
 
 describe('an upstream that echoes the request: the node error', () => {
 	it.each<[EchoMode, RegExp]>([
-		['body', /^The marketplace answered GetCompanies with HTTP 500: "CCPSessionId \[redacted\]/],
-		['fault', /^Rejected: Authenticate: \[redacted\]/],
+		// The login reads the reseller company (GetCompany) too, so the echo comes back there.
+		['body', /^The marketplace answered GetCompany with HTTP 500: "CCPSessionId \[redacted\]/],
+		['fault', /^Reseller Account ID 1 cannot be read \(Rejected: Authenticate: \[redacted\]/],
 		[
 			'redirect',
 			/^This URL is not a Westcoast Cloud marketplace: it redirects to https:\/\/proxy\.example\/login\?sessionToken=\[redacted\]&auth=CCPSessionId%20\[redacted\] \(a login page\)/,
@@ -115,14 +112,17 @@ describe('an upstream that echoes the request: the node error', () => {
 	);
 });
 
-describe('an upstream that echoes the request: the credential test', () => {
-	const test = async () =>
-		westcoastCloudConnectionTest.call(
-			new CredentialTestContext(
-				{} as IWorkflowExecuteAdditionalData,
-			) as unknown as ICredentialTestFunctions,
-			{ id: 'c', name: 'c', type: 'westcoastCloudApi', data: credential().data },
+describe('an upstream that echoes the request: Check Connection', () => {
+	/** The diagnosis the credential dialog cannot show: its message carries the marketplace's words. */
+	const test = async () => {
+		const result = await runWorkflow(
+			westcoastWorkflow({ resource: 'connection', operation: 'check' }, { credentialId: 'wc-echo' }),
+			{ credentials: [credential()] },
 		);
+		expectNoSecret(JSON.stringify(result.run));
+		const [item] = result.output(WESTCOAST_NODE);
+		return { status: item.json.ok ? 'OK' : 'Error', message: String(item.json.message) };
+	};
 
 	it.each<[EchoMode, RegExp]>([
 		[

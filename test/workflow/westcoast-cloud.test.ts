@@ -1,11 +1,7 @@
-import { CredentialTestContext } from 'n8n-core';
-import type { ICredentialTestFunctions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-
-import { listen } from '../../sandbox/server';
+import { listen, readBody } from '../../sandbox/server';
 import { startWestcoastSandbox, type WestcoastSandbox } from '../../sandbox/westcoast';
 import { presentCompany } from '../../sandbox/westcoast/dialect';
 import { testDialect } from '../harness/dialect';
-import { westcoastCloudConnectionTest } from '../../nodes/WestcoastCloud/methods/credentialTest';
 import { createCredentialsHelper, runWorkflow } from '../harness/run-workflow';
 import { sandboxCredential, westcoastWorkflow, WESTCOAST_NODE } from '../harness/westcoast';
 
@@ -173,9 +169,13 @@ describe('Westcoast Cloud node: customers', () => {
 			credential,
 		);
 		expect(customers.items).toHaveLength(sandbox.state().customers.length);
-		expect(
-			sandbox.admin.calls().filter((c) => c.call === 'GetCompany' && c.status === 200),
-		).toHaveLength(1);
+		// Each login reads the configured account for its session; the reads use it and ask nothing else.
+		const calls = sandbox.admin.calls();
+		const logins = calls.filter((c) => c.call === 'GetSessionToken' && c.status === 200).length;
+		expect(logins).toBe(2);
+		expect(calls.filter((c) => c.call === 'GetCompany' && c.status === 200)).toHaveLength(
+			logins + 1,
+		);
 	});
 });
 
@@ -327,7 +327,8 @@ describe('Westcoast Cloud node: transport', () => {
 	});
 
 	it('survives a session that expires every few calls', async () => {
-		sandbox.admin.setFaults({ sessionExpiryEveryCalls: 2 });
+		// A login spends one call reading the session's account, so 3 is the shortest useful session.
+		sandbox.admin.setFaults({ sessionExpiryEveryCalls: 3 });
 		const { items, error } = await run({
 			resource: 'subscription',
 			operation: 'getAll',
@@ -475,62 +476,147 @@ describe('Westcoast Cloud node: transport', () => {
 	});
 });
 
-describe('Westcoast Cloud API credential test', () => {
-	const context = () =>
-		new CredentialTestContext(
-			{} as IWorkflowExecuteAdditionalData,
-		) as unknown as ICredentialTestFunctions;
-	const test = async (data: Record<string, string>) =>
-		westcoastCloudConnectionTest.call(context(), {
-			id: 'c',
-			name: 'c',
-			type: 'westcoastCloudApi',
-			data: { ...sandboxCredential(sandbox).data, ...data },
-		});
-
-	it('succeeds with the sandbox admin', async () => {
-		const result = await test({});
-		expect(result.status).toBe('OK');
-		expect(result.message).toBe(
-			`Connected to ${sandbox.state().reseller.CompanyName} (account ${sandbox.resellerAccountId}) as ${sandbox.users.admin.username}; ${sandbox.state().customers.length} customer(s) readable.`,
+describe('Westcoast Cloud node: Check Connection', () => {
+	const check = async (data: Record<string, string>) => {
+		const { items, error } = await run(
+			{ resource: 'connection', operation: 'check' },
+			{},
+			{
+				...sandboxCredential(sandbox),
+				data: { ...sandboxCredential(sandbox).data, ...data },
+			},
 		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		return items[0].json;
+	};
+
+	it('returns the whole diagnosis: company, account, user, customers, role and answer times', async () => {
+		const { reseller, customers } = sandbox.state();
+		const result = await check({});
+		expect(result).toMatchObject({
+			ok: true,
+			case: 'success',
+			message: `Connected to ${reseller.CompanyName} (account ${sandbox.resellerAccountId}) as ${sandbox.users.admin.username}; ${customers.length} customer(s) readable.`,
+			marketplaceUrl: sandbox.url,
+			user: sandbox.users.admin.username,
+			company: reseller.CompanyName,
+			accountId: String(sandbox.resellerAccountId),
+			customersReadable: customers.length,
+			resellerAdminRole: true,
+		});
+		const times = result.answerTimesMs as Record<string, number>;
+		expect(times.loginAndCompany).toBeGreaterThanOrEqual(0);
+		expect(times.customers).toBeGreaterThanOrEqual(0);
+		// A fresh login each time, even with a stored session.
+		expect(sandbox.admin.calls().filter((c) => c.call === 'GetSessionToken')).toHaveLength(1);
 	});
 
 	it.each([
-		['wrong password', () => ({ password: 'nope-nope' }), /^Wrong username or password/],
-		['MFA user', () => sandbox.users.mfa, /has MFA\/2FA switched on/],
-		['user without Reseller Admin', () => sandbox.users.noRole, /lacks the Reseller Admin role/],
+		[
+			'wrong password',
+			'invalidLogin',
+			() => ({ password: 'nope-nope' }),
+			/^Wrong username or password/,
+		],
+		['MFA user', 'mfa', () => sandbox.users.mfa, /has MFA\/2FA switched on/],
+		[
+			'user without Reseller Admin',
+			'missingRole',
+			() => sandbox.users.noRole,
+			/^The user sales\.user@reseller\.example logged in but lacks the Reseller Admin role/,
+		],
 		[
 			'an HTML page',
+			'notMarketplace',
 			() => ({ marketplaceUrl: `${sandbox.url}/decoy/html` }),
 			/not a Westcoast Cloud marketplace: it answered GetSessionToken with a web page/,
 		],
 		[
 			'a redirect to a login page',
+			'notMarketplace',
 			() => ({ marketplaceUrl: `${sandbox.url}/decoy/redirect` }),
 			/not a Westcoast Cloud marketplace: it redirects to .*\(a login page\)/,
 		],
 		[
 			'a 404',
+			'notMarketplace',
 			() => ({ marketplaceUrl: `${sandbox.url}/decoy/notfound` }),
 			/not a Westcoast Cloud marketplace: the marketplace API was not found there \(HTTP 404\)/,
 		],
 		[
 			'an unreachable host',
+			'unreachable',
 			() => ({ marketplaceUrl: 'http://127.0.0.1:9' }),
 			/^Cannot reach 127\.0\.0\.1:9: the connection was refused/,
 		],
 		[
 			'a plain-http remote URL',
+			'invalidUrl',
 			() => ({ marketplaceUrl: 'http://marketplace.example' }),
 			/must start with https:\/\//,
 		],
-	])('explains %s', async (_label, data, message) => {
+		[
+			'a Reseller Account ID that cannot be read',
+			'accountNotFound',
+			() => ({ resellerAccountId: '999999' }),
+			/^Reseller Account ID 999999 cannot be read \(/,
+		],
+	])('explains %s', async (_label, expectedCase, data, message) => {
 		const overrides = data() as Record<string, string>;
-		const result = await test(overrides);
-		expect(result.status).toBe('Error');
+		const result = await check(overrides);
+		expect(result).toMatchObject({ ok: false, case: expectedCase });
 		expect(result.message).toMatch(message);
-		if (overrides.password) expect(result.message).not.toContain(overrides.password);
+		if (overrides.password) expect(JSON.stringify(result)).not.toContain(overrides.password);
+		if (expectedCase === 'missingRole') expect(result.resellerAdminRole).toBe(false);
+	});
+});
+
+describe('Westcoast Cloud API credential: a session token belongs to its marketplace', () => {
+	it('logs in afresh when the Marketplace URL changes, and never sends the old token to the new host', async () => {
+		const other = await startWestcoastSandbox({ seed: 8 });
+		const seen: string[] = [];
+		// Records the session header of every call, then passes it on to the other marketplace.
+		const recorder = await listen(async (req, res) => {
+			seen.push(String(req.headers.authenticate ?? ''));
+			const answer = await fetch(`${other.url}${req.url}`, {
+				method: req.method,
+				headers: {
+					'content-type': 'application/json',
+					...(req.headers.authenticate ? { authenticate: String(req.headers.authenticate) } : {}),
+				},
+				body: await readBody(req),
+			});
+			res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? '' });
+			res.end(await answer.text());
+		});
+		try {
+			const helper = createCredentialsHelper([sandboxCredential(sandbox)]);
+			const read = () =>
+				runWorkflow(westcoastWorkflow({ resource: 'account', operation: 'get' } as never), {
+					credentialsHelper: helper,
+				});
+			expect((await read()).error).toBeUndefined();
+			const stored = helper.store.get('wc-1')!.data;
+			const firstToken = String(stored.sessionToken);
+			expect(firstToken).not.toBe('');
+			expect(stored.sessionBaseUrl).toBe(sandbox.url);
+
+			stored.marketplaceUrl = recorder.url;
+			const moved = await read();
+			expect(moved.error).toBeUndefined();
+			expect(moved.output(WESTCOAST_NODE)[0].json.westcoastId).toBe(
+				String(other.resellerAccountId),
+			);
+			expect(seen.length).toBeGreaterThan(0);
+			expect(seen.some((header) => header.includes(firstToken))).toBe(false);
+			expect(helper.store.get('wc-1')!.data.sessionBaseUrl).toBe(recorder.url);
+			expect(other.admin.calls().filter((c) => c.call === 'GetSessionToken')).toHaveLength(1);
+		} finally {
+			await recorder.close();
+			await other.close();
+		}
 	});
 });
 

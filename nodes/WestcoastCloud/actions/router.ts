@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asNodeError } from '../../shared/errors';
 
 import * as account from './account/Account.resource';
+import * as connection from './connection/Connection.resource';
 import * as customer from './customer/Customer.resource';
 import * as subscription from './subscription/Subscription.resource';
 
@@ -11,6 +12,7 @@ type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeEx
 
 const operations: Record<string, Record<string, { execute: Operation }>> = {
 	account: { get: account.get },
+	connection: { check: connection.check },
 	customer: { get: customer.get, getAll: customer.getAll },
 	subscription: { get: subscription.get, getAll: subscription.getAll },
 };

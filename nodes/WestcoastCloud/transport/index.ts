@@ -5,7 +5,7 @@ import type {
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import {
 	accountIdValue,
@@ -36,6 +36,7 @@ import {
 	requestLimits,
 	retryDelayMs,
 } from '../../../core/westcoast/retry';
+import { sessionTokenFor } from '../../../core/westcoast/session';
 
 export const CREDENTIAL_TYPE = 'westcoastCloudApi';
 
@@ -45,12 +46,16 @@ export interface WestcoastCredentials {
 	password: string;
 	resellerAccountId?: string;
 	sessionToken?: string;
+	sessionBaseUrl?: string;
+	sessionAccountId?: string;
 }
 
 export interface CallOptions {
 	maxRetries?: number;
 	timeoutMs?: number;
 	itemIndex?: number;
+	/** Log in afresh even when the stored session is still good (Check Connection). */
+	freshLogin?: boolean;
 }
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
@@ -58,8 +63,8 @@ type Context = IExecuteFunctions | ILoadOptionsFunctions;
 /**
  * The HTTP request for one marketplace call. Answers come back as text with
  * their status so that faults, HTML pages and redirects are read here, not by
- * the HTTP client. Node calls get the session header from the credential; the
- * credential test passes `sessionToken` to add it here.
+ * the HTTP client. Node calls get the session header from the credential's
+ * `authenticate`; its own login passes `sessionToken` to add it here.
  */
 export function marketplaceRequest(
 	baseUrl: string,
@@ -95,13 +100,33 @@ type Step =
 	| { kind: 'retry'; retryAfterMs: number | null; givingUp: (retries: number) => MarketplaceError };
 
 /**
- * Calls the marketplace with the node's credential: re-logs in once when the
- * session has expired, repeats 429/502/503/504, dropped connections and a busy
- * login with backoff (honouring Retry-After) up to `maxRetries` times, and
- * turns every failure into a NodeApiError whose message is the marketplace's
- * own text. Errors carry no request data, so no token or password can leak.
+ * Calls the marketplace with the node's credential: logs in afresh when the
+ * stored session was issued by another URL (the credential's URL changed) and
+ * once when the session has expired, repeats 429/502/503/504, dropped
+ * connections and a busy login with backoff (honouring Retry-After) up to
+ * `maxRetries` times, and turns every failure into a NodeApiError whose
+ * message is the marketplace's own text. Errors carry no request data, so no
+ * token or password can leak.
  */
 export async function marketplaceCall<T = unknown>(
+	this: Context,
+	call: MarketplaceCall,
+	body: IDataObject = {},
+	options: CallOptions = {},
+): Promise<T> {
+	try {
+		return (await callMarketplace.call(this, call, body, options)) as T;
+	} catch (error) {
+		const failure =
+			error instanceof MarketplaceError
+				? error
+				: new MarketplaceError('http', (error as Error)?.message ?? String(error), { call });
+		throw toNodeError(this, failure, options.itemIndex);
+	}
+}
+
+/** As marketplaceCall, rejecting with the MarketplaceError itself (for a diagnosis). */
+export async function callMarketplace<T = unknown>(
 	this: Context,
 	call: MarketplaceCall,
 	body: IDataObject = {},
@@ -111,9 +136,7 @@ export async function marketplaceCall<T = unknown>(
 	const credentials = await this.getCredentials<WestcoastCredentials>(CREDENTIAL_TYPE);
 	const secrets: Array<string | undefined> = [credentials.password, credentials.sessionToken];
 	const url = parseMarketplaceUrl(credentials.marketplaceUrl);
-	if (!url.ok) {
-		throw new NodeOperationError(this.getNode(), url.problem, { itemIndex: options.itemIndex });
-	}
+	if (!url.ok) throw new MarketplaceError('http', url.problem, { connectionCase: 'invalidUrl' });
 	const request = marketplaceRequest(
 		url.url,
 		call,
@@ -122,7 +145,8 @@ export async function marketplaceCall<T = unknown>(
 	);
 	const host = new URL(url.url).host;
 	let reloggedIn = false;
-	let reloginNow = false;
+	let reloginNow =
+		options.freshLogin === true || sessionTokenFor(credentials, url.url) === undefined;
 	let retries = 0;
 
 	while (true) {
@@ -152,14 +176,10 @@ export async function marketplaceCall<T = unknown>(
 		if (step.kind === 'retry') {
 			if (isWaitTooLong(step.retryAfterMs)) {
 				const seconds = Math.round((step.retryAfterMs ?? 0) / 1000);
-				throw toNodeError(
-					this,
-					new MarketplaceError(
-						'retriesExhausted',
-						`The marketplace asks to wait ${seconds} s before answering ${call} again; try again later.`,
-						{ call },
-					),
-					options.itemIndex,
+				throw new MarketplaceError(
+					'retriesExhausted',
+					`The marketplace asks to wait ${seconds} s before answering ${call} again; try again later.`,
+					{ call },
 				);
 			}
 			if (retries < maxRetries) {
@@ -167,9 +187,9 @@ export async function marketplaceCall<T = unknown>(
 				await sleep(retryDelayMs(retries, step.retryAfterMs));
 				continue;
 			}
-			throw toNodeError(this, step.givingUp(retries), options.itemIndex);
+			throw step.givingUp(retries);
 		}
-		throw toNodeError(this, step.error, options.itemIndex);
+		throw step.error;
 	}
 }
 

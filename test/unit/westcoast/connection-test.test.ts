@@ -35,7 +35,12 @@ const healthy = {
 
 describe('connection test diagnosis', () => {
 	it('succeeds and says who and what it reached', async () => {
-		expect(await testConnection(credentials, scripted(healthy))).toEqual({
+		expect(await testConnection(credentials, scripted(healthy))).toMatchObject({
+			ok: true,
+			company: 'Reseller Ltd',
+			accountId: '42',
+			customersReadable: 2,
+			resellerAdminRole: true,
 			case: 'success',
 			message:
 				'Connected to Reseller Ltd (account 42) as api@reseller.example; 2 customer(s) readable.',
