@@ -36,6 +36,8 @@ export interface CredentialTestResponse extends Partial<CredentialTestResult> {
 
 export interface N8nServer {
 	url: string;
+	/** An internal REST call (`/rest/...`) as the logged-in owner, as the editor makes it; answers the JSON body. */
+	rest<T>(method: string, path: string, body?: unknown): Promise<T>;
 	/** Everything the server printed so far (stdout and stderr). */
 	output(): string;
 	testCredential(credentialId: string): Promise<CredentialTestResponse>;
@@ -93,8 +95,10 @@ async function readJson<T>(response: Response, what: string): Promise<T> {
 	return JSON.parse(body) as T;
 }
 
-/** Logs the owner in (the session is bound to a browser id) and makes an API key with every scope it may have. */
-async function createApiKey(url: string, password: string): Promise<string> {
+type OwnerSession = Record<'cookie' | 'browser-id', string>;
+
+/** Logs the owner in; the session is bound to a browser id. */
+async function logIn(url: string, password: string): Promise<OwnerSession> {
 	const browserId = randomUUID();
 	const login = await fetch(`${url}/rest/login`, {
 		method: 'POST',
@@ -106,8 +110,11 @@ async function createApiKey(url: string, password: string): Promise<string> {
 		.getSetCookie()
 		.map((header) => header.split(';')[0])
 		.join('; ');
-	const session = { cookie, 'browser-id': browserId };
+	return { cookie, 'browser-id': browserId };
+}
 
+/** Makes an API key with every scope the owner may have. */
+async function createApiKey(url: string, session: OwnerSession): Promise<string> {
 	const scopes = await readJson<{ data: string[] }>(
 		await fetch(`${url}/rest/api-keys/scopes`, { headers: session }),
 		'GET /rest/api-keys/scopes',
@@ -166,9 +173,19 @@ export async function startN8nServer(home: N8nHome): Promise<N8nServer> {
 	try {
 		await waitUntilReady(url, server);
 		home.log(`n8n server ready on ${url} in ${seconds(Date.now() - started)}`);
-		const apiKey = await createApiKey(url, ownerPassword);
+		const session = await logIn(url, ownerPassword);
+		const apiKey = await createApiKey(url, session);
 		return {
 			url,
+			rest: async <T>(method: string, path: string, body?: unknown) =>
+				readJson<T>(
+					await fetch(`${url}/rest${path}`, {
+						method,
+						headers: { ...session, 'content-type': 'application/json' },
+						body: body === undefined ? undefined : JSON.stringify(body),
+					}),
+					`${method} /rest${path}`,
+				),
 			output: server.output,
 			testCredential: (credentialId) => testStoredCredential(url, apiKey, credentialId),
 			stop: async () => {
