@@ -189,7 +189,9 @@ export async function startQueueEnvironment(
 			startN8nServer(mainHome),
 			...workerHomes.map((home, index) => startWorker(WORKER_NAMES[index], home, log)),
 		]);
-		cleanups.push(main.stop, ...workers.map((worker) => worker.stop));
+		cleanups.push(async () => {
+			await Promise.all([main.stop(), ...workers.map((worker) => worker.stop())]);
+		});
 		const startMs = Date.now() - started;
 		log(`queue-mode environment ready in ${seconds(startMs)}`);
 
