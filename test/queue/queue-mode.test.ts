@@ -46,8 +46,7 @@ const NOT_YET_WRITTEN = [
 	/: 0 licences hold its id, expected 1$/,
 ];
 
-const isHaloWrite = (method: string, path: string) =>
-	method !== 'GET' && path.startsWith('/api/');
+const isHaloWrite = (method: string, path: string) => method !== 'GET' && path.startsWith('/api/');
 
 describe('the package in n8n queue mode (Redis, Postgres, main + 2 workers)', () => {
 	let env: QueueEnvironment;
@@ -148,7 +147,8 @@ describe('the package in n8n queue mode (Redis, Postgres, main + 2 workers)', ()
 			);
 			expect(imports).toHaveLength(2);
 			const otherWorker = WORKER_NAMES.find((name) => name !== syncWorker);
-			for (const record of imports) expect(record).toMatchObject({ status: 'success', worker: otherWorker });
+			for (const record of imports)
+				expect(record).toMatchObject({ status: 'success', worker: otherWorker });
 			expect(failedHaloRequests()).toEqual([]);
 			expect(problems(IMPORT_CHECK)).toEqual(IN_STEP);
 			report('daily sync', [sync]);

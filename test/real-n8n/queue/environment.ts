@@ -155,7 +155,9 @@ export async function startQueueEnvironment(
 			startPairedSandboxes({ seed: 1 }),
 		]);
 		cleanups.push(redis.stop, postgres.stop, sandboxes.close);
-		log(`Redis on 127.0.0.1:${redis.port}; sandboxes ${sandboxes.westcoast.url}, ${sandboxes.halo.url}`);
+		log(
+			`Redis on 127.0.0.1:${redis.port}; sandboxes ${sandboxes.westcoast.url}, ${sandboxes.halo.url}`,
+		);
 		const gate = await startHaloGate(sandboxes.halo.url);
 		cleanups.push(gate.close);
 

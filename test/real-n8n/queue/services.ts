@@ -77,7 +77,18 @@ export async function startRedis(binaries: QueueServiceBinaries): Promise<Runnin
 	// No persistence: the queue lives only as long as the test environment.
 	const redis = startProcessGroup(
 		binaries.redisServer,
-		['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'],
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--dir',
+			dir,
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+		],
 		{ cwd: dir },
 	);
 	const stop = async () => {
@@ -130,7 +141,10 @@ export async function startPostgres(
 		'--encoding=UTF8',
 		'--no-sync',
 	]);
-	const init = await runProcess(initCommand, initArgs, { label: 'initdb', timeoutMs: START_TIMEOUT_MS });
+	const init = await runProcess(initCommand, initArgs, {
+		label: 'initdb',
+		timeoutMs: START_TIMEOUT_MS,
+	});
 	assertSucceeded(init, 'initdb');
 
 	// Throw-away data: durability settings off, as for any test database.
@@ -158,7 +172,21 @@ export async function startPostgres(
 	const psql = (database: string, sql: string) =>
 		runProcess(
 			bin('psql'),
-			['-h', '127.0.0.1', '-p', String(port), '-U', POSTGRES_ROLE, '-d', database, '-XAt', '-F', '\t', '-c', sql],
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(port),
+				'-U',
+				POSTGRES_ROLE,
+				'-d',
+				database,
+				'-XAt',
+				'-F',
+				'\t',
+				'-c',
+				sql,
+			],
 			{ label: 'psql', timeoutMs: 30_000 },
 		);
 	try {
@@ -167,7 +195,10 @@ export async function startPostgres(
 			async () => (await psql('postgres', 'select 1')).exitCode === 0,
 			{ timeoutMs: START_TIMEOUT_MS, process: postgres },
 		);
-		assertSucceeded(await psql('postgres', `create database ${POSTGRES_DATABASE}`), 'create database');
+		assertSucceeded(
+			await psql('postgres', `create database ${POSTGRES_DATABASE}`),
+			'create database',
+		);
 	} catch (error) {
 		await stop();
 		throw error;

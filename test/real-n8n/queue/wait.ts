@@ -21,7 +21,9 @@ export async function waitFor(
 	for (;;) {
 		const ended = options.process?.ended();
 		if (ended)
-			throw new Error(`${what}: the process ended (${ended}):\n${tail(options.process?.output() ?? '')}`);
+			throw new Error(
+				`${what}: the process ended (${ended}):\n${tail(options.process?.output() ?? '')}`,
+			);
 		if (await condition()) return;
 		if (Date.now() > deadline)
 			throw new Error(
