@@ -199,7 +199,7 @@ describe('the package in n8n queue mode (Redis, Postgres, main + 2 workers)', ()
 			expect(zeroed).toEqual([]);
 			const [crashed] = (await env.executions()).filter((record) => record.id === crashedId);
 			log(
-				`after SIGKILL: ${written.length} Halo writes arrived, ${now.customers.length + now.licences.length} problems of the not-yet-written kinds left; execution ${crashedId} is "${crashed.status}" in Postgres`,
+				`after SIGKILL: ${written.length} Halo writes arrived, ${now.customers.length + now.licences.length} problems left, each one already there before the run or work not yet done; execution ${crashedId} is "${crashed.status}" in Postgres`,
 			);
 
 			await worker.restart();
