@@ -19,7 +19,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} from Debian's packages"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
-  # policy-rc.d refusal: the packages' own services are not started; the tests run their own.
+  # Whether the packages start their own default services or not, the tests run their own.
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 echo "$(command -v redis-server)"
