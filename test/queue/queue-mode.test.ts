@@ -71,7 +71,7 @@ describe('the package in n8n queue mode (Redis, Postgres, main + 2 workers)', ()
 	const report = (what: string, records: ExecutionRecord[]) => {
 		for (const record of records)
 			log(
-				`${what}: execution ${record.id} (${record.workflowId}, ${record.mode}) ${record.status}, run by ${record.worker ?? 'no worker'}`,
+				`${what}: execution ${record.id} (${record.workflowId}, ${record.mode}) ${record.status}, run by ${record.worker ?? 'no worker'}, ${Math.round(record.dataBytes / 1024)} kB of run data stored`,
 			);
 	};
 	/** The worker's log line can reach us just after the run's first request. */

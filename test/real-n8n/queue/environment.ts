@@ -56,6 +56,8 @@ export interface ExecutionRecord {
 	workflowId: string;
 	mode: string;
 	status: string;
+	/** The size of the run data n8n stored for it (execution_data.data). */
+	dataBytes: number;
 	worker: string | undefined;
 }
 
@@ -204,13 +206,16 @@ export async function startQueueEnvironment(
 		const executions = async (where = 'true') =>
 			(
 				await postgres.query(
-					`select id, "workflowId", mode, status from execution_entity where ${where} order by id`,
+					`select e.id, e."workflowId", e.mode, e.status, coalesce(octet_length(d.data), 0)
+					 from execution_entity e left join execution_data d on d."executionId" = e.id
+					 where ${where} order by e.id`,
 				)
-			).map(([id, workflowId, mode, status]) => ({
+			).map(([id, workflowId, mode, status, dataBytes]) => ({
 				id,
 				workflowId,
 				mode,
 				status,
+				dataBytes: Number(dataBytes),
 				worker: workerOf(id),
 			}));
 		return {
@@ -236,7 +241,7 @@ export async function startQueueEnvironment(
 				await waitFor(
 					`execution ${id} ended`,
 					async () => {
-						[record] = await executions(`id = ${Number(id)}`);
+						[record] = await executions(`e.id = ${Number(id)}`);
 						return record !== undefined && !RUNNING_STATUSES.includes(record.status);
 					},
 					{ timeoutMs: EXECUTION_TIMEOUT_MS },
