@@ -1,4 +1,4 @@
-/** Three projects: pure/unit tests, in-process workflow tests (n8n-core), and the real n8n. */
+/** Projects: pure/unit tests, in-process workflow tests (n8n-core), the real n8n, and the real n8n in queue mode. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.dev.json', isolatedModules: true }];
 const project = (displayName, testMatch, extra = {}) => ({
 	displayName,
@@ -30,5 +30,7 @@ module.exports = {
 			},
 		),
 		project('real-n8n', ['<rootDir>/test/real-n8n/**/*.test.ts']),
+		// Redis, Postgres, a main and two workers: about 2 min (README "Running in production").
+		project('queue', ['<rootDir>/test/queue/**/*.test.ts']),
 	],
 };

@@ -128,6 +128,8 @@ export interface GroupProcess {
 	ended(): string | undefined;
 	/** SIGTERM for a graceful shutdown, then SIGKILL for the whole group. */
 	stop(): Promise<void>;
+	/** Signals the whole group at once (a crash: SIGKILL) and resolves when the leader has closed. */
+	kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 /** Starts a long-running program (a server) in its own process group. */
@@ -166,6 +168,11 @@ export function startProcessGroup(
 			clearTimeout(grace);
 			// The runners may outlive n8n's own process.
 			killGroup('SIGKILL');
+			await closed;
+		},
+		kill: async (signal) => {
+			if (child.pid === undefined) return;
+			killGroup(signal);
 			await closed;
 		},
 	};

@@ -111,8 +111,10 @@ async function readJson<T>(response: Response, what: string): Promise<T> {
 	return JSON.parse(body) as T;
 }
 
+type OwnerSession = Record<'cookie' | 'browser-id', string>;
+
 /** Logs the owner in as the editor does; the session is bound to a browser id. */
-async function logInOwner(url: string, password: string): Promise<Record<string, string>> {
+async function logInOwner(url: string, password: string): Promise<OwnerSession> {
 	const browserId = randomUUID();
 	const login = await fetch(`${url}/rest/login`, {
 		method: 'POST',

@@ -1,0 +1,264 @@
+/**
+ * n8n 2.41.1 in queue mode, as n8n recommends at scale: Redis as the queue,
+ * Postgres as the database, a main instance (`n8n start`: webhooks, the UI's
+ * runs) and two workers (`n8n worker`) that execute, each with the package
+ * installed in its own user folder; in front of them both sandboxes, Halo
+ * behind a gate that can hold a request. Started and stopped from here only.
+ */
+import { startPairedSandboxes, type PairedSandboxes } from '../../../sandbox/paired';
+import { SETTING, type SettingValues } from '../../../workflows/source/settings';
+import {
+	IMPORT_CUSTOMERS_FILE,
+	IMPORT_SUBSCRIPTIONS_FILE,
+	NODE,
+} from '../../../workflows/source/workflows';
+import { sandboxCredentials } from '../daily-sync/credentials';
+import { publishWorkflow } from '../daily-sync/webhooks';
+import { readDailySyncWorkflow, readWorkflowFile, withSettings } from '../daily-sync/workflow-file';
+import { createN8nHome, findFreePort, type N8nHome } from '../home';
+import { importCredentials, importWorkflow } from '../cli';
+import { installPackage, packPackage } from '../install';
+import { seconds, silentLog, startProcessGroup, type GroupProcess, type Log } from '../process';
+import { startN8nServer, type N8nServer } from '../server';
+import { startHaloGate, type HaloGate } from './gate';
+import {
+	ensureQueueServices,
+	startPostgres,
+	startRedis,
+	type RunningPostgres,
+	type RunningService,
+} from './services';
+import { waitFor } from './wait';
+
+const WORKER_READY_TIMEOUT_MS = 3 * 60_000;
+const EXECUTION_TIMEOUT_MS = 3 * 60_000;
+/** One execution at a time per worker, so that a second job must go to the other worker. */
+const WORKER_CONCURRENCY = 1;
+export const WORKER_NAMES = ['worker-1', 'worker-2'] as const;
+
+export const DAILY_SYNC_ID = readDailySyncWorkflow().id;
+
+export interface QueueWorker {
+	name: string;
+	home: N8nHome;
+	/** Everything every run of this worker printed. */
+	output(): string;
+	/** SIGKILL to the worker and its task runners: a crash. */
+	crash(): Promise<void>;
+	/** Starts `n8n worker` again on the same home and waits until it takes jobs. */
+	restart(): Promise<void>;
+	stop(): Promise<void>;
+}
+
+/** A row of n8n's execution_entity, and the worker whose log says it started it. */
+export interface ExecutionRecord {
+	id: string;
+	workflowId: string;
+	mode: string;
+	status: string;
+	/** The size of the run data n8n stored for it (execution_data.data). */
+	dataBytes: number;
+	worker: string | undefined;
+}
+
+export interface QueueEnvironment {
+	sandboxes: PairedSandboxes;
+	gate: HaloGate;
+	main: N8nServer;
+	workers: QueueWorker[];
+	postgres: RunningPostgres;
+	/** From the first step to every instance ready. */
+	startMs: number;
+	/** Imports the daily sync again with these Settings values (Halo through the gate). */
+	configureDailySync(values: SettingValues): Promise<void>;
+	/** What the editor's "Execute workflow" does: queued, then run by a worker. Answers the execution id. */
+	startDailySync(): Promise<string>;
+	/** Waits until the execution has ended (any status but new/running/waiting). */
+	waitForExecution(id: string): Promise<ExecutionRecord>;
+	executions(): Promise<ExecutionRecord[]>;
+	workerOf(executionId: string): string | undefined;
+	close(): Promise<void>;
+}
+
+/** What every instance shares: the queue, the database and the key that encrypts the credentials. */
+function queueEnv(redis: RunningService, postgres: RunningPostgres): NodeJS.ProcessEnv {
+	return {
+		...postgres.env,
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		// Runs started in the editor go to the workers too (n8n 3's only behaviour).
+		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+	};
+}
+
+async function startWorker(name: string, home: N8nHome, log: Log): Promise<QueueWorker> {
+	const healthPort = await findFreePort();
+	const env = {
+		...home.env,
+		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+		QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+	};
+	const outputs: GroupProcess[] = [];
+	let current: GroupProcess;
+	const start = async () => {
+		const started = Date.now();
+		current = startProcessGroup(
+			home.n8n.nodeBin,
+			[home.n8n.n8nBin, 'worker', `--concurrency=${WORKER_CONCURRENCY}`],
+			{ cwd: home.userFolder, env },
+		);
+		outputs.push(current);
+		// Ready = connected to Postgres and Redis and taking jobs from the queue.
+		await waitFor(
+			`${name} ready`,
+			() =>
+				fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`).then(
+					(response) => response.ok,
+					() => false,
+				),
+			{ timeoutMs: WORKER_READY_TIMEOUT_MS, process: current },
+		);
+		log(`${name} ready in ${seconds(Date.now() - started)} (health on 127.0.0.1:${healthPort})`);
+	};
+	await start();
+	return {
+		name,
+		home,
+		output: () => outputs.map((run) => run.output()).join('\n'),
+		crash: async () => {
+			await current.kill('SIGKILL');
+			log(`${name} killed with SIGKILL`);
+		},
+		restart: start,
+		stop: () => current.stop(),
+	};
+}
+
+const RUNNING_STATUSES = ['new', 'running', 'waiting'];
+
+export async function startQueueEnvironment(
+	options: { log?: Log; settings?: SettingValues } = {},
+): Promise<QueueEnvironment> {
+	const log = options.log ?? silentLog;
+	const started = Date.now();
+	const cleanups: Array<() => Promise<void>> = [];
+	const closeAll = async () => {
+		// Last started, first stopped: the instances before the services they use.
+		for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+	};
+	try {
+		await packPackage({ log }); // fails at once when dist/ is missing
+		const binaries = await ensureQueueServices(log);
+		const [redis, postgres, sandboxes] = await Promise.all([
+			startRedis(binaries),
+			startPostgres(binaries, log),
+			startPairedSandboxes({ seed: 1 }),
+		]);
+		cleanups.push(redis.stop, postgres.stop, sandboxes.close);
+		log(
+			`Redis on 127.0.0.1:${redis.port}; sandboxes ${sandboxes.westcoast.url}, ${sandboxes.halo.url}`,
+		);
+		const gate = await startHaloGate(sandboxes.halo.url);
+		cleanups.push(gate.close);
+
+		// One user folder per instance, each with the package installed as n8n installs it.
+		const shared = queueEnv(redis, postgres);
+		const homes = await Promise.all(
+			['main', ...WORKER_NAMES].map(async () => {
+				const home = await createN8nHome({ log });
+				cleanups.push(home.remove);
+				Object.assign(home.env, shared);
+				await installPackage(home.userFolder, { log });
+				return home;
+			}),
+		);
+		const [mainHome, ...workerHomes] = homes;
+
+		// Credentials and workflows go into the shared database (the first command migrates it).
+		await importCredentials(mainHome, sandboxCredentials(sandboxes));
+		const haloThroughGate = { [SETTING.haloBaseUrl]: gate.url };
+		const imports = [IMPORT_CUSTOMERS_FILE, IMPORT_SUBSCRIPTIONS_FILE].map((file) =>
+			withSettings(readWorkflowFile(file), haloThroughGate),
+		);
+		const dailySync = readDailySyncWorkflow();
+		const configureDailySync = (values: SettingValues) =>
+			importWorkflow(mainHome, withSettings(dailySync, { ...haloThroughGate, ...values }));
+		await importWorkflow(mainHome, imports);
+		await configureDailySync(options.settings ?? {});
+		for (const workflow of imports) await publishWorkflow(mainHome, workflow.id);
+
+		const [main, ...workers] = await Promise.all([
+			startN8nServer(mainHome),
+			...workerHomes.map((home, index) => startWorker(WORKER_NAMES[index], home, log)),
+		]);
+		cleanups.push(async () => {
+			await Promise.all([main.stop(), ...workers.map((worker) => worker.stop())]);
+		});
+		const startMs = Date.now() - started;
+		log(`queue-mode environment ready in ${seconds(startMs)}`);
+
+		const workerOf = (executionId: string) =>
+			workers.find((worker) =>
+				new RegExp(`Worker started execution ${executionId} \\(job`).test(worker.output()),
+			)?.name;
+		const executions = async (where = 'true') =>
+			(
+				await postgres.query(
+					`select e.id, e."workflowId", e.mode, e.status, coalesce(octet_length(d.data), 0)
+					 from execution_entity e left join execution_data d on d."executionId" = e.id
+					 where ${where} order by e.id`,
+				)
+			).map(([id, workflowId, mode, status, dataBytes]) => ({
+				id,
+				workflowId,
+				mode,
+				status,
+				dataBytes: Number(dataBytes),
+				worker: workerOf(id),
+			}));
+		return {
+			sandboxes,
+			gate,
+			main,
+			workers,
+			postgres,
+			startMs,
+			configureDailySync,
+			startDailySync: async () => {
+				const answer = await main.rest('POST', `/workflows/${dailySync.id}/run`, {
+					triggerToStartFrom: { name: NODE.runNow },
+				});
+				const started =
+					answer.status === 200
+						? (JSON.parse(answer.body) as {
+								data?: { executionId?: string };
+							})
+						: undefined;
+				const id = started?.data?.executionId;
+				if (!id)
+					throw new Error(`n8n did not start the daily sync: HTTP ${answer.status} ${answer.body}`);
+				return id;
+			},
+			waitForExecution: async (id) => {
+				let record: ExecutionRecord | undefined;
+				await waitFor(
+					`execution ${id} ended`,
+					async () => {
+						[record] = await executions(`e.id = ${Number(id)}`);
+						return record !== undefined && !RUNNING_STATUSES.includes(record.status);
+					},
+					{ timeoutMs: EXECUTION_TIMEOUT_MS },
+				);
+				return record as ExecutionRecord;
+			},
+			executions: () => executions(),
+			workerOf,
+			close: closeAll,
+		};
+	} catch (error) {
+		await closeAll();
+		throw error;
+	}
+}
