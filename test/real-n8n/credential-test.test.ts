@@ -129,7 +129,7 @@ describe('Westcoast Cloud credential test in the real n8n server', () => {
 		],
 		[
 			'mfa',
-			'This user has MFA/2FA switched on, which the marketplace API does not support. Ask Westcoast support to disable 2FA for this user, or use a dedicated API user without 2FA.',
+			'This user has MFA/2FA switched on, which the marketplace API does not support. Ask Westcoast support to disable 2FA for this user, or use a dedicated API user without 2FA; a marketplace administrator can also exempt the user under Company > Security > Enforced Multi-Factor Authentication.',
 		],
 		[
 			'noRole',

@@ -52,6 +52,8 @@ describe("n8n's community-package installer, from a local registry", () => {
 	let packageName: string;
 	let version: string;
 	let nextVersion: string;
+	/** What n8n should list: one type per node file the manifest names (dist/nodes/X/X.node.js is type x). */
+	let shippedNodeTypes: string[];
 	/** The unpacked package with the patch version raised; published only for the update. */
 	let nextPackage: string;
 	let server: N8nServer | undefined;
@@ -96,6 +98,10 @@ describe("n8n's community-package installer, from a local registry", () => {
 		const manifest = JSON.parse(await readFile(path.join(next, 'package.json'), 'utf8'));
 		packageName = manifest.name;
 		version = manifest.version;
+		shippedNodeTypes = (manifest.n8n.nodes as string[])
+			.map((file) => path.basename(file, '.node.js'))
+			.map((name) => `${packageName}.${name[0].toLowerCase()}${name.slice(1)}`)
+			.sort();
 		const [major, minor, patch] = String(version).split('.').map(Number);
 		nextVersion = `${major}.${minor}.${patch + 1}`;
 		await writeFile(
@@ -131,9 +137,7 @@ describe("n8n's community-package installer, from a local registry", () => {
 				name: packageName,
 			});
 			expect(installed).toMatchObject({ packageName, installedVersion: version });
-			expect(installed.installedNodes.map((node) => node.type).sort()).toEqual(
-				['licenceSync', 'mappingResolver', 'westcoastCloud'].map((n) => `${packageName}.${n}`),
-			);
+			expect(installed.installedNodes.map((node) => node.type).sort()).toEqual(shippedNodeTypes);
 			const listed = await call<InstalledPackage[]>('GET', '/community-packages');
 			expect(listed.map((p) => [p.packageName, p.installedVersion])).toEqual([
 				[packageName, version],
