@@ -7,7 +7,9 @@
 import type { HaloState } from '../../sandbox/halo';
 import { SETTING, type SettingValues } from '../../workflows/source/settings';
 import { WEBHOOK_PATH } from '../../workflows/source/workflows';
+import { OPTION_LABEL } from '../../core/licences';
 import { haloProblems, type HaloProblems } from '../real-n8n/daily-sync/halo-check';
+import { licensedSubscriptions } from '../real-n8n/daily-sync/westcoast-facts';
 import { callWebhook } from '../real-n8n/daily-sync/webhooks';
 import {
 	DAILY_SYNC_ID,
@@ -45,6 +47,21 @@ const NOT_YET_WRITTEN = [
 	/'s main site is at ".*", Westcoast says /,
 	/: 0 licences hold its id, expected 1$/,
 ];
+
+/** As shipped: "Max Deactivations (%)" 20, at least 3 always allowed, "Guard Window (Days)" 7. */
+const MAX_DEACTIVATION_PERCENT = 20;
+const ALWAYS_ALLOWED = 3;
+
+/** One production run of the guard test, as the execution records and its run data tell it. */
+interface GuardRun {
+	id: string;
+	worker: string | undefined;
+	status: string;
+	/** Licences deactivated or zeroed in the window, as Licence Sync's Summary or refusal states it. */
+	windowDeactivations: number | undefined;
+	deletedUpstream: number;
+	refusal: string | undefined;
+}
 
 const isHaloWrite = (method: string, path: string) => method !== 'GET' && path.startsWith('/api/');
 
@@ -209,6 +226,111 @@ describe('the package in n8n queue mode (Redis, Postgres, main + 2 workers)', ()
 			expect(problems(DAILY_SYNC_CHECK)).toEqual(IN_STEP);
 			report('killed daily sync', [crashed]);
 			report('next daily sync', [next]);
+		},
+		10 * MINUTE,
+	);
+
+	test(
+		'the guard across runs refuses the same erosion when consecutive runs land on different workers',
+		async () => {
+			fromSeed();
+			// A manual run first brings Halo in step; manual runs keep no memory, so the window starts empty.
+			const baseline = await env.waitForExecution(await env.startDailySync());
+			expect(baseline.status).toBe('success');
+			expect(problems(DAILY_SYNC_CHECK)).toEqual(IN_STEP);
+			const inStep = env.sandboxes.halo.state();
+			const live = inStep.licences.filter(
+				(licence) =>
+					typeof licence.third_party_product === 'string' &&
+					licence.third_party_product !== '' &&
+					licence.is_active !== false &&
+					Number(licence.count) > 0,
+			).length;
+			const allowed = Math.max((MAX_DEACTIVATION_PERCENT / 100) * live, ALWAYS_ALLOWED);
+			// Each run loses the always-allowed minimum: no run alone is over the per-run limit.
+			const perRun = ALWAYS_ALLOWED;
+			const crossingRun = Math.floor(allowed / perRun) + 1;
+			const losses = licensedSubscriptions(
+				env.sandboxes.westcoast.state(),
+				inStep,
+				crossingRun * perRun,
+				{ distinctCustomers: false },
+			);
+			const licenceOf = (subscriptionId: number) =>
+				env.sandboxes.halo
+					.state()
+					.licences.find((licence) => licence.third_party_product === String(subscriptionId));
+
+			const runs: GuardRun[] = [];
+			const run = async (lose: number) => {
+				const deletedBefore = runs.reduce((sum, { deletedUpstream }) => sum + deletedUpstream, 0);
+				for (const subscription of losses.slice(deletedBefore, deletedBefore + lose))
+					env.sandboxes.westcoast.admin.deleteSubscription(subscription.AccountId);
+				const record = await env.waitForExecution(await env.triggerDailySync());
+				const strings = await env.storedStrings(record.id);
+				const refusal = strings.find((text) => text.startsWith('Over the last 7 days'));
+				const note = strings.find((text) => /^Last 7 days: \d+ licence/.test(text));
+				const figure = (refusal ?? note)?.match(/(?:zero|days:) (\d+) (?:of|licence)/)?.[1];
+				const guardRun: GuardRun = {
+					id: record.id,
+					worker: record.worker ?? (await workerThatStarted(record.id)),
+					status: record.status,
+					windowDeactivations: figure === undefined ? undefined : Number(figure),
+					deletedUpstream: lose,
+					refusal,
+				};
+				runs.push(guardRun);
+				return guardRun;
+			};
+			const accepted = () => runs.filter((entry) => entry.status === 'success');
+			const acceptedWorkers = () => new Set(accepted().map((entry) => entry.worker));
+
+			try {
+				for (let index = 1; index < crossingRun; index++) {
+					const { status, windowDeactivations } = await run(perRun);
+					expect(status).toBe('success');
+					expect(windowDeactivations).toBe(index * perRun);
+					// Accepted: Halo zeroed the licences of the lost subscriptions, and is otherwise in step.
+					for (const subscription of losses.slice(0, index * perRun))
+						expect(licenceOf(subscription.AccountId)?.count).toBe(0);
+					expect(problems(DAILY_SYNC_CHECK)).toEqual(IN_STEP);
+				}
+				// Steer by repeating: runs that lose nothing are accepted and change nothing, until
+				// accepted runs have landed on both workers (n8n's queue decides; we wait for it).
+				for (let repeat = 0; acceptedWorkers().size < WORKER_NAMES.length && repeat < 6; repeat++)
+					expect((await run(0)).status).toBe('success');
+				expect([...acceptedWorkers()].sort()).toEqual([...WORKER_NAMES]);
+
+				const haloBeforeRefusal = env.sandboxes.halo.state();
+				const requestsBefore = env.sandboxes.halo.admin.requests().length;
+				const refused = await run(perRun);
+				expect(refused.status).toBe('error');
+				expect(refused.refusal).toContain(
+					`more than "${OPTION_LABEL.maxDeactivationPercent}" (${MAX_DEACTIVATION_PERCENT}%, with at least ${ALWAYS_ALLOWED} always allowed)`,
+				);
+				expect(refused.windowDeactivations).toBe(crossingRun * perRun);
+				// Refused: nothing written, Halo as before the run.
+				const writes = env.sandboxes.halo.admin
+					.requests()
+					.slice(requestsBefore)
+					.filter((request) => isHaloWrite(request.method, request.path));
+				expect(writes).toEqual([]);
+				const haloAfter = env.sandboxes.halo.state();
+				expect(haloAfter.licences).toEqual(haloBeforeRefusal.licences);
+				expect(haloAfter.clients).toEqual(haloBeforeRefusal.clients);
+				// The memory the refusal used was written by runs on the other worker too.
+				expect(accepted().some((entry) => entry.worker !== refused.worker)).toBe(true);
+				expect(failedHaloRequests()).toEqual([]);
+			} finally {
+				log(
+					`guard across runs: ${live} live linked licences after the manual baseline run ${baseline.id} (${baseline.worker}); ${Math.floor(allowed)} allowed in the window`,
+				);
+				log('execution | worker   | status  | lost upstream | deactivations in the window');
+				for (const entry of runs)
+					log(
+						`${entry.id.padEnd(9)} | ${String(entry.worker).padEnd(8)} | ${entry.status.padEnd(7)} | ${String(entry.deletedUpstream).padEnd(13)} | ${entry.windowDeactivations ?? '?'}${entry.refusal ? ' (refused)' : ''}`,
+					);
+			}
 		},
 		10 * MINUTE,
 	);
