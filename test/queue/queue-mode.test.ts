@@ -230,36 +230,58 @@ describe('the package in n8n queue mode (Redis, Postgres, main + 2 workers)', ()
 		10 * MINUTE,
 	);
 
+	/*
+	 * Measured, and read in n8n 2.41.1's source: in queue mode a new production
+	 * execution (webhook or trigger) is queued with loadStaticData false
+	 * (WorkflowRunner.run: only a resumed execution reloads it), and the
+	 * workflow snapshot stored with the execution omits staticData
+	 * (toWorkflowSnapshot). So a worker starts every production run with empty
+	 * workflow static data, and saves only that run's own memory at its end.
+	 * Licence Sync's window then counts one run, whichever worker runs it. This
+	 * test pins that down; when n8n loads static data on workers it fails, and
+	 * should become "the guard refuses the same erosion across workers".
+	 */
 	test(
-		'the guard across runs refuses the same erosion when consecutive runs land on different workers',
+		'the guard across runs in queue mode: each production run on a worker starts with no memory of earlier runs, so the window never refuses the erosion (n8n 2.41.1, known limit)',
 		async () => {
 			fromSeed();
-			// A manual run first brings Halo in step; manual runs keep no memory, so the window starts empty.
+			// A manual run first brings Halo in step; manual runs keep no memory.
 			const baseline = await env.waitForExecution(await env.startDailySync());
 			expect(baseline.status).toBe('success');
 			expect(problems(DAILY_SYNC_CHECK)).toEqual(IN_STEP);
 			const inStep = env.sandboxes.halo.state();
-			const live = inStep.licences.filter(
+			// Every active licence holding a Westcoast id: at least the live linked licences Licence Sync counts.
+			const linked = inStep.licences.filter(
 				(licence) =>
 					typeof licence.third_party_product === 'string' &&
 					licence.third_party_product !== '' &&
 					licence.is_active !== false &&
 					Number(licence.count) > 0,
 			).length;
-			const allowed = Math.max((MAX_DEACTIVATION_PERCENT / 100) * live, ALWAYS_ALLOWED);
+			const allowedAtMost = Math.max((MAX_DEACTIVATION_PERCENT / 100) * linked, ALWAYS_ALLOWED);
 			// Each run loses the always-allowed minimum: no run alone is over the per-run limit.
 			const perRun = ALWAYS_ALLOWED;
-			const crossingRun = Math.floor(allowed / perRun) + 1;
+			const runsOverTheWindow = Math.floor(allowedAtMost / perRun) + 1;
 			const losses = licensedSubscriptions(
 				env.sandboxes.westcoast.state(),
 				inStep,
-				crossingRun * perRun,
+				runsOverTheWindow * perRun,
 				{ distinctCustomers: false },
 			);
 			const licenceOf = (subscriptionId: number) =>
 				env.sandboxes.halo
 					.state()
 					.licences.find((licence) => licence.third_party_product === String(subscriptionId));
+			const rememberedPlans = async () => {
+				const [[staticData] = []] = await env.postgres.query(
+					`select "staticData" from workflow_entity where id = '${DAILY_SYNC_ID}'`,
+				);
+				const memory = JSON.parse(staticData ?? '{}') as Record<
+					string,
+					{ acceptedPlans?: Array<{ deactivated: string[] }> }
+				>;
+				return memory['node:Licence Sync']?.acceptedPlans ?? [];
+			};
 
 			const runs: GuardRun[] = [];
 			const run = async (lose: number) => {
@@ -282,48 +304,39 @@ describe('the package in n8n queue mode (Redis, Postgres, main + 2 workers)', ()
 				runs.push(guardRun);
 				return guardRun;
 			};
-			const accepted = () => runs.filter((entry) => entry.status === 'success');
-			const acceptedWorkers = () => new Set(accepted().map((entry) => entry.worker));
 
 			try {
-				for (let index = 1; index < crossingRun; index++) {
-					const { status, windowDeactivations } = await run(perRun);
-					expect(status).toBe('success');
-					expect(windowDeactivations).toBe(index * perRun);
-					// Accepted: Halo zeroed the licences of the lost subscriptions, and is otherwise in step.
+				for (let index = 1; index <= runsOverTheWindow; index++) {
+					const { status, refusal, windowDeactivations } = await run(perRun);
+					// Accepted, though after the last run the window's total is over the limit.
+					expect({ status, refusal }).toEqual({ status: 'success', refusal: undefined });
+					// The window counts this run alone: the run before it (on either worker) is forgotten.
+					expect(windowDeactivations).toBe(perRun);
+					const plans = await rememberedPlans();
+					expect(plans).toHaveLength(1);
+					expect(plans[0].deactivated).toHaveLength(perRun);
+					// Halo zeroed every lost subscription's licence so far, and is otherwise in step.
 					for (const subscription of losses.slice(0, index * perRun))
 						expect(licenceOf(subscription.AccountId)?.count).toBe(0);
 					expect(problems(DAILY_SYNC_CHECK)).toEqual(IN_STEP);
 				}
-				// Steer by repeating: runs that lose nothing are accepted and change nothing, until
-				// accepted runs have landed on both workers (n8n's queue decides; we wait for it).
-				for (let repeat = 0; acceptedWorkers().size < WORKER_NAMES.length && repeat < 6; repeat++)
+				// Repeat runs that lose nothing until runs have landed on both workers (n8n's queue decides).
+				for (
+					let repeat = 0;
+					new Set(runs.map((entry) => entry.worker)).size < 2 && repeat < 6;
+					repeat++
+				)
 					expect((await run(0)).status).toBe('success');
-				expect([...acceptedWorkers()].sort()).toEqual([...WORKER_NAMES]);
-
-				const haloBeforeRefusal = env.sandboxes.halo.state();
-				const requestsBefore = env.sandboxes.halo.admin.requests().length;
-				const refused = await run(perRun);
-				expect(refused.status).toBe('error');
-				expect(refused.refusal).toContain(
-					`more than "${OPTION_LABEL.maxDeactivationPercent}" (${MAX_DEACTIVATION_PERCENT}%, with at least ${ALWAYS_ALLOWED} always allowed)`,
-				);
-				expect(refused.windowDeactivations).toBe(crossingRun * perRun);
-				// Refused: nothing written, Halo as before the run.
-				const writes = env.sandboxes.halo.admin
-					.requests()
-					.slice(requestsBefore)
-					.filter((request) => isHaloWrite(request.method, request.path));
-				expect(writes).toEqual([]);
-				const haloAfter = env.sandboxes.halo.state();
-				expect(haloAfter.licences).toEqual(haloBeforeRefusal.licences);
-				expect(haloAfter.clients).toEqual(haloBeforeRefusal.clients);
-				// The memory the refusal used was written by runs on the other worker too.
-				expect(accepted().some((entry) => entry.worker !== refused.worker)).toBe(true);
+				expect([...new Set(runs.map((entry) => entry.worker))].sort()).toEqual([...WORKER_NAMES]);
+				const zeroed = losses.filter(
+					(subscription) => licenceOf(subscription.AccountId)?.count === 0,
+				).length;
+				expect(zeroed).toBe(runsOverTheWindow * perRun);
+				expect(zeroed).toBeGreaterThan(allowedAtMost);
 				expect(failedHaloRequests()).toEqual([]);
 			} finally {
 				log(
-					`guard across runs: ${live} live linked licences after the manual baseline run ${baseline.id} (${baseline.worker}); ${Math.floor(allowed)} allowed in the window`,
+					`guard across runs: at most ${linked} live linked licences after the manual baseline run ${baseline.id} (${baseline.worker}); at most ${Math.floor(allowedAtMost)} deactivations allowed in the 7-day window ("${OPTION_LABEL.maxDeactivationPercent}" ${MAX_DEACTIVATION_PERCENT})`,
 				);
 				log('execution | worker   | status  | lost upstream | deactivations in the window');
 				for (const entry of runs)
