@@ -45,8 +45,8 @@ const DAILY_SYNC_WEBHOOK_PATH = 'queue-test/daily-sync';
  * disabled: n8n 2.41.1 has no call that fires a Schedule Trigger on demand,
  * and a run started in the editor is "manual", for which n8n keeps no
  * workflow static data (so Licence Sync's guard across runs is off). A
- * webhook run is a production run like a scheduled one: the worker loads the
- * workflow's static data from the database and saves it back.
+ * webhook run is a production run like a scheduled one (the same
+ * WorkflowRunner path in n8n): n8n saves the static data after it.
  */
 function withProductionTrigger(workflow: WorkflowToImport): WorkflowToImport {
 	const copy = structuredClone(workflow);
