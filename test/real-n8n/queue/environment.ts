@@ -13,10 +13,10 @@ import {
 	NODE,
 } from '../../../workflows/source/workflows';
 import { sandboxCredentials } from '../daily-sync/credentials';
-import { publishWorkflow } from '../daily-sync/webhooks';
+import { callWebhook, publishWorkflow, waitForWebhook } from '../daily-sync/webhooks';
 import { readDailySyncWorkflow, readWorkflowFile, withSettings } from '../daily-sync/workflow-file';
 import { createN8nHome, findFreePort, type N8nHome } from '../home';
-import { importCredentials, importWorkflow } from '../cli';
+import { importCredentials, importWorkflow, type WorkflowToImport } from '../cli';
 import { installPackage, packPackage } from '../install';
 import { seconds, silentLog, startProcessGroup, type GroupProcess, type Log } from '../process';
 import { startN8nServer, type N8nServer } from '../server';
@@ -37,6 +37,34 @@ const WORKER_CONCURRENCY = 1;
 export const WORKER_NAMES = ['worker-1', 'worker-2'] as const;
 
 export const DAILY_SYNC_ID = readDailySyncWorkflow().id;
+/** The test-only trigger that starts the daily sync as a production run (mode "webhook"). */
+const DAILY_SYNC_WEBHOOK_PATH = 'queue-test/daily-sync';
+
+/**
+ * The daily sync with a Webhook trigger beside its Schedule, and the Schedule
+ * disabled: n8n 2.41.1 has no call that fires a Schedule Trigger on demand,
+ * and a run started in the editor is "manual", for which n8n keeps no
+ * workflow static data (so Licence Sync's guard across runs is off). A
+ * webhook run is a production run like a scheduled one (the same
+ * WorkflowRunner path in n8n): n8n saves the static data after it.
+ */
+function withProductionTrigger(workflow: WorkflowToImport): WorkflowToImport {
+	const copy = structuredClone(workflow);
+	const schedule = copy.nodes.find((node) => node.name === NODE.schedule);
+	if (!schedule) throw new Error(`"${workflow.name}" has no "${NODE.schedule}" node`);
+	schedule.disabled = true;
+	copy.nodes.push({
+		id: 'b7f0c2a4-5e61-4c1d-9a3e-0d7c6f1e2a90',
+		name: 'Queue Test Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 300],
+		webhookId: 'f3b9e6d2-1c4a-4e8b-b5a7-6d2e9c0f1a83',
+		parameters: { httpMethod: 'POST', path: DAILY_SYNC_WEBHOOK_PATH, responseMode: 'onReceived' },
+	});
+	copy.connections['Queue Test Webhook'] = structuredClone(copy.connections[NODE.schedule]);
+	return copy;
+}
 
 export interface QueueWorker {
 	name: string;
@@ -73,9 +101,13 @@ export interface QueueEnvironment {
 	configureDailySync(values: SettingValues): Promise<void>;
 	/** What the editor's "Execute workflow" does: queued, then run by a worker. Answers the execution id. */
 	startDailySync(): Promise<string>;
+	/** A production run (mode "webhook", as Licence Sync's guard counts it), queued by the main. Answers the execution id. */
+	triggerDailySync(): Promise<string>;
 	/** Waits until the execution has ended (any status but new/running/waiting). */
 	waitForExecution(id: string): Promise<ExecutionRecord>;
 	executions(): Promise<ExecutionRecord[]>;
+	/** The strings in the run data n8n stored for an execution (messages, notes, errors). */
+	storedStrings(id: string): Promise<string[]>;
 	workerOf(executionId: string): string | undefined;
 	close(): Promise<void>;
 }
@@ -182,12 +214,12 @@ export async function startQueueEnvironment(
 		const imports = [IMPORT_CUSTOMERS_FILE, IMPORT_SUBSCRIPTIONS_FILE].map((file) =>
 			withSettings(readWorkflowFile(file), haloThroughGate),
 		);
-		const dailySync = readDailySyncWorkflow();
+		const dailySync = withProductionTrigger(readDailySyncWorkflow());
 		const configureDailySync = (values: SettingValues) =>
 			importWorkflow(mainHome, withSettings(dailySync, { ...haloThroughGate, ...values }));
 		await importWorkflow(mainHome, imports);
 		await configureDailySync(options.settings ?? {});
-		for (const workflow of imports) await publishWorkflow(mainHome, workflow.id);
+		for (const workflow of [...imports, dailySync]) await publishWorkflow(mainHome, workflow.id);
 
 		const [main, ...workers] = await Promise.all([
 			startN8nServer(mainHome),
@@ -241,6 +273,29 @@ export async function startQueueEnvironment(
 					throw new Error(`n8n did not start the daily sync: HTTP ${answer.status} ${answer.body}`);
 				return id;
 			},
+			triggerDailySync: async () => {
+				const newest = async () =>
+					(await executions(`e."workflowId" = '${dailySync.id}' and e.mode = 'webhook'`)).at(-1)
+						?.id;
+				const before = Number((await newest()) ?? 0);
+				await waitForWebhook(main.url, DAILY_SYNC_WEBHOOK_PATH);
+				const answer = await callWebhook(main.url, DAILY_SYNC_WEBHOOK_PATH);
+				if (answer.status !== 200)
+					throw new Error(
+						`n8n did not start the daily sync: HTTP ${answer.status} ${JSON.stringify(answer.body)}`,
+					);
+				// The main answers once it has stored the execution; the worker may not have started it yet.
+				let id: string | undefined;
+				await waitFor(
+					'the daily sync webhook run in the execution records',
+					async () => {
+						id = await newest();
+						return Number(id ?? 0) > before;
+					},
+					{ timeoutMs: EXECUTION_TIMEOUT_MS },
+				);
+				return id as string;
+			},
 			waitForExecution: async (id) => {
 				let record: ExecutionRecord | undefined;
 				await waitFor(
@@ -254,6 +309,14 @@ export async function startQueueEnvironment(
 				return record as ExecutionRecord;
 			},
 			executions: () => executions(),
+			storedStrings: async (id) => {
+				const [[data] = []] = await postgres.query(
+					`select data from execution_data where "executionId" = ${Number(id)}`,
+				);
+				// n8n stores run data "flatted": one JSON array whose elements include every string once.
+				const values = data ? (JSON.parse(data) as unknown[]) : [];
+				return values.filter((value): value is string => typeof value === 'string');
+			},
 			workerOf,
 			close: closeAll,
 		};
