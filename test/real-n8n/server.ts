@@ -56,6 +56,8 @@ export interface N8nServer {
 	testCredential(credential: CredentialUnderTest): Promise<CredentialTestResponse>;
 	/** A call to the editor's REST API as the logged-in owner. */
 	rest(method: string, path: string, body?: unknown): Promise<RestAnswer>;
+	/** The throw-away owner's login, for a browser that signs in as a person does. */
+	owner: { email: string; password: string };
 	stop(): Promise<void>;
 }
 
@@ -201,6 +203,7 @@ export async function startN8nServer(
 			output: server.output,
 			testCredential: (credential) => testCredentialAsEditor(url, session, credential),
 			rest: (method, path, body) => restCall(url, session, method, path, body),
+			owner: { email: OWNER_EMAIL, password: ownerPassword },
 			stop: async () => {
 				const stopping = Date.now();
 				await server.stop();

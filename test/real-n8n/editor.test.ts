@@ -1,0 +1,126 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Functions passed to page.evaluate run in the browser.
+/**
+ * The editor as a builder sees the package, in a real browser (Debian's
+ * Chromium) on the real n8n 2.41.1: the shipped workflows' canvases, every
+ * panel of the package's nodes, the credential form and the node search.
+ */
+import { canvasGeometry, layoutProblems, openWorkflow } from './editor/canvas';
+import { closePanel, cutPanelLabels, openPanel } from './editor/panels';
+import { startEditorSession, type EditorSession } from './editor/session';
+import { WESTCOAST_CREDENTIAL } from '../../workflows/source/package-nodes';
+
+const MINUTE = 60_000;
+
+/** What a builder types in the node search, and the nodes they expect to find. */
+const SEARCHES: Record<string, string[]> = {
+	License: ['Licence Sync'],
+	Licence: ['Licence Sync'],
+	subscription: ['Westcoast Cloud', 'Licence Sync'],
+	marketplace: ['Westcoast Cloud'],
+	Halo: ['Mapping Resolver', 'Licence Sync'],
+	PSA: ['Mapping Resolver', 'Licence Sync'],
+};
+
+function log(line: string): void {
+	process.stderr.write(`[editor] ${line}\n`);
+}
+
+describe('the editor in a real browser', () => {
+	let session: EditorSession;
+
+	beforeAll(async () => {
+		session = await startEditorSession({ log });
+	}, 10 * MINUTE);
+
+	afterAll(async () => {
+		await session?.close();
+	}, 2 * MINUTE);
+
+	test(
+		'each shipped workflow: no node drawn over another, no label cut off, no line running behind a node',
+		async () => {
+			const { page, server, workflows } = session;
+			const problems: Record<string, string[]> = {};
+			for (const workflow of workflows) {
+				await openWorkflow(page, server.url, workflow.id);
+				problems[workflow.file] = layoutProblems(await canvasGeometry(page));
+			}
+			expect(problems).toEqual(
+				Object.fromEntries(workflows.map((workflow) => [workflow.file, []])),
+			);
+		},
+		5 * MINUTE,
+	);
+
+	test(
+		"every panel of the package's nodes shows its labels in full",
+		async () => {
+			const { page, server, gallery } = session;
+			await openWorkflow(page, server.url, gallery.id);
+			const cut: Record<string, string[]> = {};
+			for (const node of gallery.nodes) {
+				await openPanel(page, node.name);
+				const labels = await cutPanelLabels(page);
+				if (labels.length > 0) cut[node.name] = labels;
+				await closePanel(page);
+			}
+			expect(gallery.nodes.length).toBeGreaterThanOrEqual(5);
+			expect(cut).toEqual({});
+		},
+		5 * MINUTE,
+	);
+
+	test(
+		'the Westcoast Cloud credential form shows the reseller account requirement and its labels in full',
+		async () => {
+			const { page, server } = session;
+			await page.goto(`${server.url}/home/credentials/${WESTCOAST_CREDENTIAL.id}`);
+			const modal = page.locator('[data-test-id="editCredential-modal"]');
+			await modal.waitFor();
+			const shown = await modal.evaluate((element) => ({
+				text: (element as HTMLElement).innerText,
+				cut: [...element.querySelectorAll('[data-test-id="input-label"] *')]
+					.filter(
+						(label) =>
+							getComputedStyle(label).textOverflow === 'ellipsis' &&
+							label.scrollWidth > label.clientWidth + 1,
+					)
+					.map((label) => (label.textContent ?? '').trim()),
+			}));
+			expect(shown.text).toMatch(/Reseller Admin/);
+			expect(shown.cut).toEqual([]);
+		},
+		2 * MINUTE,
+	);
+
+	test(
+		"the node search finds the package's nodes by the words a builder types",
+		async () => {
+			const { page, server, workflows } = session;
+			await openWorkflow(page, server.url, workflows[0].id);
+			const found: Record<string, string[]> = {};
+			for (const term of Object.keys(SEARCHES)) {
+				await page.click('[data-test-id="node-creator-plus-button"]');
+				const search = page.locator('input[data-test-id="node-creator-search-bar"]');
+				await search.fill(term);
+				// Searched once it lists nodes (not the category list it opens with) or says there are none.
+				await page.waitForSelector(
+					'[data-keyboard-nav-type="node"], [data-test-id="node-creator-no-results"]',
+				);
+				found[term] = await page
+					.locator('[data-keyboard-nav-type="node"] [data-test-id="node-creator-item-name"]')
+					.allInnerTexts();
+				await page.keyboard.press('Escape');
+				await page.waitForSelector('[data-test-id="node-creator"]', { state: 'detached' });
+			}
+			for (const [term, expected] of Object.entries(SEARCHES))
+				expect({ term, found: found[term] }).toEqual({
+					term,
+					found: expect.arrayContaining(expected),
+				});
+		},
+		3 * MINUTE,
+	);
+});
