@@ -17,7 +17,10 @@ export const VIEWPORT = { width: 1280, height: 800 };
 /** The system Chromium's path; installs it from Debian's packages when missing. */
 export function ensureChromium(): string {
 	const script = path.join(REPO_ROOT, 'scripts', 'install-browser.sh');
-	return execFileSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+	return execFileSync('bash', [script], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	}).trim();
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -39,7 +39,11 @@ export interface CanvasGeometry {
 	edges: CanvasEdge[];
 }
 
-export async function openWorkflow(page: Page, serverUrl: string, workflowId: string): Promise<void> {
+export async function openWorkflow(
+	page: Page,
+	serverUrl: string,
+	workflowId: string,
+): Promise<void> {
 	await page.goto(`${serverUrl}/workflow/${workflowId}`);
 	await page.waitForSelector('[data-test-id="canvas-node"]');
 	await fitToView(page);
@@ -80,8 +84,9 @@ export async function canvasGeometry(page: Page): Promise<CanvasGeometry> {
 			);
 		const nodes = [...document.querySelectorAll('[data-test-id="canvas-node"]')].map((node) => {
 			const body =
-				node.querySelector('[data-test-id="canvas-default-node"], [data-test-id="canvas-trigger-node"]') ??
-				node;
+				node.querySelector(
+					'[data-test-id="canvas-default-node"], [data-test-id="canvas-trigger-node"]',
+				) ?? node;
 			const handles = [
 				...node.querySelectorAll(
 					'[data-test-id="canvas-node-input-handle"], [data-test-id="canvas-node-output-handle"]',
@@ -146,7 +151,9 @@ export function layoutProblems(geometry: CanvasGeometry): string[] {
 				edge.points.some((point) => inside(point, node.body)),
 		);
 		for (const node of behind)
-			problems.push(`the line from "${edge.source}" to "${edge.target}" runs behind "${node.name}"`);
+			problems.push(
+				`the line from "${edge.source}" to "${edge.target}" runs behind "${node.name}"`,
+			);
 	}
 	return problems;
 }

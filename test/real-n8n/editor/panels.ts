@@ -10,7 +10,12 @@
  */
 import path from 'node:path';
 
-import type { INodeParameters, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import type { Page } from 'playwright-core';
 
 import { WorkflowGraph, type WorkflowJson } from '../../../workflows/source/graph';
@@ -36,9 +41,7 @@ function packageNodes(): PackageNode[] {
 }
 
 const optionValues = (property: INodeProperties) =>
-	(property.options ?? []).flatMap((option) =>
-		'value' in option ? [option.value as string] : [],
-	);
+	(property.options ?? []).flatMap((option) => ('value' in option ? [option.value as string] : []));
 
 const shownFor = (property: INodeProperties, parameters: INodeParameters) =>
 	Object.entries(property.displayOptions?.show ?? {}).every(([name, values]) =>
@@ -52,7 +55,10 @@ const defaults = (properties: INodeProperties[]) =>
  * Every entry of each collection at its default, and one entry of each
  * fixed collection, so that the panel shows every label there is.
  */
-function withAllOptions(description: INodeTypeDescription, parameters: INodeParameters): INodeParameters {
+function withAllOptions(
+	description: INodeTypeDescription,
+	parameters: INodeParameters,
+): INodeParameters {
 	const filled: INodeParameters = { ...parameters };
 	for (const property of description.properties) {
 		if (!shownFor(property, parameters)) continue;
@@ -70,7 +76,9 @@ function withAllOptions(description: INodeTypeDescription, parameters: INodePara
 }
 
 /** The parameter sets worth opening: one per resource/operation pair, plus the Custom preset. */
-function variants(description: INodeTypeDescription): Array<{ label: string; parameters: INodeParameters }> {
+function variants(
+	description: INodeTypeDescription,
+): Array<{ label: string; parameters: INodeParameters }> {
 	const resource = description.properties.find((property) => property.name === 'resource');
 	const bases: Array<{ label: string; parameters: INodeParameters }> = [];
 	if (resource) {
@@ -79,7 +87,10 @@ function variants(description: INodeTypeDescription): Array<{ label: string; par
 				(property) => property.name === 'operation' && shownFor(property, { resource: value }),
 			);
 			for (const operation of operations ? optionValues(operations) : [''])
-				bases.push({ label: `${value} ${operation}`.trim(), parameters: { resource: value, operation } });
+				bases.push({
+					label: `${value} ${operation}`.trim(),
+					parameters: { resource: value, operation },
+				});
 		}
 	} else bases.push({ label: 'default', parameters: {} });
 	if (description.properties.some((property) => property.name === 'psaPreset'))
@@ -143,7 +154,11 @@ export async function closePanel(page: Page): Promise<void> {
 /** Parameter labels of the open panel that the editor shortened with "...". */
 export async function cutPanelLabels(page: Page): Promise<string[]> {
 	return await page.evaluate(() =>
-		[...document.querySelectorAll('[data-test-id="node-parameters"] [data-test-id="input-label"] *')]
+		[
+			...document.querySelectorAll(
+				'[data-test-id="node-parameters"] [data-test-id="input-label"] *',
+			),
+		]
 			.filter(
 				(element) =>
 					getComputedStyle(element).textOverflow === 'ellipsis' &&

@@ -66,7 +66,8 @@ export async function startEditorSession(options: EnvironmentOptions = {}): Prom
 			connections,
 			settings,
 		});
-		if (saved.status !== 200) throw new Error(`n8n did not save the panel gallery: HTTP ${saved.status} ${saved.body}`);
+		if (saved.status !== 200)
+			throw new Error(`n8n did not save the panel gallery: HTTP ${saved.status} ${saved.body}`);
 		const galleryId = (JSON.parse(saved.body) as { data: { id: string } }).data.id;
 		const browser = await launchBrowser();
 		closers.push(() => browser.close());
