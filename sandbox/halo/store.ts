@@ -1,4 +1,5 @@
 /** In-memory Halo tables: seed loading, ids, lookups, and the rows a client creates with it. */
+import { HALO_LINK_TABLE } from '../../core/psa/halo';
 import type {
 	ClientRecord,
 	ExternalLinkRecord,
@@ -19,11 +20,8 @@ export const FIRST_IDS: Record<HaloTableName, number> = {
 	externalLinks: 901,
 };
 
-/**
- * GUESS: Halo's numbers for `ExternalLink.table_id` (the document's TableEnum
- * lists numbers without names).
- */
-export const LINK_TABLE = { client: 1, site: 2 } as const;
+/** Halo's `ExternalLink.table_id` numbers (a GUESS kept in core/psa/halo.ts). */
+export const LINK_TABLE = HALO_LINK_TABLE;
 
 export const DEFAULT_SITE_NAME = 'Main';
 
