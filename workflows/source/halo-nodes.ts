@@ -73,6 +73,32 @@ export const haloReadAll = (
 });
 
 /**
+ * One Halo list read per input item (a create to confirm), filtered by
+ * `filters` (expressions on the item), every page to the first empty one,
+ * inactive records too. Retried: a GET may be repeated.
+ */
+export const haloLookup = (
+	name: string,
+	position: Position,
+	entity: string,
+	listKey: string,
+	filters: Array<{ name: string; value: string }>,
+): NodeSpec => {
+	const read = haloReadAll(name, position, entity, listKey);
+	const query = read.parameters.queryParameters as {
+		parameters: Array<{ name: string; value: string }>;
+	};
+	const { executeOnce: _once, ...perItem } = read;
+	return {
+		...perItem,
+		parameters: {
+			...read.parameters,
+			queryParameters: { parameters: [...filters, ...query.parameters] },
+		},
+	};
+};
+
+/**
  * One POST per input item, its body the item's `payloads` array (Halo creates
  * elements without an id and updates those with one). Never retried: a
  * repeated create would duplicate.

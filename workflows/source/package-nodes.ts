@@ -119,6 +119,28 @@ export const psaListCheck = (name: string, position: Position, listField: string
 });
 
 /**
+ * Confirms planned creates (input 0) against the records a Halo lookup per
+ * create found (input 1): outputs Create, Update (licences found that differ)
+ * and Existing (found, nothing to write).
+ */
+export const psaCreateCheck = (
+	name: string,
+	position: Position,
+	recordType: 'customers' | 'licences',
+): NodeSpec => ({
+	name,
+	type: `${PACKAGE}.psaCreateCheck`,
+	typeVersion: 1,
+	position,
+	parameters:
+		recordType === 'licences'
+			? { recordType, westcoastLinkField: 'third_party_product' }
+			: { recordType },
+});
+
+export const CREATE_CHECK_OUTPUT = { create: 0, update: 1, existing: 2 } as const;
+
+/**
  * The lock every shipped workflow takes before its first read and gives back
  * after its last write, so that the daily sync and the imports (and two calls
  * of one webhook) never read and write at the same time.

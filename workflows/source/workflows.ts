@@ -21,6 +21,7 @@ import { haloReadAll } from './halo-nodes';
 import { addLicenceWrites, LICENCE_WRITE_NODES } from './licence-writes';
 import * as notes from './notes';
 import {
+	CREATE_CHECK_OUTPUT,
 	LICENCE_OUTPUT,
 	licenceSync,
 	MAPPING_OUTPUT,
@@ -238,8 +239,9 @@ function buildDailySync(): WorkflowJson {
 }
 
 /** Items of one output, counting a batch item as its records. */
-const countOf = (node: string, output: number) =>
-	`={{ $('${node}').all(${output}).reduce((total, item) => total + (item.json.batch === undefined ? 1 : item.json.count), 0) }}`;
+const recordsOf = (node: string, output: number) =>
+	`$('${node}').all(${output}).reduce((total, item) => total + (item.json.batch === undefined ? 1 : item.json.count), 0)`;
+const countOf = (node: string, output: number) => `={{ ${recordsOf(node, output)} }}`;
 
 function buildImportCustomers(): WorkflowJson {
 	const path = WEBHOOK_PATH.customers;
@@ -279,6 +281,9 @@ function buildImportCustomers(): WorkflowJson {
 	const done = addCustomerWrites(graph, mapCustomers, [1320, 0]);
 
 	const count = (output: number) => countOf(NODE.mapCustomers, output);
+	// The creates left after the check just before them (it runs only when there are creates).
+	const confirmed = (output: number) =>
+		`={{ $('${NODE.confirmClientCreates}').isExecuted ? ${recordsOf(NODE.confirmClientCreates, output)} : 0 }}`;
 	// Mapped also carries links to Westcoast customers gone from the read (westcoastDeleted), for Licence Sync.
 	const linked = `$('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped}).filter((item) => item.json.westcoastDeleted !== true)`;
 	const fields: Field[] = [
@@ -298,7 +303,8 @@ function buildImportCustomers(): WorkflowJson {
 			type: 'number',
 			value: `={{ $('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped}).filter((item) => item.json.link !== undefined).length }}`,
 		},
-		{ name: 'created', type: 'number', value: count(MAPPING_OUTPUT.create) },
+		{ name: 'created', type: 'number', value: confirmed(CREATE_CHECK_OUTPUT.create) },
+		{ name: 'foundBeforeCreate', type: 'number', value: confirmed(CREATE_CHECK_OUTPUT.existing) },
 		{ name: 'addressChanges', type: 'number', value: count(MAPPING_OUTPUT.addressChanges) },
 		{ name: 'needsReview', type: 'number', value: count(MAPPING_OUTPUT.review) },
 	];
@@ -375,6 +381,11 @@ function buildImportSubscriptions(): WorkflowJson {
 					name: 'licences',
 					type: 'object',
 					value: `={{ $('${NODE.licenceSync}').all(${LICENCE_OUTPUT.summary})[0].json }}`,
+				},
+				{
+					name: 'foundBeforeCreate',
+					type: 'number',
+					value: `={{ $('${NODE.confirmLicenceCreates}').isExecuted ? ${recordsOf(NODE.confirmLicenceCreates, CREATE_CHECK_OUTPUT.update)} + $('${NODE.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.existing}).length : 0 }}`,
 				},
 			],
 			{ executeOnce: true },
