@@ -269,6 +269,24 @@ const sameValue = (a: unknown, b: unknown) =>
 		: a === b;
 
 const WESTCOAST_DISTRIBUTOR = HALO_DISTRIBUTOR_NAME.toLowerCase();
+const READ_EVERY_FIELD = { syncPrices: true, syncTerms: TERM_FIELDS };
+
+/** A found licence read as Licence Sync reads it; unreadable, no create is decided on it. */
+function readFoundLicence(
+	json: JsonObject,
+	fields: LicenceFieldNames,
+	link: string,
+): LicenceRecord {
+	let problem: string;
+	try {
+		return readLicence(json, fields, READ_EVERY_FIELD);
+	} catch (error) {
+		problem = (error as Error).message;
+	}
+	throw new CreateCheckError(
+		`Halo licence ${String(json[fields.id])} holding Westcoast subscription ${link} is unreadable (${problem}): nothing was created for it.`,
+	);
+}
 
 /**
  * Licences: a planned licence create whose client already holds a Westcoast
@@ -289,7 +307,6 @@ export function confirmLicenceCreates(
 		(clientId) => `The read of Halo client ${clientId}'s licences (GET /api/SoftwareLicence)`,
 		(licence) => idText(licence[fields.clientId]),
 	);
-	const readOptions = { syncPrices: true, syncTerms: TERM_FIELDS };
 	const bySubscription = new Map<string, LicenceRecord[]>();
 	for (const json of found) {
 		const distributor = json[fields.distributor];
@@ -300,14 +317,7 @@ export function confirmLicenceCreates(
 			String(distributor).trim().toLowerCase() === WESTCOAST_DISTRIBUTOR;
 		const link = idText(json[fields.westcoastLink]);
 		if (!ours || link === null) continue;
-		let licence: LicenceRecord;
-		try {
-			licence = readLicence(json, fields, readOptions);
-		} catch (error) {
-			throw new CreateCheckError(
-				`Halo licence ${String(json[fields.id])} holding Westcoast subscription ${link} is unreadable (${(error as Error).message}): nothing was created for it.`,
-			);
-		}
+		const licence = readFoundLicence(json, fields, link);
 		bySubscription.set(link, [...(bySubscription.get(link) ?? []), licence]);
 	}
 
@@ -358,7 +368,7 @@ export function confirmLicenceCreates(
 			const wanted = readLicence(
 				{ ...create.payload, [fields.id]: licence.id },
 				fields,
-				readOptions,
+				READ_EVERY_FIELD,
 			);
 			const changes = COMPARED.filter(
 				([field, key]) => fields[field] in create.payload && !sameValue(wanted[key], licence[key]),

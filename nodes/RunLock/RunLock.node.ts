@@ -59,7 +59,17 @@ export class RunLock implements INodeType {
 				name: 'lockName',
 				type: 'string',
 				default: 'westcoast-halo-writes',
-				description: 'Runs that use the same name (in any workflow of this n8n) wait for each other',
+				description:
+					'Runs that use the same name (in any workflow of this n8n) wait for each other',
+			},
+			{
+				displayName: 'Execution ID',
+				name: 'executionId',
+				type: 'string',
+				default: '',
+				displayOptions: { show: { operation: ['release'] } },
+				description:
+					"The run whose lock to give back; empty for this run. On an Error Trigger's path, the failed run's execution ID (from the Error Trigger) gives its lock back at once instead of after Hold Up To.",
 			},
 			{
 				displayName: 'Hold Up To (Minutes)',
@@ -86,9 +96,18 @@ export class RunLock implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const name = String(this.getNodeParameter('lockName', 0, '') || 'westcoast-halo-writes');
-		const owner = `execution ${this.getExecutionId() ?? 'unknown'}`;
+		const ownerOf = (executionId: string) => `execution ${executionId}`;
+		const owner = ownerOf(this.getExecutionId() ?? 'unknown');
 		if (this.getNodeParameter('operation', 0) === 'release') {
-			locks.release(name, owner);
+			const failedRun = String(this.getNodeParameter('executionId', 0, '') ?? '').trim();
+			const released = locks.release(name, failedRun ? ownerOf(failedRun) : owner);
+			if (failedRun)
+				this.addExecutionHints({
+					message: released
+						? `Gave back lock "${name}" of execution ${failedRun}.`
+						: `Execution ${failedRun} did not hold lock "${name}".`,
+					location: 'outputPane',
+				});
 			return [items];
 		}
 		const holdMs = Number(this.getNodeParameter('holdMinutes', 0, 15)) * MINUTE_MS;

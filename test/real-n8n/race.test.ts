@@ -323,4 +323,25 @@ describe('racing runs in one real n8n: no duplicate client, link or licence', ()
 		},
 		RUN_TIMEOUT_MS + MINUTE,
 	);
+
+	test(
+		'a run that fails while holding the Run Lock gives it back at once (its Error Trigger path): the next call is not held up',
+		async () => {
+			const { westcoast } = sandboxes;
+			// The customer import takes the lock, then its Westcoast read fails for good.
+			westcoast.admin.setFaults({ calls: ['GetCompanies'], unavailable: { count: 100 } });
+			const failed = await callWebhook(server.url, WEBHOOK_PATH.customers);
+			westcoast.admin.clearFaults();
+			expect(failed.status).toBeGreaterThanOrEqual(500);
+
+			// Held until Hold Up To (15 minutes) otherwise: the call's own timeout (2 minutes) would fail first.
+			const next = await callWebhook(server.url, WEBHOOK_PATH.customers);
+			expect(next.status).toBe(200);
+			const errorRuns = (await executions()).filter((execution) => execution.mode === 'error');
+			log(`error-trigger runs: ${errorRuns.map((run) => `${run.id} ${run.status}`).join(', ')}`);
+			expect(errorRuns).toContainEqual(expect.objectContaining({ status: 'success' }));
+			expect(duplicates(sandboxes.halo.state())).toEqual(NO_DUPLICATES);
+		},
+		RUN_TIMEOUT_MS,
+	);
 });

@@ -33,6 +33,15 @@ export const manualTrigger = (name: string, position: Position): NodeSpec => ({
 	parameters: {},
 });
 
+/** Error Trigger: a workflow holding one runs it when a production run of itself fails (n8n's "internal error workflow"). */
+export const errorTrigger = (name: string, position: Position): NodeSpec => ({
+	name,
+	type: 'n8n-nodes-base.errorTrigger',
+	typeVersion: 1,
+	position,
+	parameters: {},
+});
+
 export const dailyTrigger = (name: string, position: Position, hour: number): NodeSpec => ({
 	name,
 	type: 'n8n-nodes-base.scheduleTrigger',

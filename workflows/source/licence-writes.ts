@@ -24,18 +24,27 @@ const N = LICENCE_WRITE_NODES;
 /**
  * An add-on planned together with its parent has no parent_id yet (the
  * parent's licence id exists only once Halo created it): match both in what
- * Halo answered and set parent_id, so the next run finds nothing to change.
+ * Halo answered, or in the licences found just before the create (the check
+ * found one of them existing), and set parent_id, so the next run finds
+ * nothing to change.
  */
 const addOnParentsExpression = (licenceSync: string) => `={{ (() => {
 	const created = Object.fromEntries(
 		$('${N.createLicences}').all().map((item) => [String(item.json.third_party_product), item.json.id]),
 	);
+	const found = Object.fromEntries(
+		[...$('${N.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.update}), ...$('${N.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.existing})]
+			.flatMap((item) => item.json.records ?? [item.json])
+			.filter((record) => record.psaLicenceId !== null)
+			.map((record) => [String(record.westcoastSubscriptionId), record.psaLicenceId]),
+	);
+	const licenceOf = (id) => created[id] ?? found[id];
 	return $('${licenceSync}').all(${LICENCE_OUTPUT.create})
 		.flatMap((item) => item.json.records ?? [item.json])
-		.filter((record) => created[record.unresolvedParentSubscriptionId] && created[record.westcoastSubscriptionId])
+		.filter((record) => licenceOf(record.unresolvedParentSubscriptionId) && licenceOf(record.westcoastSubscriptionId))
 		.map((record) => ({
-			id: created[record.westcoastSubscriptionId],
-			parent_id: created[record.unresolvedParentSubscriptionId],
+			id: licenceOf(record.westcoastSubscriptionId),
+			parent_id: licenceOf(record.unresolvedParentSubscriptionId),
 		}));
 })() }}`;
 

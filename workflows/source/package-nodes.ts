@@ -151,6 +151,8 @@ export const runLock = (
 	name: string,
 	position: Position,
 	operation: 'acquire' | 'release',
+	/** Release: the run whose lock to give back (an expression); else this run's. */
+	executionId?: string,
 ): NodeSpec => ({
 	name,
 	type: `${PACKAGE}.runLock`,
@@ -159,7 +161,7 @@ export const runLock = (
 	parameters:
 		operation === 'acquire'
 			? { operation, lockName: WRITES_LOCK, holdMinutes: 15, waitMinutes: 20 }
-			: { operation, lockName: WRITES_LOCK },
+			: { operation, lockName: WRITES_LOCK, ...(executionId ? { executionId } : {}) },
 	executeOnce: true,
 });
 

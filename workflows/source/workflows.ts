@@ -5,6 +5,7 @@
  */
 import {
 	dailyTrigger,
+	errorTrigger,
 	ifAllTrue,
 	keepWhere,
 	manualTrigger,
@@ -65,6 +66,8 @@ export const NODE = {
 	lock: 'Lock Halo Writes',
 	unlock: 'Unlock Halo Writes',
 	unlockCustomersOnly: 'Unlock Halo Writes (Customers Only)',
+	onFailure: 'On Failure',
+	unlockAfterFailure: 'Unlock After Failure',
 	...CUSTOMER_WRITE_NODES,
 	...LICENCE_WRITE_NODES,
 } as const;
@@ -114,6 +117,17 @@ function addSubscriptionRead(
 	);
 	graph.connect(read, records);
 	return { read, records };
+}
+
+/**
+ * When a production run (schedule, webhook) fails while holding the Run Lock,
+ * n8n runs this workflow again from its Error Trigger: the failed run's lock
+ * is given back at once, not after Hold Up To.
+ */
+function addUnlockOnFailure(graph: WorkflowGraph, [x, y]: Position): void {
+	graph.add(errorTrigger(NODE.onFailure, [x, y]));
+	graph.add(runLock(NODE.unlockAfterFailure, [x + 220, y], 'release', '={{ $json.execution.id }}'));
+	graph.connect(NODE.onFailure, NODE.unlockAfterFailure);
 }
 
 /** A Mapping Resolver used for its Mapped output only: it plans no customer writes. */
@@ -235,6 +249,7 @@ function buildDailySync(): WorkflowJson {
 	graph.connect(done, NODE.unlock);
 	graph.add(runLock(NODE.unlockCustomersOnly, [3300, 200], 'release'));
 	graph.connect(thenSync, NODE.unlockCustomersOnly, 1);
+	addUnlockOnFailure(graph, [0, 460]);
 	return graph.toJson();
 }
 
@@ -316,6 +331,7 @@ function buildImportCustomers(): WorkflowJson {
 	graph.connect(done, summary);
 	graph.connect(summary, unlock);
 	graph.connect(unlock, respond);
+	addUnlockOnFailure(graph, [0, 520]);
 	return graph.toJson();
 }
 
@@ -396,6 +412,7 @@ function buildImportSubscriptions(): WorkflowJson {
 	graph.connect(done, summary);
 	graph.connect(summary, unlock);
 	graph.connect(unlock, respond);
+	addUnlockOnFailure(graph, [0, 520]);
 	return graph.toJson();
 }
 
