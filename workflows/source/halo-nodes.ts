@@ -74,8 +74,9 @@ export const haloReadAll = (
 
 /**
  * One Halo list read per input item (a create to confirm), filtered by
- * `filters` (expressions on the item), every page to the first empty one,
- * inactive records too. Retried: a GET may be repeated.
+ * `filters` (expressions on the item), inactive records too, every page to the
+ * first empty one (a lookup holds a few records: a page or two). Retried: a
+ * GET may be repeated.
  */
 export const haloLookup = (
 	name: string,
@@ -83,20 +84,37 @@ export const haloLookup = (
 	entity: string,
 	listKey: string,
 	filters: Array<{ name: string; value: string }>,
-): NodeSpec => {
-	const read = haloReadAll(name, position, entity, listKey);
-	const query = read.parameters.queryParameters as {
-		parameters: Array<{ name: string; value: string }>;
-	};
-	const { executeOnce: _once, ...perItem } = read;
-	return {
-		...perItem,
-		parameters: {
-			...read.parameters,
-			queryParameters: { parameters: [...filters, ...query.parameters] },
+): NodeSpec => ({
+	...haloRequest(name, position, {
+		method: 'GET',
+		url: haloApiUrl(entity),
+		sendQuery: true,
+		queryParameters: {
+			parameters: [
+				...filters,
+				{ name: 'includeinactive', value: 'true' },
+				{ name: 'pageinate', value: 'true' },
+				{ name: 'page_size', value: String(PAGE_SIZE) },
+			],
 		},
-	};
-};
+		options: {
+			pagination: {
+				pagination: {
+					parameters: {
+						parameters: [{ type: 'qs', name: 'page_no', value: '={{ $pageCount + 1 }}' }],
+					},
+					paginationCompleteWhen: 'other',
+					completeExpression: `={{ ($response.body.${listKey} ?? []).length === 0 }}`,
+					limitPagesFetched: true,
+					maxRequests: MAX_PAGES,
+				},
+			},
+		},
+	}),
+	retryOnFail: true,
+	maxTries: 3,
+	waitBetweenTries: 2000,
+});
 
 /**
  * One POST per input item, its body the item's `payloads` array (Halo creates
