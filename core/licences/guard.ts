@@ -32,16 +32,23 @@ export interface GuardMemory {
 /** Where a remembered plan is wrong, in words for the user. */
 function planProblem(plan: unknown): string | undefined {
 	if (typeof plan !== 'object' || plan === null) return 'is not an object';
-	const { at, liveLicences, deactivated, maxDeactivationPercent } = plan as Record<
-		string,
-		unknown
-	>;
+	const { at, liveLicences, deactivated, maxDeactivationPercent } = plan as Record<string, unknown>;
 	if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) return 'has no ISO date "at"';
 	if (typeof liveLicences !== 'number') return 'has no number "liveLicences"';
 	if (!Array.isArray(deactivated) || deactivated.some((id) => typeof id !== 'string'))
 		return 'has no list of licence ids "deactivated"';
 	if (typeof maxDeactivationPercent !== 'number') return 'has no number "maxDeactivationPercent"';
 	return undefined;
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return NOT_JSON;
+	}
 }
 
 /**
@@ -54,11 +61,8 @@ export function readGuardMemory(value: unknown): AcceptedPlan[] {
 	let memory = value;
 	if (typeof value === 'string') {
 		if (value.trim() === '') return [];
-		try {
-			memory = JSON.parse(value) as unknown;
-		} catch {
-			throw new Error(`The guard memory is not JSON: ${value.slice(0, 60)}`);
-		}
+		memory = parseJson(value);
+		if (memory === NOT_JSON) throw new Error(`The guard memory is not JSON: ${value.slice(0, 60)}`);
 	}
 	if (memory === null || memory === undefined) return [];
 	if (typeof memory !== 'object' || Array.isArray(memory))

@@ -164,10 +164,14 @@ function readMemory(context: IExecuteFunctions): {
 			try {
 				history = readGuardMemory(context.getNodeParameter('guardMemoryJson', 0, '{}'));
 			} catch (error) {
-				throw new NodeOperationError(context.getNode(), `Guard Memory (JSON): ${(error as Error).message}`, {
-					description:
-						'Give the guardMemory that the Summary of the last production run output, as stored, or {} before the first run.',
-				});
+				throw new NodeOperationError(
+					context.getNode(),
+					`Guard Memory (JSON): ${(error as Error).message}`,
+					{
+						description:
+							'Give the guardMemory that the Summary of the last production run output, as stored, or {} before the first run.',
+					},
+				);
 			}
 		}
 		// The workflow stores the Summary's guardMemory.

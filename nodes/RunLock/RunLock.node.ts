@@ -96,8 +96,10 @@ export class RunLock implements INodeType {
 			locks.release(name, owner);
 			return [items];
 		}
-		const holdMs = Number(this.getNodeParameter('holdMinutes', 0, DEFAULT_HOLD_MINUTES)) * MINUTE_MS;
-		const waitMs = Number(this.getNodeParameter('waitMinutes', 0, DEFAULT_WAIT_MINUTES)) * MINUTE_MS;
+		const holdMs =
+			Number(this.getNodeParameter('holdMinutes', 0, DEFAULT_HOLD_MINUTES)) * MINUTE_MS;
+		const waitMs =
+			Number(this.getNodeParameter('waitMinutes', 0, DEFAULT_WAIT_MINUTES)) * MINUTE_MS;
 		const started = Date.now();
 		while (!locks.tryAcquire(name, owner, Date.now(), holdMs)) {
 			if (Date.now() - started >= waitMs) {

@@ -390,7 +390,9 @@ describe('the package in n8n queue mode (Redis, Postgres, main + 2 workers)', ()
 				);
 				expect(failedHaloRequests()).toEqual([]);
 				// A failed run gives no lock back: it is free once its hold ("Hold Up To") is up.
-				expect(await env.postgres.query(`select holder from ${LOCK_TABLE}`)).toEqual([[refused.id]]);
+				expect(await env.postgres.query(`select holder from ${LOCK_TABLE}`)).toEqual([
+					[refused.id],
+				]);
 			} finally {
 				log(
 					`guard across runs: at most ${linked} live linked licences after the manual baseline run ${baseline.id} (${baseline.worker}); at most ${Math.floor(allowedAtMost)} deactivations allowed in the 7-day window ("${OPTION_LABEL.maxDeactivationPercent}" ${MAX_DEACTIVATION_PERCENT})`,

@@ -128,9 +128,11 @@ export function addWritesLock(
 		),
 	);
 	const taken = graph.add(
-		ifAllTrue(QUEUE_NODE.lockTaken, [x + 440, y - 200], [
-			'String($json.taken_by) === String($execution.id)',
-		]),
+		ifAllTrue(
+			QUEUE_NODE.lockTaken,
+			[x + 440, y - 200],
+			['String($json.taken_by) === String($execution.id)'],
+		),
 	);
 	const tries = Math.ceil((DEFAULT_WAIT_MINUTES * 60) / LOCK_POLL_SECONDS);
 	const keepWaiting = graph.add(

@@ -8,7 +8,7 @@ import {
 	ifAllTrue,
 	keepWhere,
 	manualTrigger,
-	respondWithFirstItem,
+	respondWithItemOf,
 	setFields,
 	stickyNote,
 	waitForAll,
@@ -320,7 +320,7 @@ function buildImportCustomers(variant: WorkflowVariant): WorkflowJson {
 		setFields(NODE.importSummary, [2420, 0], fields, { executeOnce: true }),
 	);
 	const unlock = graph.add(writesUnlock(variant, NODE.unlock, [2640, 0]));
-	const respond = graph.add(respondWithFirstItem(NODE.respond, [2860, 0]));
+	const respond = graph.add(respondWithItemOf(NODE.respond, [2860, 0], NODE.importSummary));
 	graph.connect(done, summary);
 	graph.connect(summary, unlock);
 	graph.connect(unlock, respond);
@@ -399,7 +399,7 @@ function buildImportSubscriptions(variant: WorkflowVariant): WorkflowJson {
 		),
 	);
 	const unlock = graph.add(writesUnlock(variant, NODE.unlock, [3300, 0]));
-	const respond = graph.add(respondWithFirstItem(NODE.respond, [3520, 0]));
+	const respond = graph.add(respondWithItemOf(NODE.respond, [3520, 0], NODE.importSummary));
 	graph.connect(done, summary);
 	graph.connect(summary, unlock);
 	graph.connect(unlock, respond);

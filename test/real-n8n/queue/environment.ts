@@ -257,7 +257,10 @@ export async function startQueueEnvironment(
 		const [mainHome, ...workerHomes] = homes;
 
 		// Credentials and workflows go into the shared database (the first command migrates it).
-		await importCredentials(mainHome, [...sandboxCredentials(sandboxes), postgresCredential(postgres)]);
+		await importCredentials(mainHome, [
+			...sandboxCredentials(sandboxes),
+			postgresCredential(postgres),
+		]);
 		const haloThroughGate = { [SETTING.haloBaseUrl]: gate.url };
 		const imports = [
 			[IMPORT_CUSTOMERS_FILE, options.customerImportSettings ?? {}] as const,
