@@ -7,7 +7,7 @@
  */
 import type { HaloState } from '../../sandbox/halo';
 import { SETTING, type SettingValues } from '../../workflows/source/settings';
-import { WEBHOOK_PATH } from '../../workflows/source/workflows';
+import { NODE, WEBHOOK_PATH } from '../../workflows/source/workflows';
 import { GUARD_MEMORY_TABLE, LOCK_TABLE, QUEUE_NODE } from '../../workflows/source/queue-mode';
 import { OPTION_LABEL } from '../../core/licences';
 import { haloProblems, type HaloProblems } from '../real-n8n/daily-sync/halo-check';
@@ -361,8 +361,20 @@ describe('the package in n8n queue mode (Redis, Postgres, main + 2 workers)', ()
 			try {
 				const workersSoFar = () => new Set(runs.map((entry) => entry.worker));
 				for (let index = 1; index < runsOverTheWindow; index++) {
-					const { status, refusal, windowDeactivations } = await run(perRun);
+					const { id, status, refusal, windowDeactivations } = await run(perRun);
 					expect({ status, refusal }).toEqual({ status: 'success', refusal: undefined });
+					// The memory is stored before the first licence write (as n8n keeps static data when a write fails).
+					const order = await env.runOrder(id);
+					const licenceWrites = order.filter(
+						(node) => node.startsWith('Halo: ') && node.endsWith(' Licences'),
+					);
+					expect(licenceWrites).toContain(NODE.deactivateLicences);
+					expect(order.indexOf(QUEUE_NODE.storeGuardMemory)).toBeGreaterThan(
+						order.indexOf(NODE.licenceSync),
+					);
+					expect(order.indexOf(QUEUE_NODE.storeGuardMemory)).toBeLessThan(
+						Math.min(...licenceWrites.map((node) => order.indexOf(node))),
+					);
 					// The window counts every run so far, whichever worker ran it.
 					expect(windowDeactivations).toBe(index * perRun);
 					const plans = await rememberedPlans();

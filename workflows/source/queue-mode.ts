@@ -7,7 +7,7 @@
  * already runs on), reached with n8n's own Postgres node.
  */
 import { DEFAULT_HOLD_MINUTES, DEFAULT_LOCK_NAME, DEFAULT_WAIT_MINUTES } from '../../core/run-lock';
-import { ifAllTrue, stopWithError } from './base-nodes';
+import { ifAllTrue, stickyNote, stopWithError } from './base-nodes';
 import { stableId, type NodeSpec, type Position, type WorkflowGraph } from './graph';
 import { LICENCE_OUTPUT, runLock } from './package-nodes';
 
@@ -26,6 +26,11 @@ export const POSTGRES_CREDENTIAL = {
 
 export const LOCK_TABLE = 'westcoast_halo_lock';
 export const GUARD_MEMORY_TABLE = 'westcoast_guard_memory';
+
+const QUEUE_MODE_NOTE = `## Queue mode
+This is the queue-mode variant (n8n main + workers): the writes lock and Licence Sync's memory live in Postgres, because each worker is its own process and starts every run with empty workflow static data.
+**${POSTGRES_CREDENTIAL.name}** (Postgres): any database every worker reaches (n8n's own will do). Its user creates the tables \`${LOCK_TABLE}\` and \`${GUARD_MEMORY_TABLE}\` on the first run, then reads and writes them.
+A run that finds the lock held waits (up to ${DEFAULT_WAIT_MINUTES} minutes); a run that failed holding it blocks the others until its ${DEFAULT_HOLD_MINUTES} minutes are up.`;
 
 /** How often a run that finds the lock held asks again (under 65 s, n8n's Wait node waits in the worker). */
 export const LOCK_POLL_SECONDS = 5;
@@ -118,6 +123,14 @@ export function addWritesLock(
 		graph.connect(lock, to);
 		return;
 	}
+	graph.add(
+		stickyNote(
+			'Note: Queue Mode',
+			[x + 200, y - 720],
+			{ width: 1120, height: 300 },
+			QUEUE_MODE_NOTE,
+		),
+	);
 	const tables = graph.add(postgresQuery(QUEUE_NODE.lockTables, [x, y - 200], LOCK_TABLES_SQL));
 	const take = graph.add(
 		postgresQuery(

@@ -122,6 +122,8 @@ export interface QueueEnvironment {
 	executions(): Promise<ExecutionRecord[]>;
 	/** The strings in the run data n8n stored for an execution (messages, notes, errors). */
 	storedStrings(id: string): Promise<string[]>;
+	/** The nodes of an execution in the order they ran, one entry per run of a node. */
+	runOrder(id: string): Promise<string[]>;
 	workerOf(executionId: string): string | undefined;
 	close(): Promise<void>;
 }
@@ -212,6 +214,31 @@ async function startWorker(name: string, home: N8nHome, log: Log): Promise<Queue
 }
 
 const RUNNING_STATUSES = ['new', 'running', 'waiting'];
+
+/**
+ * n8n's "flatted" run data back into objects: one JSON array whose first
+ * element is the root, and in which every string inside an object or array
+ * is the index of the element it stands for.
+ */
+function unflatten(text: string): unknown {
+	const input = JSON.parse(text) as unknown[];
+	const revived = new Map<number, unknown>();
+	const revive = (index: number): unknown => {
+		if (revived.has(index)) return revived.get(index);
+		const value = input[index];
+		if (typeof value !== 'object' || value === null) return value;
+		const copy: Record<string, unknown> = Array.isArray(value) ? ([] as never) : {};
+		revived.set(index, copy);
+		for (const [key, entry] of Object.entries(value))
+			copy[key] = typeof entry === 'string' ? revive(Number(entry)) : entry;
+		return copy;
+	};
+	return revive(0);
+}
+
+interface StoredRun {
+	resultData?: { runData?: Record<string, Array<{ startTime: number; executionIndex?: number }>> };
+}
 
 export async function startQueueEnvironment(
 	options: {
@@ -372,6 +399,18 @@ export async function startQueueEnvironment(
 				// n8n stores run data "flatted": one JSON array whose elements include every string once.
 				const values = data ? (JSON.parse(data) as unknown[]) : [];
 				return values.filter((value): value is string => typeof value === 'string');
+			},
+			runOrder: async (id) => {
+				const [[data] = []] = await postgres.query(
+					`select data from execution_data where "executionId" = ${Number(id)}`,
+				);
+				const runData = data ? ((unflatten(data) as StoredRun).resultData?.runData ?? {}) : {};
+				return Object.entries(runData)
+					.flatMap(([node, runs]) =>
+						runs.map((run) => ({ node, order: run.executionIndex ?? run.startTime })),
+					)
+					.sort((a, b) => a.order - b.order)
+					.map(({ node }) => node);
 			},
 			workerOf,
 			close: closeAll,
