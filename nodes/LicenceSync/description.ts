@@ -127,6 +127,35 @@ export const properties: INodeProperties[] = [
 			'Refuse the whole plan when it, or the runs of the Guard Window with it, would deactivate or zero more than this share of the live linked licences (a guard against a bad read). To let a legitimate clean-up through, raise it for one run and set it back. 100 lifts the limit.',
 	},
 	{
+		displayName: 'Guard Memory',
+		name: 'guardMemory',
+		type: 'options',
+		options: [
+			{
+				name: 'Workflow Static Data',
+				value: 'staticData',
+				description: "Kept by n8n between production runs (one n8n process, n8n's regular mode)",
+			},
+			{
+				name: 'From Expression',
+				value: 'expression',
+				description:
+					"Read from an expression; the Summary's guardMemory is what to store for the next run (n8n's queue mode, where workers start each run with empty static data)",
+			},
+		],
+		default: 'staticData',
+		description: 'Where the runs of the Guard Window are remembered',
+	},
+	{
+		displayName: 'Guard Memory (JSON)',
+		name: 'guardMemoryJson',
+		type: 'json',
+		default: '{}',
+		description:
+			'The guardMemory of the Summary of the last production run, as stored (e.g. read from Postgres). Empty ({}) means no run yet.',
+		displayOptions: { show: { guardMemory: ['expression'] } },
+	},
+	{
 		displayName: 'Licence Name',
 		name: 'licenceName',
 		type: 'options',
@@ -201,7 +230,7 @@ export const properties: INodeProperties[] = [
 			typeOptions: { minValue: 0 },
 			default: 7,
 			description:
-				'The deactivation limit also holds over the runs of this many days (remembered in workflow static data; manual runs keep no memory and apply only their own limit). 0 limits each run alone.',
+				'The deactivation limit also holds over the runs of this many days (remembered as Guard Memory says; manual runs keep no memory and apply only their own limit). 0 limits each run alone.',
 		},
 		{
 			displayName: 'Include Unchanged',

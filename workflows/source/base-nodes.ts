@@ -59,12 +59,17 @@ export const webhookTrigger = (name: string, position: Position, path: string): 
 	webhookId: stableId(`webhook/${path}`),
 });
 
-export const respondWithFirstItem = (name: string, position: Position): NodeSpec => ({
+/** Answers the webhook with the first item of `node` (whatever the node before it outputs). */
+export const respondWithItemOf = (name: string, position: Position, node: string): NodeSpec => ({
 	name,
 	type: 'n8n-nodes-base.respondToWebhook',
 	typeVersion: 1.1,
 	position,
-	parameters: { respondWith: 'firstIncomingItem', options: {} },
+	parameters: {
+		respondWith: 'json',
+		responseBody: `={{ $('${node}').first().json }}`,
+		options: {},
+	},
 });
 
 export interface Field {

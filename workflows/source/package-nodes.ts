@@ -1,4 +1,5 @@
 /** This package's nodes (Westcoast Cloud, Mapping Resolver, Licence Sync) with the credential ids the workflows use. */
+import { DEFAULT_HOLD_MINUTES, DEFAULT_LOCK_NAME, DEFAULT_WAIT_MINUTES } from '../../core/run-lock';
 import type { NodeSpec, Position } from './graph';
 
 const PACKAGE = 'n8n-nodes-westcoast-cloud';
@@ -145,7 +146,7 @@ export const CREATE_CHECK_OUTPUT = { create: 0, update: 1, existing: 2 } as cons
  * after its last write, so that the daily sync and the imports (and two calls
  * of one webhook) never read and write at the same time.
  */
-export const WRITES_LOCK = 'westcoast-halo-writes';
+export const WRITES_LOCK = DEFAULT_LOCK_NAME;
 
 export const runLock = (
 	name: string,
@@ -160,7 +161,12 @@ export const runLock = (
 	position,
 	parameters:
 		operation === 'acquire'
-			? { operation, lockName: WRITES_LOCK, holdMinutes: 15, waitMinutes: 20 }
+			? {
+					operation,
+					lockName: WRITES_LOCK,
+					holdMinutes: DEFAULT_HOLD_MINUTES,
+					waitMinutes: DEFAULT_WAIT_MINUTES,
+				}
 			: { operation, lockName: WRITES_LOCK, ...(executionId ? { executionId } : {}) },
 	executeOnce: true,
 });

@@ -9,7 +9,7 @@ import {
 	ifAllTrue,
 	keepWhere,
 	manualTrigger,
-	respondWithFirstItem,
+	respondWithItemOf,
 	setFields,
 	stickyNote,
 	waitForAll,
@@ -28,10 +28,19 @@ import {
 	MAPPING_OUTPUT,
 	mappingResolver,
 	psaListCheck,
-	runLock,
 	westcoastCustomers,
 	westcoastSubscriptions,
 } from './package-nodes';
+import {
+	addGuardMemoryStore,
+	addWritesLock,
+	failedRunUnlock,
+	QUEUE_MODE_DIR,
+	QUEUE_NODE,
+	withGuardMemory,
+	writesUnlock,
+	type WorkflowVariant,
+} from './queue-mode';
 import {
 	addSettings,
 	setting,
@@ -63,7 +72,7 @@ export const NODE = {
 	licenceWritesDone: 'Licence Writes Done',
 	importSummary: 'Import Summary',
 	respond: 'Respond',
-	lock: 'Lock Halo Writes',
+	lock: QUEUE_NODE.takeLock,
 	unlock: 'Unlock Halo Writes',
 	unlockCustomersOnly: 'Unlock Halo Writes (Customers Only)',
 	onFailure: 'On Failure',
@@ -120,13 +129,17 @@ function addSubscriptionRead(
 }
 
 /**
- * When a production run (schedule, webhook) fails while holding the Run Lock,
- * n8n runs this workflow again from its Error Trigger: the failed run's lock
- * is given back at once, not after Hold Up To.
+ * When a production run (schedule, webhook) fails while holding the writes
+ * lock, n8n runs this workflow again from its Error Trigger: the failed run's
+ * lock is given back at once, not after Hold Up To.
  */
-function addUnlockOnFailure(graph: WorkflowGraph, [x, y]: Position): void {
+function addUnlockOnFailure(
+	graph: WorkflowGraph,
+	variant: WorkflowVariant,
+	[x, y]: Position,
+): void {
 	graph.add(errorTrigger(NODE.onFailure, [x, y]));
-	graph.add(runLock(NODE.unlockAfterFailure, [x + 220, y], 'release', '={{ $json.execution.id }}'));
+	graph.add(failedRunUnlock(variant, NODE.unlockAfterFailure, [x + 220, y]));
 	graph.connect(NODE.onFailure, NODE.unlockAfterFailure);
 }
 
@@ -164,8 +177,15 @@ const SUBSCRIPTION_IMPORT_SETTINGS: SettingName[] = [
 
 const deactivateDeleted = `={{ ${setting(SETTING.deactivateDeleted)} === true }}`;
 
-function buildDailySync(): WorkflowJson {
-	const graph = new WorkflowGraph('wcHaloDailySync', 'Westcoast to HaloPSA: daily sync');
+/** The name a workflow has in the editor; the queue-mode variant says so. */
+const titled = (name: string, variant: WorkflowVariant) =>
+	variant === 'queue-mode' ? `${name} (queue mode)` : name;
+
+function buildDailySync(variant: WorkflowVariant): WorkflowJson {
+	const graph = new WorkflowGraph(
+		'wcHaloDailySync',
+		titled('Westcoast to HaloPSA: daily sync', variant),
+	);
 	note(graph, 'Note: Credentials', [-40, -880], 640, 320, notes.CREDENTIALS_NOTE);
 	note(graph, 'Note: Settings', [-40, -540], 640, 300, notes.settingsNote(DAILY_SETTINGS));
 	note(graph, 'Note: Schedule', [-40, 260], 420, 140, notes.SCHEDULE_NOTE);
@@ -200,9 +220,7 @@ function buildDailySync(): WorkflowJson {
 		'clients',
 		[1540, 0],
 	);
-	const lock = graph.add(runLock(NODE.lock, [440, -160], 'acquire'));
-	graph.connect(valid, lock);
-	graph.connect(lock, customers);
+	addWritesLock(graph, variant, [440, -160], [valid, customers], { guardMemory: true });
 	graph.connect(customers, syncSubscriptions);
 	graph.connect(syncSubscriptions, subscriptions.read, 0);
 	graph.connect(syncSubscriptions, clients.read, 1);
@@ -233,7 +251,9 @@ function buildDailySync(): WorkflowJson {
 		[3300, 0],
 	);
 	const mapForLicences = graph.add(mappingsOnly(NODE.mapForLicences, [3740, 0]));
-	const sync = graph.add(licenceSync(NODE.licenceSync, [3960, 0], deactivateDeleted));
+	const sync = graph.add(
+		withGuardMemory(variant, licenceSync(NODE.licenceSync, [3960, 0], deactivateDeleted)),
+	);
 	graph.connect(customersDone, thenSync);
 	graph.connect(thenSync, clientsAfter.read);
 	graph.connect(syncSubscriptions, mapForLicences, 0, 0);
@@ -244,12 +264,13 @@ function buildDailySync(): WorkflowJson {
 	const writeEnds = addLicenceWrites(graph, sync, [3960, 0]);
 	const done = graph.add(waitForAll(NODE.licenceWritesDone, [4840, 0], writeEnds.length + 1));
 	writeEnds.forEach((end, input) => graph.connect(end, done, 0, input));
-	graph.connect(sync, done, LICENCE_OUTPUT.summary, writeEnds.length);
-	graph.add(runLock(NODE.unlock, [5060, 0], 'release'));
+	const planSummary = addGuardMemoryStore(graph, variant, sync, [3960, 0]);
+	graph.connect(planSummary.node, done, planSummary.output, writeEnds.length);
+	graph.add(writesUnlock(variant, NODE.unlock, [5060, 0]));
 	graph.connect(done, NODE.unlock);
-	graph.add(runLock(NODE.unlockCustomersOnly, [3300, 200], 'release'));
+	graph.add(writesUnlock(variant, NODE.unlockCustomersOnly, [3300, 200]));
 	graph.connect(thenSync, NODE.unlockCustomersOnly, 1);
-	addUnlockOnFailure(graph, [0, 460]);
+	addUnlockOnFailure(graph, variant, [0, 460]);
 	return graph.toJson();
 }
 
@@ -258,11 +279,11 @@ const recordsOf = (node: string, output: number) =>
 	`$('${node}').all(${output}).reduce((total, item) => total + (item.json.batch === undefined ? 1 : item.json.count), 0)`;
 const countOf = (node: string, output: number) => `={{ ${recordsOf(node, output)} }}`;
 
-function buildImportCustomers(): WorkflowJson {
+function buildImportCustomers(variant: WorkflowVariant): WorkflowJson {
 	const path = WEBHOOK_PATH.customers;
 	const graph = new WorkflowGraph(
 		'wcHaloImportCustomers',
-		'Westcoast to HaloPSA: import customers',
+		titled('Westcoast to HaloPSA: import customers', variant),
 	);
 	note(graph, 'Note: Import', [-40, -760], 640, 200, notes.IMPORT_NOTE('customers', path));
 	note(graph, 'Note: Credentials', [-40, -540], 640, 320, notes.CREDENTIALS_NOTE);
@@ -287,9 +308,7 @@ function buildImportCustomers(): WorkflowJson {
 			updateSiteAddress: `={{ ${setting(SETTING.updateSiteAddress)} === true }}`,
 		}),
 	);
-	const lock = graph.add(runLock(NODE.lock, [440, -160], 'acquire'));
-	graph.connect(valid, lock);
-	graph.connect(lock, customers);
+	addWritesLock(graph, variant, [440, -160], [valid, customers], { guardMemory: false });
 	graph.connect(customers, clients.read);
 	graph.connect(customers, mapCustomers, 0, 0);
 	graph.connect(clients.records, mapCustomers, 0, 1);
@@ -326,18 +345,21 @@ function buildImportCustomers(): WorkflowJson {
 	const summary = graph.add(
 		setFields(NODE.importSummary, [2420, 0], fields, { executeOnce: true }),
 	);
-	const unlock = graph.add(runLock(NODE.unlock, [2640, 0], 'release'));
-	const respond = graph.add(respondWithFirstItem(NODE.respond, [2860, 0]));
+	const unlock = graph.add(writesUnlock(variant, NODE.unlock, [2640, 0]));
+	const respond = graph.add(respondWithItemOf(NODE.respond, [2860, 0], NODE.importSummary));
 	graph.connect(done, summary);
 	graph.connect(summary, unlock);
 	graph.connect(unlock, respond);
-	addUnlockOnFailure(graph, [0, 520]);
+	addUnlockOnFailure(graph, variant, [0, 520]);
 	return graph.toJson();
 }
 
-function buildImportSubscriptions(): WorkflowJson {
+function buildImportSubscriptions(variant: WorkflowVariant): WorkflowJson {
 	const path = WEBHOOK_PATH.subscriptions;
-	const graph = new WorkflowGraph('wcHaloImportSubs', 'Westcoast to HaloPSA: import subscriptions');
+	const graph = new WorkflowGraph(
+		'wcHaloImportSubs',
+		titled('Westcoast to HaloPSA: import subscriptions', variant),
+	);
 	note(graph, 'Note: Import', [-40, -760], 640, 200, notes.IMPORT_NOTE('subscriptions', path));
 	note(graph, 'Note: Credentials', [-40, -540], 640, 320, notes.CREDENTIALS_NOTE);
 	note(
@@ -371,10 +393,10 @@ function buildImportSubscriptions(): WorkflowJson {
 	);
 	// Customers are written by the customer import.
 	const mapCustomers = graph.add(mappingsOnly(NODE.mapCustomers, [1760, 0]));
-	const sync = graph.add(licenceSync(NODE.licenceSync, [1980, 0], deactivateDeleted));
-	const lock = graph.add(runLock(NODE.lock, [440, -160], 'acquire'));
-	graph.connect(valid, lock);
-	graph.connect(lock, customers);
+	const sync = graph.add(
+		withGuardMemory(variant, licenceSync(NODE.licenceSync, [1980, 0], deactivateDeleted)),
+	);
+	addWritesLock(graph, variant, [440, -160], [valid, customers], { guardMemory: true });
 	graph.connect(customers, subscriptions.read);
 	graph.connect(subscriptions.read, licences.read);
 	graph.connect(licences.check, clients.read);
@@ -387,7 +409,8 @@ function buildImportSubscriptions(): WorkflowJson {
 	const writeEnds = addLicenceWrites(graph, sync, [1980, 0]);
 	const done = graph.add(waitForAll(NODE.licenceWritesDone, [2860, 0], writeEnds.length + 1));
 	writeEnds.forEach((end, input) => graph.connect(end, done, 0, input));
-	graph.connect(sync, done, LICENCE_OUTPUT.summary, writeEnds.length);
+	const planSummary = addGuardMemoryStore(graph, variant, sync, [1980, 0]);
+	graph.connect(planSummary.node, done, planSummary.output, writeEnds.length);
 	const summary = graph.add(
 		setFields(
 			NODE.importSummary,
@@ -407,12 +430,12 @@ function buildImportSubscriptions(): WorkflowJson {
 			{ executeOnce: true },
 		),
 	);
-	const unlock = graph.add(runLock(NODE.unlock, [3300, 0], 'release'));
-	const respond = graph.add(respondWithFirstItem(NODE.respond, [3520, 0]));
+	const unlock = graph.add(writesUnlock(variant, NODE.unlock, [3300, 0]));
+	const respond = graph.add(respondWithItemOf(NODE.respond, [3520, 0], NODE.importSummary));
 	graph.connect(done, summary);
 	graph.connect(summary, unlock);
 	graph.connect(unlock, respond);
-	addUnlockOnFailure(graph, [0, 520]);
+	addUnlockOnFailure(graph, variant, [0, 520]);
 	return graph.toJson();
 }
 
@@ -420,8 +443,20 @@ export const DAILY_SYNC_FILE = 'westcoast-halo-daily-sync.json';
 export const IMPORT_CUSTOMERS_FILE = 'westcoast-halo-import-customers.json';
 export const IMPORT_SUBSCRIPTIONS_FILE = 'westcoast-halo-import-subscriptions.json';
 
+const BUILDERS: Array<[file: string, build: (variant: WorkflowVariant) => WorkflowJson]> = [
+	[DAILY_SYNC_FILE, buildDailySync],
+	[IMPORT_CUSTOMERS_FILE, buildImportCustomers],
+	[IMPORT_SUBSCRIPTIONS_FILE, buildImportSubscriptions],
+];
+
+/** A file of workflows/queue-mode, by the name of its single-process twin. */
+export const queueModeFile = (file: string) => `${QUEUE_MODE_DIR}/${file}`;
+
+/** One source, two outputs: workflows/*.json (one n8n process) and workflows/queue-mode/*.json. */
 export const WORKFLOW_FILES: WorkflowFile[] = [
-	{ file: DAILY_SYNC_FILE, build: buildDailySync },
-	{ file: IMPORT_CUSTOMERS_FILE, build: buildImportCustomers },
-	{ file: IMPORT_SUBSCRIPTIONS_FILE, build: buildImportSubscriptions },
+	...BUILDERS.map(([file, build]) => ({ file, build: () => build('single-process') })),
+	...BUILDERS.map(([file, build]) => ({
+		file: queueModeFile(file),
+		build: () => build('queue-mode'),
+	})),
 ];
