@@ -14,6 +14,7 @@ import {
 	type MappingPlan,
 	type PsaPreset,
 } from '../../core/mapping';
+import { findMiswiring, MAPPING_RESOLVER_INPUTS as INPUTS } from '../../core/wiring';
 import { batchOutput, omit, outputItem, type Sources } from '../shared/items';
 import { properties } from './description';
 
@@ -38,9 +39,9 @@ export class MappingResolver implements INodeType {
 		outputs: [
 			{ type: NodeConnectionTypes.Main, displayName: 'Mapped' },
 			{ type: NodeConnectionTypes.Main, displayName: 'Create' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Address Changes' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Needs Review' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Mapping Table' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Addresses' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Review' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Table' },
 		],
 		properties,
 	};
@@ -48,6 +49,18 @@ export class MappingResolver implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const westcoast = this.getInputData(WESTCOAST_INPUT).map((item) => item.json);
 		const psa = this.getInputData(PSA_INPUT).map((item) => item.json);
+		const wrong = findMiswiring([
+			{ input: INPUTS.westcoast, items: westcoast },
+			{ input: INPUTS.psa, items: psa },
+		]);
+		if (wrong && !this.continueOnFail())
+			throw new NodeOperationError(this.getNode(), wrong.message);
+		if (wrong) {
+			// Nothing planned from a wrongly wired node is right: only Review says why.
+			const { message, input, itemIndex, received } = wrong;
+			const review = { reason: 'wrongInput', message, input, item: itemIndex, received };
+			return [[], [], [], [{ json: review, pairedItem: { item: 0 } }], []];
+		}
 		const plan = planCustomerMapping(westcoast, psa, readOptions(this));
 
 		if (plan.invalid.length && !this.continueOnFail()) {
@@ -55,7 +68,7 @@ export class MappingResolver implements INodeType {
 			throw new NodeOperationError(this.getNode(), first.message, {
 				// n8n's item index means the first input; the message names PSA items itself.
 				itemIndex: first.westcoastIndex,
-				description: `${plan.invalid.length} input item(s) have the wrong shape. Fix them, or turn on "Continue On Fail" to send them to Needs Review.`,
+				description: `${plan.invalid.length} input item(s) have the wrong shape. Fix them, or turn on "Continue On Fail" to send them to Review.`,
 			});
 		}
 		this.addExecutionHints({ message: summarize(plan), location: 'outputPane' });
