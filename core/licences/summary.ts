@@ -1,5 +1,5 @@
 import { ACCOUNT_STATES } from '../westcoast/protocol';
-import { INVALID_INPUT_REASONS, type ReasonCode } from './reasons';
+import { INVALID_INPUT_REASONS, LICENCE_REASON_WORDS, type ReasonCode } from './reasons';
 import type { SubscriptionItem } from './subscriptions';
 import type {
 	ActionCounts,
@@ -67,11 +67,13 @@ export function summarisePlan(
 			customer = {
 				psaCustomerId: entry.psaCustomerId,
 				westcoastCustomerId: entry.westcoastCustomerId,
+				customerName: entry.customerName,
 				...noActions(),
 			};
 			byCustomer.set(key, customer);
 		}
 		customer.westcoastCustomerId ??= entry.westcoastCustomerId;
+		customer.customerName ??= entry.customerName;
 		customer[entry.action]++;
 	}
 	return {
@@ -83,7 +85,7 @@ export function summarisePlan(
 	};
 }
 
-/** One line for an execution hint, e.g. "Licence Sync: 2 to create, 1 to update, ... (noQuantity 1)". */
+/** One line for an execution hint, e.g. "Licence Sync: 2 to create, 1 to update, ... (no seat count 1)". */
 export function describeSummary(summary: LicencePlanSummary): string {
 	const labels: Record<PlanAction, string> = {
 		create: 'to create',
@@ -96,7 +98,7 @@ export function describeSummary(summary: LicencePlanSummary): string {
 		', ',
 	);
 	const reasons = Object.entries(summary.byReason)
-		.map(([code, count]) => `${code} ${count}`)
+		.map(([code, count]) => `${LICENCE_REASON_WORDS[code as ReasonCode]} ${count}`)
 		.join(', ');
 	const invalid = summary.invalidInput > 0 ? `; ${summary.invalidInput} with invalid input` : '';
 	const list = (counts: Record<string, number>) =>

@@ -8,10 +8,12 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import {
+	MATCH_RULE_WORDS,
 	planCustomerMapping,
 	psaFieldsFor,
 	type MappingOptions,
 	type MappingPlan,
+	type MatchRule,
 	type PsaPreset,
 } from '../../core/mapping';
 import { findMiswiring, MAPPING_RESOLVER_INPUTS as INPUTS } from '../../core/wiring';
@@ -85,7 +87,7 @@ export class MappingResolver implements INodeType {
 			omit(entry, ['westcoastIndex', 'psaIndex']);
 		return [
 			[...plan.mapped, ...plan.deletedUpstream].map((entry) =>
-				outputItem(withoutIndexes(entry), fromBoth(entry)),
+				outputItem(mappedJson(entry), fromBoth(entry)),
 			),
 			batchOutput(plan.create, batchSize, withoutIndexes, (entry) =>
 				fromWestcoast(entry.westcoastIndex),
@@ -135,12 +137,27 @@ function readOptions(context: IExecuteFunctions): Partial<MappingOptions> {
 	};
 }
 
-function reviewJson(entry: MappingPlan['review'][number]) {
-	const { westcoastIndex, psaIndex, manualMappingIndex, ...json } = entry;
+/** Every Mapped item has the same columns (Table view): no new link is `link: null`. */
+function mappedJson(entry: MappingPlan['mapped'][number] | MappingPlan['deletedUpstream'][number]) {
 	return {
-		...json,
-		...(westcoastIndex === undefined ? {} : { westcoastItem: westcoastIndex }),
-		...(psaIndex === undefined ? {} : { psaItem: psaIndex }),
+		westcoastId: entry.westcoastId,
+		westcoastName: entry.westcoastName,
+		psaId: entry.psaId,
+		psaName: entry.psaName,
+		matchedBy: entry.matchedBy,
+		westcoastDeleted: 'westcoastDeleted' in entry && entry.westcoastDeleted === true,
+		link: ('link' in entry && entry.link) || null,
+	};
+}
+
+/** What a person needs: names, IDs and the message; input positions are in the message. */
+function reviewJson(entry: MappingPlan['review'][number]) {
+	const { manualMappingIndex, candidates } = entry;
+	return {
+		...omit(entry, ['westcoastIndex', 'psaIndex', 'manualMappingIndex', 'candidates']),
+		...(candidates && {
+			candidates: candidates.map(({ psaId, psaName, score }) => ({ psaId, psaName, score })),
+		}),
 		...(manualMappingIndex === undefined ? {} : { manualMappingRow: manualMappingIndex + 1 }),
 	};
 }
@@ -150,7 +167,9 @@ function summarize(plan: MappingPlan): string {
 	const byRule = new Map<string, number>();
 	for (const entry of plan.mapped)
 		byRule.set(entry.matchedBy, (byRule.get(entry.matchedBy) ?? 0) + 1);
-	const rules = [...byRule].map(([rule, count]) => `${rule} ${count}`).join(', ');
+	const rules = [...byRule]
+		.map(([rule, count]) => `${count} ${MATCH_RULE_WORDS[rule as MatchRule]}`)
+		.join(', ');
 	const reviewed = plan.table.filter((row) => row.status === 'review').length;
 	return `Mapping Resolver: ${plan.mapped.length} mapped${rules ? ` (${rules})` : ''}, ${plan.create.length} to create, ${plan.addressChanges.length} address change(s), ${reviewed} need review.`;
 }

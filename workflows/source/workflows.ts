@@ -296,7 +296,7 @@ function buildImportCustomers(): WorkflowJson {
 		{
 			name: 'linksStored',
 			type: 'number',
-			value: `={{ $('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped}).filter((item) => item.json.link !== undefined).length }}`,
+			value: `={{ $('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped}).filter((item) => item.json.link != null).length }}`,
 		},
 		{ name: 'created', type: 'number', value: count(MAPPING_OUTPUT.create) },
 		{ name: 'addressChanges', type: 'number', value: count(MAPPING_OUTPUT.addressChanges) },

@@ -41,6 +41,7 @@ describe('summary', () => {
 			{
 				psaCustomerId: 11,
 				westcoastCustomerId: 'C1',
+				customerName: 'Client 11',
 				create: 0,
 				update: 1,
 				deactivate: 1,
@@ -50,6 +51,7 @@ describe('summary', () => {
 			{
 				psaCustomerId: 12,
 				westcoastCustomerId: 'C2',
+				customerName: 'Client 12',
 				create: 0,
 				update: 0,
 				deactivate: 0,
@@ -59,6 +61,7 @@ describe('summary', () => {
 			{
 				psaCustomerId: null,
 				westcoastCustomerId: 'C404',
+				customerName: null,
 				create: 0,
 				update: 0,
 				deactivate: 0,
@@ -71,7 +74,7 @@ describe('summary', () => {
 	it('reads as one line for an execution hint', () => {
 		expect(describeSummary(result.summary)).toBe(
 			'Licence Sync: 0 to create, 1 to update, 1 to deactivate or zero, 1 unchanged, 3 skipped ' +
-				'(noQuantity 1, customerNotMapped 1, invalidField 1, deletedUpstreamZeroed 1); 1 with invalid input; ' +
+				'(no seat count 1, customer not mapped 1, unreadable field 1, deleted in Westcoast (zeroed) 1); 1 with invalid input; ' +
 				'seat counts by rule: udrc 3, none 1.',
 		);
 	});
