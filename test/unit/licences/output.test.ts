@@ -1,5 +1,5 @@
 import { describeSummary, HALO_LICENCE_FIELD_NAMES } from '../../../core/licences';
-import { C1_TO_11, licence, mapping, onlyEntry, plan, subscription } from './fixtures';
+import { C1_TO_11, entries, licence, mapping, onlyEntry, plan, subscription } from './fixtures';
 
 describe('summary', () => {
 	const result = plan(
@@ -168,5 +168,37 @@ describe('field names', () => {
 		);
 		expect(created.payload).toMatchObject({ westcoast_id: 'S9', quantity: 5 });
 		expect(created.payload).not.toHaveProperty('third_party_product');
+	});
+});
+
+describe('names for people', () => {
+	it("every entry names the licence's product and the mapped customer", () => {
+		const result = plan(
+			[
+				subscription(),
+				subscription({ westcoastId: 'S2', customerId: 'C404', productName: 'Exchange Online' }),
+			],
+			[licence(), licence({ id: 103, name: 'Old Backup', third_party_product: 'GONE' })],
+			[mapping('C1', 11, { psaName: 'Acme Ltd (PSA)', westcoastName: 'Acme Ltd' })],
+		);
+		const named = entries(result).map((entry) => [
+			entry.action,
+			entry.westcoastSubscriptionId,
+			entry.productName,
+			entry.customerName,
+		]);
+		expect(named).toEqual(
+			expect.arrayContaining([
+				['unchanged', 'S1', 'Microsoft 365 Business Basic', 'Acme Ltd (PSA)'],
+				['skipped', 'S2', 'Exchange Online', null],
+				['deactivate', 'GONE', 'Old Backup', 'Acme Ltd (PSA)'],
+			]),
+		);
+		expect(named).toHaveLength(3);
+	});
+
+	it("a mapping without a PSA name gives Westcoast's", () => {
+		const result = plan([subscription()], [], [mapping('C1', 11, { psaName: '' })]);
+		expect(onlyEntry(result).customerName).toBe('Customer C1');
 	});
 });
