@@ -75,7 +75,7 @@ describe('summary', () => {
 		expect(describeSummary(result.summary)).toBe(
 			'Licence Sync: 0 to create, 1 to update, 1 to deactivate or zero, 1 unchanged, 3 skipped ' +
 				'(no seat count 1, customer not mapped 1, unreadable field 1, deleted in Westcoast (zeroed) 1); 1 with invalid input; ' +
-				'seat counts by rule: udrc 3, none 1.',
+				'seat counts by rule: UDRC field 3, none 1.',
 		);
 	});
 
