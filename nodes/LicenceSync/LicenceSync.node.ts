@@ -34,7 +34,8 @@ export class LicenceSync implements INodeType {
 		icon: { light: 'file:licenceSync.svg', dark: 'file:licenceSync.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["deactivateDeleted"] ? "deleted: deactivate" : "deleted: count 0"}}',
+		subtitle:
+			'={{$parameter["deactivateDeleted"] ? "Deactivates deleted licences" : "Zeroes deleted licences"}}',
 		description:
 			'Turn Westcoast Cloud subscriptions into exact PSA licence changes, never deactivating on a bad read',
 		defaults: { name: 'Licence Sync' },

@@ -22,7 +22,7 @@ export class PsaListCheck implements INodeType {
 		icon: { light: 'file:psaListCheck.svg', dark: 'file:psaListCheck.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["listField"]}}',
+		subtitle: '={{"Check the " + $parameter["listField"] + " list"}}',
 		description:
 			'Prove a paged PSA list read complete (record count, no page skipped, no empty answer where there were records), then emit its records',
 		defaults: { name: 'PSA List Check' },

@@ -30,7 +30,8 @@ export class RunLock implements INodeType {
 		icon: { light: 'file:runLock.svg', dark: 'file:runLock.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["lockName"]}}',
+		subtitle:
+			'={{($parameter["operation"] === "release" ? "Release lock " : "Acquire lock ") + $parameter["lockName"]}}',
 		description:
 			'Let one run at a time through to its writes: take a named lock (waiting while another run holds it), or give it back',
 		defaults: { name: 'Run Lock' },

@@ -37,7 +37,7 @@ export function addCustomerWrites(
 		keepWhere(
 			N.newLinks,
 			[x + 220, y - 200],
-			['$json.link !== undefined', ...(linkCondition ? [linkCondition] : [])],
+			['$json.link != null', ...(linkCondition ? [linkCondition] : [])],
 		),
 	);
 	const collectLinks = graph.add(

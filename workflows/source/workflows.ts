@@ -335,7 +335,7 @@ function buildImportCustomers(variant: WorkflowVariant): WorkflowJson {
 		{
 			name: 'linksStored',
 			type: 'number',
-			value: `={{ $('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped}).filter((item) => item.json.link !== undefined).length }}`,
+			value: `={{ $('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped}).filter((item) => item.json.link != null).length }}`,
 		},
 		{ name: 'created', type: 'number', value: confirmed(CREATE_CHECK_OUTPUT.create) },
 		{ name: 'foundBeforeCreate', type: 'number', value: confirmed(CREATE_CHECK_OUTPUT.existing) },
