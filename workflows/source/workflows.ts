@@ -17,7 +17,7 @@ import {
 } from './base-nodes';
 import { addCustomerWrites, CUSTOMER_WRITE_NODES } from './customer-writes';
 import { WorkflowGraph, type Position, type WorkflowJson } from './graph';
-import { haloReadAll } from './halo-nodes';
+import { haloReadFirstPage, haloReadPages } from './halo-nodes';
 import { addLicenceWrites, LICENCE_WRITE_NODES } from './licence-writes';
 import * as notes from './notes';
 import {
@@ -26,6 +26,7 @@ import {
 	MAPPING_OUTPUT,
 	mappingResolver,
 	psaListCheck,
+	psaPagePlan,
 	runLock,
 	westcoastCustomers,
 	westcoastSubscriptions,
@@ -82,8 +83,9 @@ export const WEBHOOK_PATH = {
 const DAILY_HOUR = 6;
 
 /**
- * Halo list read (one item per page), its completeness check, and its records,
- * one item each, below it. The next read hangs off the check, so a failed or
+ * Halo list read: its first page, the plan of its pages, the pages read in
+ * parallel (one item per page), its completeness check, and its records, one
+ * item each, below it. The next read hangs off the check, so a failed or
  * doubtful read stops the run before any write.
  */
 function addHaloList(
@@ -93,11 +95,17 @@ function addHaloList(
 	listKey: string,
 	[x, y]: Position,
 ): { read: string; check: string; records: string } {
+	const plan = `Plan: ${records} Pages`;
+	const pages = `${read} (All Pages)`;
 	const check = `Check: ${records} Complete`;
-	graph.add(haloReadAll(read, [x, y], entity, listKey));
-	graph.add(psaListCheck(check, [x + 110, y + 200], listKey));
-	graph.add(keepWhere(records, [x + 220, y + 400], ['$json.id !== undefined']));
-	graph.connect(read, check);
+	graph.add(haloReadFirstPage(read, [x, y], entity));
+	graph.add(psaPagePlan(plan, [x + 40, y + 160], listKey));
+	graph.add(haloReadPages(pages, [x + 80, y + 320], entity));
+	graph.add(psaListCheck(check, [x + 120, y + 480], listKey, read));
+	graph.add(keepWhere(records, [x + 160, y + 640], ['$json.id !== undefined']));
+	graph.connect(read, plan);
+	graph.connect(plan, pages);
+	graph.connect(pages, check);
 	graph.connect(check, records);
 	return { read, check, records };
 }
@@ -136,15 +144,18 @@ const DAILY_SETTINGS: SettingName[] = [
 	SETTING.topLevel,
 	SETTING.updateSiteAddress,
 	SETTING.deactivateDeleted,
+	SETTING.readsPerBatch,
 ];
 const CUSTOMER_IMPORT_SETTINGS: SettingName[] = [
 	SETTING.haloBaseUrl,
 	SETTING.topLevel,
 	SETTING.updateSiteAddress,
+	SETTING.readsPerBatch,
 ];
 const SUBSCRIPTION_IMPORT_SETTINGS: SettingName[] = [
 	SETTING.haloBaseUrl,
 	SETTING.deactivateDeleted,
+	SETTING.readsPerBatch,
 ];
 
 const deactivateDeleted = `={{ ${setting(SETTING.deactivateDeleted)} === true }}`;
