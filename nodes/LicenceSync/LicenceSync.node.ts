@@ -20,7 +20,7 @@ import {
 	type PartialLicencePlanOptions,
 } from '../../core/licences';
 import { asNodeError } from '../shared/errors';
-import { batchOutput, omit, outputItem, textList, type Sources } from '../shared/items';
+import { batchOutput, inputRecords, omit, outputItem, textList, type Sources } from '../shared/items';
 import { properties } from './description';
 
 const INPUTS = { subscriptions: 0, licences: 1, mappings: 2 } as const;
@@ -54,7 +54,7 @@ export class LicenceSync implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const input = (index: number) => this.getInputData(index).map((item) => item.json);
+		const input = (index: number) => inputRecords(this.getInputData(index));
 		// n8n keeps no static data for manual runs: those get no memory, and the plan says so.
 		const memory = this.getWorkflowStaticData('node') as { acceptedPlans?: AcceptedPlan[] };
 		const windowDays = (this.getNodeParameter('options', 0, {}) as IDataObject).guardWindowDays;

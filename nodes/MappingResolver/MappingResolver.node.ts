@@ -14,7 +14,7 @@ import {
 	type MappingPlan,
 	type PsaPreset,
 } from '../../core/mapping';
-import { batchOutput, omit, outputItem, type Sources } from '../shared/items';
+import { batchOutput, inputRecords, omit, outputItem, type Sources } from '../shared/items';
 import { properties } from './description';
 
 const WESTCOAST_INPUT = 0;
@@ -46,8 +46,8 @@ export class MappingResolver implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const westcoast = this.getInputData(WESTCOAST_INPUT).map((item) => item.json);
-		const psa = this.getInputData(PSA_INPUT).map((item) => item.json);
+		const westcoast = inputRecords(this.getInputData(WESTCOAST_INPUT));
+		const psa = inputRecords(this.getInputData(PSA_INPUT));
 		const plan = planCustomerMapping(westcoast, psa, readOptions(this));
 
 		if (plan.invalid.length && !this.continueOnFail()) {

@@ -22,6 +22,9 @@ const SETTING_HELP: Record<SettingName, string> = {
 export const settingsNote = (names: SettingName[]) =>
 	['## Settings', ...names.map((name) => `- **${name}**: ${SETTING_HELP[name]}`)].join('\n');
 
+export const EXECUTION_DATA_NOTE = `## Execution data
+Saved for every run, failed or successful, manual runs included; not saved after each node (Workflow Settings). No Filter copies a list: the Westcoast node and the **Check: ... Complete** nodes emit the records the next nodes read, and licences that need no change are only counted in Licence Sync's Summary (its option *Include Unchanged* is off here). Keep n8n's pruning on (EXECUTIONS_DATA_PRUNE, EXECUTIONS_DATA_MAX_AGE); for very large tenants consider EXECUTIONS_DATA_SAVE_ON_SUCCESS=none.`;
+
 export const SCHEDULE_NOTE = `## When
 **Daily Schedule** runs it every day: set the hour there (the instance's time zone). **Run Now** runs it at once.`;
 

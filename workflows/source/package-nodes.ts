@@ -101,7 +101,8 @@ export const licenceSync = (
 		deactivateDeleted,
 		includeAddons: true,
 		maxDeactivationPercent: 20,
-		options: { batchSize: BATCH_SIZE },
+		// Unchanged licences are counted in the Summary, not stored again as items.
+		options: { batchSize: BATCH_SIZE, emitUnchanged: false },
 	},
 });
 
