@@ -1,7 +1,8 @@
 /**
  * Whether a paged PSA list read is complete, from its pages alone. Halo's
  * paging order and page-size cap are not documented, so nothing here assumes
- * either: a read is read to its first empty page, and then proven, not trusted.
+ * either: a read's pages are planned from its first page (planPageReads, below:
+ * a first page shorter than asked reveals the cap), and then proven, not trusted.
  * - every page reports the same record_count (a record added or deleted while
  *   paging shifts the pages, and can skip one even when the final count matches);
  * - no record comes twice (pages that overlap mean the order moved under the read);

@@ -39,10 +39,11 @@ export class PsaListCheck implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Input: every page of one list read, one item per page (HTTP Request with pagination until an empty page, e.g. Halo GET /api/SoftwareLicence?pageinate=true). Output: one item per record, or an error that stops the run.',
+					'Input: every page of one list read, one item per page (e.g. the pages Plan Page Reads planned, read by an HTTP Request node). Output: one item per record, or an error that stops the run.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
+				displayOptions: checkOnly,
 			},
 			{
 				displayName: 'Operation',
