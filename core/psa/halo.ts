@@ -4,6 +4,14 @@
  * Resolver and Licence Sync is built from here; "Custom" lets a user rename each.
  */
 
+/**
+ * GUESS: the page size asked of Halo's list reads (`pageinate=true&page_size=N`).
+ * Halo's document names `page_size` without a maximum or a default, and
+ * says nothing of the paging order. A smaller cap is learned from the first
+ * page (core/psa/list-read.ts `planPageReads`); the order is not relied on.
+ */
+export const HALO_LIST_PAGE_SIZE = 100;
+
 /** `GET /api/Client` items (schema `Area`). */
 export const HALO_CLIENT_FIELDS = {
 	id: 'id',

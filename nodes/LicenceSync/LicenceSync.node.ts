@@ -22,7 +22,7 @@ import {
 	type PartialLicencePlanOptions,
 } from '../../core/licences';
 import { asNodeError } from '../shared/errors';
-import { batchOutput, omit, outputItem, textList, type Sources } from '../shared/items';
+import { batchOutput, inputRecords, omit, outputItem, textList, type Sources } from '../shared/items';
 import { properties } from './description';
 
 const INPUTS = { subscriptions: 0, licences: 1, mappings: 2 } as const;
@@ -57,7 +57,7 @@ export class LicenceSync implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const input = (index: number) => this.getInputData(index).map((item) => item.json);
+		const input = (index: number) => inputRecords(this.getInputData(index));
 		const memory = readMemory(this);
 		const windowDays = (this.getNodeParameter('options', 0, {}) as IDataObject).guardWindowDays;
 		const guard: GuardInput = {

@@ -17,7 +17,7 @@ import {
 	type PsaPreset,
 } from '../../core/mapping';
 import { findMiswiring, MAPPING_RESOLVER_INPUTS as INPUTS } from '../../core/wiring';
-import { batchOutput, omit, outputItem, type Sources } from '../shared/items';
+import { batchOutput, inputRecords, omit, outputItem, type Sources } from '../shared/items';
 import { properties } from './description';
 
 const WESTCOAST_INPUT = 0;
@@ -49,8 +49,8 @@ export class MappingResolver implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const westcoast = this.getInputData(WESTCOAST_INPUT).map((item) => item.json);
-		const psa = this.getInputData(PSA_INPUT).map((item) => item.json);
+		const westcoast = inputRecords(this.getInputData(WESTCOAST_INPUT));
+		const psa = inputRecords(this.getInputData(PSA_INPUT));
 		const wrong = findMiswiring([
 			{ input: INPUTS.westcoast, items: westcoast },
 			{ input: INPUTS.psa, items: psa },

@@ -33,15 +33,16 @@ export function addCustomerWrites(
 	[x, y]: [number, number],
 	linkCondition?: string,
 ): string {
+	// Aggregate skips the mapped customers without a new link: no per-item filter.
+	const collectLinks = graph.add(
+		collectField(N.collectLinks, [x + 220, y - 200], 'link', 'payloads'),
+	);
 	const newLinks = graph.add(
 		keepWhere(
 			N.newLinks,
-			[x + 220, y - 200],
-			['$json.link != null', ...(linkCondition ? [linkCondition] : [])],
+			[x + 440, y - 200],
+			['$json.payloads.length > 0', ...(linkCondition ? [linkCondition] : [])],
 		),
-	);
-	const collectLinks = graph.add(
-		collectField(N.collectLinks, [x + 440, y - 200], 'link', 'payloads'),
 	);
 	const saveLinks = graph.add(haloPostPayloads(N.saveLinks, [x + 660, y - 200], 'Client'));
 	const clientCreates = graph.add(splitOut(N.clientCreates, [x + 220, y + 100], 'records'));
@@ -56,9 +57,9 @@ export function addCustomerWrites(
 	const review = graph.add(noOp(N.review, [x + 440, y + 400]));
 	const done = graph.add(waitForAll(N.done, [x + 880, y], 4));
 
-	graph.connect(mapper, newLinks, MAPPING_OUTPUT.mapped);
-	graph.connect(newLinks, collectLinks);
-	graph.connect(collectLinks, saveLinks);
+	graph.connect(mapper, collectLinks, MAPPING_OUTPUT.mapped);
+	graph.connect(collectLinks, newLinks);
+	graph.connect(newLinks, saveLinks);
 	graph.connect(mapper, confirm, MAPPING_OUTPUT.create, 0);
 	graph.connect(mapper, clientCreates, MAPPING_OUTPUT.create);
 	graph.connect(clientCreates, findLinks);

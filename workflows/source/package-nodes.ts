@@ -1,5 +1,6 @@
 /** This package's nodes (Westcoast Cloud, Mapping Resolver, Licence Sync) with the credential ids the workflows use. */
 import { DEFAULT_HOLD_MINUTES, DEFAULT_LOCK_NAME, DEFAULT_WAIT_MINUTES } from '../../core/run-lock';
+import { HALO_LIST_PAGE_SIZE } from '../../core/psa/halo';
 import type { NodeSpec, Position } from './graph';
 
 const PACKAGE = 'n8n-nodes-westcoast-cloud';
@@ -101,7 +102,8 @@ export const licenceSync = (
 		deactivateDeleted,
 		includeAddons: true,
 		maxDeactivationPercent: 20,
-		options: { batchSize: BATCH_SIZE },
+		// Unchanged licences are counted in the Summary, not stored again as items.
+		options: { batchSize: BATCH_SIZE, emitUnchanged: false },
 	},
 });
 
@@ -110,13 +112,40 @@ export const licenceSync = (
  * run otherwise. Always emits an item (an empty one for an empty list) so that
  * the next read runs; the records below it are filtered by id.
  */
-export const psaListCheck = (name: string, position: Position, listField: string): NodeSpec => ({
+export const psaListCheck = (
+	name: string,
+	position: Position,
+	listField: string,
+	plannedFrom: string,
+): NodeSpec => ({
 	name,
 	type: `${PACKAGE}.psaListCheck`,
 	typeVersion: 1,
 	position,
-	parameters: { listField, countField: 'record_count', idField: 'id', allowEmpty: false },
+	parameters: {
+		operation: 'check',
+		listField,
+		countField: 'record_count',
+		idField: 'id',
+		plannedRecordCount: `={{ $('${plannedFrom}').first().json.record_count }}`,
+		allowEmpty: false,
+	},
 	alwaysOutputData: true,
+});
+
+/** One item per page of a Halo list, planned from its first page (`firstPage`'s output). */
+export const psaPagePlan = (name: string, position: Position, listField: string): NodeSpec => ({
+	name,
+	type: `${PACKAGE}.psaListCheck`,
+	typeVersion: 1,
+	position,
+	parameters: {
+		operation: 'planPages',
+		listField,
+		countField: 'record_count',
+		pageSize: HALO_LIST_PAGE_SIZE,
+	},
+	executeOnce: true,
 });
 
 /**

@@ -7,7 +7,6 @@ import {
 	dailyTrigger,
 	errorTrigger,
 	ifAllTrue,
-	keepWhere,
 	manualTrigger,
 	respondWithItemOf,
 	setFields,
@@ -18,7 +17,7 @@ import {
 } from './base-nodes';
 import { addCustomerWrites, CUSTOMER_WRITE_NODES } from './customer-writes';
 import { WorkflowGraph, type Position, type WorkflowJson } from './graph';
-import { haloReadAll } from './halo-nodes';
+import { haloReadFirstPage, haloReadPages } from './halo-nodes';
 import { addLicenceWrites, LICENCE_WRITE_NODES } from './licence-writes';
 import * as notes from './notes';
 import {
@@ -28,6 +27,7 @@ import {
 	MAPPING_OUTPUT,
 	mappingResolver,
 	psaListCheck,
+	psaPagePlan,
 	westcoastCustomers,
 	westcoastSubscriptions,
 } from './package-nodes';
@@ -58,7 +58,6 @@ export const NODE = {
 	westcoastCustomers: 'Westcoast: Customers',
 	syncSubscriptions: 'Sync Subscriptions?',
 	westcoastSubscriptions: 'Westcoast: Subscriptions',
-	subscriptions: 'Subscriptions',
 	haloLicences: 'Halo: Read Licences',
 	licences: 'Licences',
 	haloClients: 'Halo: Read Clients',
@@ -95,37 +94,39 @@ export const WEBHOOK_PATH = {
 const DAILY_HOUR = 6;
 
 /**
- * Halo list read (one item per page), its completeness check, and its records,
- * one item each, below it. The next read hangs off the check, so a failed or
+ * Halo list read: its first page, the plan of its pages, the pages read in
+ * parallel (one item per page), and its completeness check, which emits the
+ * records (or one empty item for an empty list, which the package's nodes
+ * read as no records). The next read hangs off the check, so a failed or
  * doubtful read stops the run before any write.
  */
 function addHaloList(
 	graph: WorkflowGraph,
-	[read, records]: [string, string],
+	[read, list]: [string, string],
 	entity: string,
 	listKey: string,
 	[x, y]: Position,
 ): { read: string; check: string; records: string } {
-	const check = `Check: ${records} Complete`;
-	graph.add(haloReadAll(read, [x, y], entity, listKey));
-	graph.add(psaListCheck(check, [x + 110, y + 200], listKey));
-	graph.add(keepWhere(records, [x + 220, y + 400], ['$json.id !== undefined']));
-	graph.connect(read, check);
-	graph.connect(check, records);
-	return { read, check, records };
+	const plan = `Plan: ${list} Pages`;
+	const pages = `${read} (All Pages)`;
+	const check = `Check: ${list} Complete`;
+	graph.add(haloReadFirstPage(read, [x, y], entity));
+	graph.add(psaPagePlan(plan, [x + 40, y + 160], listKey));
+	graph.add(haloReadPages(pages, [x + 80, y + 320], entity));
+	graph.add(psaListCheck(check, [x + 120, y + 480], listKey, read));
+	graph.connect(read, plan);
+	graph.connect(plan, pages);
+	graph.connect(pages, check);
+	return { read, check, records: check };
 }
 
-/** The Westcoast subscription read's records (it emits one empty item when there are none). */
+/** The Westcoast subscription read: its records (one empty item when there are none, read as none by Licence Sync). */
 function addSubscriptionRead(
 	graph: WorkflowGraph,
 	[x, y]: Position,
 ): { read: string; records: string } {
 	const read = graph.add(westcoastSubscriptions(NODE.westcoastSubscriptions, [x, y]));
-	const records = graph.add(
-		keepWhere(NODE.subscriptions, [x + 220, y + 200], ['$json.westcoastId !== undefined']),
-	);
-	graph.connect(read, records);
-	return { read, records };
+	return { read, records: read };
 }
 
 /**
@@ -164,15 +165,18 @@ const DAILY_SETTINGS: SettingName[] = [
 	SETTING.topLevel,
 	SETTING.updateSiteAddress,
 	SETTING.deactivateDeleted,
+	SETTING.readsPerBatch,
 ];
 const CUSTOMER_IMPORT_SETTINGS: SettingName[] = [
 	SETTING.haloBaseUrl,
 	SETTING.topLevel,
 	SETTING.updateSiteAddress,
+	SETTING.readsPerBatch,
 ];
 const SUBSCRIPTION_IMPORT_SETTINGS: SettingName[] = [
 	SETTING.haloBaseUrl,
 	SETTING.deactivateDeleted,
+	SETTING.readsPerBatch,
 ];
 
 const deactivateDeleted = `={{ ${setting(SETTING.deactivateDeleted)} === true }}`;
@@ -189,6 +193,7 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 	note(graph, 'Note: Credentials', [-40, -880], 640, 320, notes.CREDENTIALS_NOTE);
 	note(graph, 'Note: Settings', [-40, -540], 640, 300, notes.settingsNote(DAILY_SETTINGS));
 	note(graph, 'Note: Schedule', [-40, 260], 420, 140, notes.SCHEDULE_NOTE);
+	note(graph, 'Note: Execution Data', [-40, 420], 640, 200, notes.EXECUTION_DATA_NOTE);
 	note(graph, 'Note: Reads', [640, -540], 1120, 220, notes.READS_NOTE);
 	note(graph, 'Note: Customers', [1960, -540], 1100, 300, notes.CUSTOMERS_NOTE);
 	note(graph, 'Note: Licences', [3080, -540], 1960, 300, notes.LICENCES_NOTE);
