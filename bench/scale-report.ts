@@ -9,7 +9,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import { SCALES, type Scale } from './scale';
+import {
+	LATENCY_MS,
+	measureDailySync,
+	type SyncRunFigures,
+	type SyncScaleFigures,
+} from './daily-sync';
+import { SCALES, scaleNamed, type Scale } from './scale';
 
 /** Compare Datasets searches linearly for every item: past this it is reported as not finished. */
 const COMPARE_CAP_S = Number(process.env.BENCH_COMPARE_CAP_S ?? 300);
@@ -72,7 +78,89 @@ export interface ScaleReport {
 		engineLicenceSync?: Outcome;
 		engineCompareDatasets?: Outcome;
 	}>;
+	/** The daily sync in the real n8n at S and M (absent with --no-sync). */
+	dailySync?: Array<SyncScaleFigures | { scale: string; failed: string }>;
 	checks: Array<{ name: string; met: boolean | null; detail: string }>;
+}
+
+const MB = 1024 * 1024;
+const isSync = (
+	figures: SyncScaleFigures | { scale: string; failed: string } | undefined,
+): figures is SyncScaleFigures => figures !== undefined && 'runs' in figures;
+
+function syncChecks(sync: ScaleReport['dailySync']): ScaleReport['checks'] {
+	const m = sync?.find((figures) => figures.scale === 'M');
+	const runs = isSync(m) ? m.runs : [];
+	const next = runs.find((run) => run.run === 'next' && run.ok);
+	const unknown = (name: string) => ({ name, met: null, detail: 'not measured' });
+	const peak = runs.length ? Math.max(...runs.map((run) => run.peakRssMb)) : null;
+	const data = runs
+		.map((run) => run.executionDataBytes)
+		.filter((bytes): bytes is number => bytes !== null);
+	return [
+		next
+			? {
+					name: 'Daily sync at M: lower bound of the request pattern under 3 s (next run)',
+					met: next.lowerBoundMs < 3000,
+					detail: `${next.waves} waves x ${LATENCY_MS} ms = ${next.lowerBoundMs} ms`,
+				}
+			: unknown('Daily sync at M: lower bound of the request pattern under 3 s (next run)'),
+		next && next.achievedOverLowerBound !== null
+			? {
+					name: 'Daily sync at M: achieved within 1.5x of the lower bound (next run)',
+					met: next.achievedOverLowerBound <= 1.5,
+					detail: `${next.wallMs} ms = ${next.achievedOverLowerBound}x`,
+				}
+			: unknown('Daily sync at M: achieved within 1.5x of the lower bound (next run)'),
+		peak !== null
+			? { name: 'n8n under 1 GB RSS during the M runs', met: peak < 1024, detail: `${peak} MB` }
+			: unknown('n8n under 1 GB RSS during the M runs'),
+		data.length
+			? {
+					name: 'Execution data stored per M run under 25 MB',
+					met: Math.max(...data) < 25 * MB,
+					detail: data.map((bytes) => `${(bytes / MB).toFixed(1)} MB`).join(', '),
+				}
+			: unknown('Execution data stored per M run under 25 MB'),
+	];
+}
+
+const syncCell = (run: SyncRunFigures) =>
+	run.didNotFinishInS
+		? `did not finish in ${run.didNotFinishInS} s`
+		: run.ok
+			? `${run.wallMs?.toLocaleString('en-GB') ?? '?'} ms`
+			: `failed: ${run.error ?? 'unknown'}`;
+
+function syncMarkdown(sync: NonNullable<ScaleReport['dailySync']>): string[] {
+	const kinds = (run: SyncRunFigures) =>
+		Object.entries(run.requests)
+			.sort(([a], [b]) => a.localeCompare(b))
+			.map(([kind, count]) => `${kind} ${count}`)
+			.join(', ');
+	return [
+		'',
+		`Daily sync in the real n8n, ${LATENCY_MS} ms latency per request on both sandboxes (first run: Halo catches up with the seed; next run: a steady-state day):`,
+		'',
+		'| Scale | Run | Wall (execution) | n8n execute | Requests | Waves | Lower bound | Achieved / bound | Bytes sent / received by sandboxes | n8n peak RSS | Execution data |',
+		'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+		...sync.flatMap((figures) =>
+			isSync(figures)
+				? figures.runs.map(
+						(run) =>
+							`| ${figures.scale} (${figures.customers.toLocaleString('en-GB')} customers, ${figures.subscriptions.toLocaleString('en-GB')} subscriptions, ${figures.haloLicences.toLocaleString('en-GB')} licences) | ${run.run} | ${syncCell(run)} | ${run.processMs.toLocaleString('en-GB')} ms | ${run.requestCount.toLocaleString('en-GB')} | ${run.waves} | ${run.lowerBoundMs.toLocaleString('en-GB')} ms | ${run.achievedOverLowerBound ?? ''}x | ${(run.bytesOut / MB).toFixed(1)} MB / ${(run.bytesIn / MB).toFixed(1)} MB | ${run.peakRssMb} MB | ${run.executionDataBytes === null ? 'not stored' : `${(run.executionDataBytes / MB).toFixed(1)} MB`} |`,
+					)
+				: [`| ${figures.scale} | | failed: ${figures.failed} | | | | | | | | |`],
+		),
+		'',
+		'Requests by kind:',
+		'',
+		...sync.flatMap((figures) =>
+			isSync(figures)
+				? figures.runs.map((run) => `- ${figures.scale}, ${run.run} run: ${kinds(run)}`)
+				: [],
+		),
+	];
 }
 
 function checks(rows: ScaleReport['rows']): ScaleReport['checks'] {
@@ -119,6 +207,7 @@ export function markdown(report: ScaleReport): string {
 			(row) =>
 				`| ${row.scale.name} | ${row.scale.customers.toLocaleString('en-GB')} | ${row.subscriptions.toLocaleString('en-GB')} | ${cell(row.planner)} | ${perSecond(row.planner)} | ${rss(row.planner)} | ${cell(row.engineLicenceSync)} | ${cell(row.engineCompareDatasets)} |`,
 		),
+		...(report.dailySync ? syncMarkdown(report.dailySync) : []),
 		'',
 		'| Target | Met | Figure |',
 		'| --- | --- | --- |',
@@ -130,7 +219,7 @@ export function markdown(report: ScaleReport): string {
 	return `${lines.join('\n')}\n`;
 }
 
-export async function scaleReport(): Promise<ScaleReport> {
+export async function scaleReport(options: { dailySync: boolean }): Promise<ScaleReport> {
 	const before = os.loadavg();
 	const rows: ScaleReport['rows'] = [];
 	for (const scale of SCALES) {
@@ -148,12 +237,25 @@ export async function scaleReport(): Promise<ScaleReport> {
 		}
 		rows.push(row);
 	}
+	let dailySync: ScaleReport['dailySync'];
+	if (options.dailySync) {
+		dailySync = [];
+		for (const name of ['S', 'M']) {
+			dailySync.push(
+				await measureDailySync(scaleNamed(name)).catch((error: Error) => ({
+					scale: name,
+					failed: error.message.split('\n')[0],
+				})),
+			);
+		}
+	}
 	const report: ScaleReport = {
 		when: new Date().toISOString(),
 		loadAverage: { before, after: os.loadavg() },
 		cores: os.cpus().length,
 		rows,
-		checks: checks(rows),
+		...(dailySync ? { dailySync } : {}),
+		checks: [...checks(rows), ...syncChecks(dailySync)],
 	};
 	await mkdir(RESULTS_DIR, { recursive: true });
 	await writeFile(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(report, null, '\t')}\n`);

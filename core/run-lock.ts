@@ -3,6 +3,13 @@
  * at the same time. Pure: the caller gives the time; the Run Lock node keeps
  * one table per process.
  */
+/** The Run Lock node's defaults, and the queue-mode lock's in the shipped workflows. */
+export const DEFAULT_LOCK_NAME = 'westcoast-halo-writes';
+/** After this long a lock counts as free: a run that failed before releasing it blocks others only this long. */
+export const DEFAULT_HOLD_MINUTES = 15;
+/** How long a run waits for another to release the lock before it fails. */
+export const DEFAULT_WAIT_MINUTES = 20;
+
 export interface LockHolder {
 	owner: string;
 	/** Epoch ms after which the lock counts as free (its holder may have failed). */

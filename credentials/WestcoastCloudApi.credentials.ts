@@ -29,6 +29,13 @@ export class WestcoastCloudApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName:
+				'The user needs the Reseller Admin role and must have 2FA/MFA switched off: the marketplace API does not support MFA. A dedicated API user is best.',
+			name: 'requirementsNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'Session Token',
 			name: 'sessionToken',
 			type: 'hidden',

@@ -36,13 +36,50 @@ export function sendJson(
 	send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', headers);
 }
 
+/** One request as a server saw it (bench/daily-sync.ts counts waves and bytes from these). */
+export interface Exchange {
+	server: string;
+	method: string;
+	path: string;
+	status: number;
+	/** performance.now() when the request arrived and when its answer was sent. */
+	startMs: number;
+	endMs: number;
+	/** Bytes of the request body, and of the answer on the wire (headers included). */
+	bytesIn: number;
+	bytesOut: number;
+}
+
+/** Set to record every exchange of every sandbox server in this process (benchmarks). */
+export const trafficRecorder: { record?: (exchange: Exchange) => void } = {};
+
 /** Listens on 127.0.0.1 (port 0 = a free port) and closes open sockets on close. */
 export async function listen(
 	handler: http.RequestListener,
 	port = 0,
 	host = '127.0.0.1',
 ): Promise<RunningServer> {
-	const server = http.createServer(handler);
+	let url = '';
+	const server = http.createServer((req, res) => {
+		const record = trafficRecorder.record;
+		if (record) {
+			const startMs = performance.now();
+			const written = req.socket.bytesWritten;
+			res.once('finish', () =>
+				record({
+					server: url,
+					method: req.method ?? 'GET',
+					path: req.url ?? '/',
+					status: res.statusCode,
+					startMs,
+					endMs: performance.now(),
+					bytesIn: Number(req.headers['content-length'] ?? 0),
+					bytesOut: req.socket.bytesWritten - written,
+				}),
+			);
+		}
+		return handler(req, res);
+	});
 	const sockets = new Set<import('node:net').Socket>();
 	server.on('connection', (socket) => {
 		sockets.add(socket);
@@ -53,8 +90,9 @@ export async function listen(
 		server.listen(port, host, resolve);
 	});
 	const address = server.address() as AddressInfo;
+	url = `http://${host}:${address.port}`;
 	return {
-		url: `http://${host}:${address.port}`,
+		url,
 		port: address.port,
 		close: async () => {
 			for (const socket of sockets) socket.destroy();

@@ -19,6 +19,15 @@ export interface MappedCustomer {
 	mappingIndex: number;
 	/** Mapping Resolver found the Westcoast customer gone from the read (`westcoastDeleted`). */
 	westcoastDeleted: boolean;
+	/** The PSA customer's name, else the Westcoast one's (for people; null when the item has neither). */
+	name: string | null;
+}
+
+/** A mapping's customer name, for people: never required, so any text or none. */
+function customerNameOf(mapping: Record<string, unknown>): string | null {
+	for (const value of [mapping.psaName, mapping.westcoastName])
+		if (typeof value === 'string' && value.trim() !== '') return value;
+	return null;
 }
 
 export interface CustomerIndex {
@@ -35,11 +44,14 @@ const mappingIdentity = (
 	mappingIndex: number,
 	westcoastCustomerId: string | null,
 	psaCustomerId: string | number | null,
+	customerName: string | null,
 ): EntryIdentity => ({
 	westcoastSubscriptionId: null,
 	westcoastCustomerId,
 	psaLicenceId: null,
 	psaCustomerId,
+	productName: null,
+	customerName,
 	unresolvedParentSubscriptionId: null,
 	source: { mapping: mappingIndex },
 });
@@ -50,7 +62,8 @@ function readMapping(item: unknown, mappingIndex: number) {
 		const westcoastId = requiredId(mapping, 'westcoastId');
 		const psaId = requiredPayloadId(mapping, 'psaId');
 		const westcoastDeleted = mapping.westcoastDeleted === true;
-		return { westcoastId, psaId, psaKey: String(psaId), mappingIndex, westcoastDeleted };
+		const name = customerNameOf(mapping);
+		return { westcoastId, psaId, psaKey: String(psaId), mappingIndex, westcoastDeleted, name };
 	});
 }
 
@@ -69,8 +82,9 @@ export function indexCustomers(mappings: readonly unknown[]): CustomerIndex {
 			const json = tryRead(() => requireObject(item));
 			const westcoastId = json && tryRead(() => requiredId(json, 'westcoastId'));
 			const psaId = json && tryRead(() => requiredIdValue(json, 'psaId'));
+			const name = json ? customerNameOf(json) : null;
 			index.entries.push(
-				skippedEntry(mappingIdentity(mappingIndex, westcoastId, psaId), read.invalid),
+				skippedEntry(mappingIdentity(mappingIndex, westcoastId, psaId, name), read.invalid),
 			);
 			return;
 		}
@@ -95,7 +109,7 @@ export function indexCustomers(mappings: readonly unknown[]): CustomerIndex {
 		for (const item of items) {
 			const why = itemReason('conflictingMapping', 'mappings', item.mappingIndex, detail, 'psaId');
 			index.entries.push(
-				skippedEntry(mappingIdentity(item.mappingIndex, westcoastId, item.psaId), why),
+				skippedEntry(mappingIdentity(item.mappingIndex, westcoastId, item.psaId, item.name), why),
 			);
 		}
 	}

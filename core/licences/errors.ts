@@ -7,6 +7,8 @@ export type RefusalCode =
 	| 'deactivationLimitExceeded'
 	/** More deactivations/zeroings over the rolling window of runs than the limit allows. */
 	| 'windowLimitExceeded'
+	/** An input holds items that belong on another input (wrong wiring). */
+	| 'wrongInput'
 	| 'invalidOption';
 
 /** The whole plan is refused: the node turns this into an error and emits nothing. */

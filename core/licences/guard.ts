@@ -19,6 +19,63 @@ export interface AcceptedPlan {
 	maxDeactivationPercent: number;
 }
 
+/**
+ * What Licence Sync keeps between runs: in workflow static data (its node's
+ * memory), or, in n8n's queue mode, wherever the workflow stores the
+ * Summary's guardMemory (a worker starts each production run with empty
+ * static data).
+ */
+export interface GuardMemory {
+	acceptedPlans?: AcceptedPlan[];
+}
+
+/** Where a remembered plan is wrong, in words for the user. */
+function planProblem(plan: unknown): string | undefined {
+	if (typeof plan !== 'object' || plan === null) return 'is not an object';
+	const { at, liveLicences, deactivated, maxDeactivationPercent } = plan as Record<string, unknown>;
+	if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) return 'has no ISO date "at"';
+	if (typeof liveLicences !== 'number') return 'has no number "liveLicences"';
+	if (!Array.isArray(deactivated) || deactivated.some((id) => typeof id !== 'string'))
+		return 'has no list of licence ids "deactivated"';
+	if (typeof maxDeactivationPercent !== 'number') return 'has no number "maxDeactivationPercent"';
+	return undefined;
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return NOT_JSON;
+	}
+}
+
+/**
+ * The accepted plans in a memory given as JSON text or an object: empty for
+ * no memory yet (nothing stored: "", null, {}), an error for anything else
+ * that is not the format above, so that a wrong expression never passes for
+ * an empty window.
+ */
+export function readGuardMemory(value: unknown): AcceptedPlan[] {
+	let memory = value;
+	if (typeof value === 'string') {
+		if (value.trim() === '') return [];
+		memory = parseJson(value);
+		if (memory === NOT_JSON) throw new Error(`The guard memory is not JSON: ${value.slice(0, 60)}`);
+	}
+	if (memory === null || memory === undefined) return [];
+	if (typeof memory !== 'object' || Array.isArray(memory))
+		throw new Error('The guard memory must be an object such as {"acceptedPlans": [...]}');
+	const plans = (memory as GuardMemory).acceptedPlans ?? [];
+	if (!Array.isArray(plans)) throw new Error('The guard memory\'s "acceptedPlans" must be a list');
+	plans.forEach((plan, index) => {
+		const problem = planProblem(plan);
+		if (problem) throw new Error(`The guard memory's accepted plan ${index + 1} ${problem}`);
+	});
+	return plans;
+}
+
 export interface GuardInput {
 	now: Date;
 	/** The rolling window; 0 keeps only the per-run limit. */

@@ -16,7 +16,9 @@ export { describeSummary, isInvalidInput } from './summary';
 export type * from './types';
 export {
 	DEFAULT_GUARD_WINDOW_DAYS,
+	readGuardMemory,
 	type AcceptedPlan,
+	type GuardMemory,
 	type GuardFigures,
 	type GuardInput,
 } from './guard';

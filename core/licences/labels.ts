@@ -4,6 +4,6 @@
  */
 export const OPTION_LABEL = {
 	maxDeactivationPercent: 'Max Deactivations (%)',
-	minDeactivationsBeforeLimit: 'Min Deactivations Before Limit',
+	minDeactivationsBeforeLimit: 'Limit Applies Above',
 	guardWindowDays: 'Guard Window (Days)',
 } as const;

@@ -68,7 +68,7 @@ export interface LicenceIndex {
 	byLink: Map<string, LicenceItem[]>;
 }
 
-function readLicence(
+export function readLicence(
 	json: JsonObject,
 	fields: LicenceFieldNames,
 	options: Pick<LicencePlanOptions, 'syncPrices' | 'syncTerms'>,

@@ -137,6 +137,8 @@ export function planLinkedLicence(
 		westcoastCustomerId: westcoastIds?.length === 1 ? westcoastIds[0] : null,
 		psaLicenceId: item.id,
 		psaCustomerId: item.record?.clientId ?? null,
+		productName: item.record?.name ?? null,
+		customerName: mapped?.name ?? null,
 		unresolvedParentSubscriptionId: null,
 		source: { licence: item.index, ...(mapped && { mapping: mapped.mappingIndex }) },
 	};

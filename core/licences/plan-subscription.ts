@@ -130,6 +130,8 @@ export function planSubscription(context: PlanContext, item: SubscriptionItem): 
 		westcoastCustomerId: item.customerId,
 		psaLicenceId: licence?.id ?? null,
 		psaCustomerId: licence ? (licence.record?.clientId ?? null) : (mapped?.psaId ?? null),
+		productName: item.record?.name ?? item.record?.productName ?? licence?.record?.name ?? null,
+		customerName: mapped?.name ?? null,
 		unresolvedParentSubscriptionId: null,
 		source: {
 			subscription: item.index,

@@ -6,7 +6,7 @@ import { indexLicences } from './licences';
 import { resolveOptions } from './options';
 import { planLinkedLicence } from './plan-licence';
 import { planSubscription } from './plan-subscription';
-import { refuseErrorItems, refuseUnsafePlan } from './safety';
+import { refuseErrorItems, refuseMiswiredInput, refuseUnsafePlan } from './safety';
 import { indexSubscriptions } from './subscriptions';
 import { isInvalidInput, summarisePlan } from './summary';
 import type {
@@ -26,7 +26,7 @@ import type {
  * With `guard`, the deactivation limit also holds over a rolling window of
  * accepted runs (guard.ts), and the plan carries what to remember.
  *
- * @throws PlanRefusedError on error items, an empty read, too many deactivations or an invalid option.
+ * @throws PlanRefusedError on error items, wrong wiring, an empty read, too many deactivations or an invalid option.
  */
 export function planLicences(
 	input: LicencePlanInput,
@@ -35,6 +35,7 @@ export function planLicences(
 ): LicencePlan {
 	const resolved = resolveOptions(options);
 	refuseErrorItems(input);
+	refuseMiswiredInput(input);
 	const context: PlanContext = {
 		options: resolved,
 		customers: indexCustomers(input.mappings),

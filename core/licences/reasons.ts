@@ -37,6 +37,30 @@ export const LICENCE_REASONS = {
 
 export type ReasonCode = keyof typeof LICENCE_REASONS;
 
+/** Each reason in a few plain words, for sentences such as the execution hint. */
+export const LICENCE_REASON_WORDS: Record<ReasonCode, string> = {
+	missingField: 'missing field',
+	invalidField: 'unreadable field',
+	duplicateSubscriptionId: 'subscription listed twice',
+	conflictingMapping: 'customer mapped twice',
+	unidentifiedSubscription: 'subscription without ID',
+	duplicateLicences: 'several licences for one subscription',
+	customerNotSelected: 'customer not chosen',
+	customerNotMapped: 'customer not mapped',
+	licenceCustomerNotMapped: "licence's customer not mapped",
+	otherDistributor: 'other distributor',
+	customerNotInInput: 'customer not in input',
+	productNotSelected: 'product filtered out',
+	addonNotIncluded: 'add-on left out',
+	inactiveNotImported: 'inactive (not imported)',
+	noQuantity: 'no seat count',
+	inactiveUpstream: 'inactive in Westcoast',
+	deletedUpstream: 'deleted in Westcoast',
+	deletedUpstreamZeroed: 'deleted in Westcoast (zeroed)',
+	alreadyInactive: 'already inactive',
+	alreadyZero: 'already zero',
+};
+
 /** Reasons that mean "input of the wrong shape" (the node fails on these unless Continue On Fail). */
 export const INVALID_INPUT_REASONS: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
 	'missingField',

@@ -1,3 +1,4 @@
+import { findMiswiring, LICENCE_SYNC_INPUTS } from '../wiring';
 import { PlanRefusedError } from './errors';
 import type { LicenceFieldNames } from './fields';
 import { OPTION_LABEL } from './labels';
@@ -24,6 +25,22 @@ export function refuseErrorItems(input: LicencePlanInput): void {
 			{ input: name, errorItems: errorItems.length, firstErrorItem: errorItems[0] },
 		);
 	}
+}
+
+/** Items that plainly belong on another input: the node is wired wrongly, so nothing is planned. */
+export function refuseMiswiredInput(input: LicencePlanInput): void {
+	const wrong = findMiswiring(
+		(['subscriptions', 'licences', 'mappings'] as const).map((name) => ({
+			input: LICENCE_SYNC_INPUTS[name],
+			items: input[name],
+		})),
+	);
+	if (!wrong) return;
+	throw new PlanRefusedError('wrongInput', wrong.message, {
+		input: wrong.input,
+		item: wrong.itemIndex,
+		received: wrong.received,
+	});
 }
 
 const ALREADY_DONE: ReadonlySet<ReasonCode> = new Set<ReasonCode>([

@@ -1,5 +1,6 @@
 import { ACCOUNT_STATES } from '../westcoast/protocol';
-import { INVALID_INPUT_REASONS, type ReasonCode } from './reasons';
+import type { QuantitySource } from '../westcoast/quantity';
+import { INVALID_INPUT_REASONS, LICENCE_REASON_WORDS, type ReasonCode } from './reasons';
 import type { SubscriptionItem } from './subscriptions';
 import type {
 	ActionCounts,
@@ -29,6 +30,14 @@ function customerKey(entry: LicencePlanEntry): string {
 }
 
 const KNOWN_STATES: ReadonlySet<string> = new Set(ACCOUNT_STATES);
+
+/** The seat-count rules in plain words, for the execution hint. */
+const QUANTITY_SOURCE_WORDS: Record<QuantitySource, string> = {
+	udrc: 'UDRC field',
+	quantityField: 'Quantity field',
+	namedField: 'named field',
+	none: 'none',
+};
 
 const countBy = (counts: Record<string, number>, key: string) => {
 	counts[key] = (counts[key] ?? 0) + 1;
@@ -67,11 +76,13 @@ export function summarisePlan(
 			customer = {
 				psaCustomerId: entry.psaCustomerId,
 				westcoastCustomerId: entry.westcoastCustomerId,
+				customerName: entry.customerName,
 				...noActions(),
 			};
 			byCustomer.set(key, customer);
 		}
 		customer.westcoastCustomerId ??= entry.westcoastCustomerId;
+		customer.customerName ??= entry.customerName;
 		customer[entry.action]++;
 	}
 	return {
@@ -83,7 +94,7 @@ export function summarisePlan(
 	};
 }
 
-/** One line for an execution hint, e.g. "Licence Sync: 2 to create, 1 to update, ... (noQuantity 1)". */
+/** One line for an execution hint, e.g. "Licence Sync: 2 to create, 1 to update, ... (no seat count 1)". */
 export function describeSummary(summary: LicencePlanSummary): string {
 	const labels: Record<PlanAction, string> = {
 		create: 'to create',
@@ -96,18 +107,18 @@ export function describeSummary(summary: LicencePlanSummary): string {
 		', ',
 	);
 	const reasons = Object.entries(summary.byReason)
-		.map(([code, count]) => `${code} ${count}`)
+		.map(([code, count]) => `${LICENCE_REASON_WORDS[code as ReasonCode]} ${count}`)
 		.join(', ');
 	const invalid = summary.invalidInput > 0 ? `; ${summary.invalidInput} with invalid input` : '';
-	const list = (counts: Record<string, number>) =>
+	const list = (counts: Record<string, number>, words: Record<string, string> = {}) =>
 		Object.entries(counts)
-			.map(([key, count]) => `${key} ${count}`)
+			.map(([key, count]) => `${words[key] ?? key} ${count}`)
 			.join(', ');
 	const unknown = Object.keys(summary.unknownStates).length
 		? `; unknown states (treated as not active): ${list(summary.unknownStates)}`
 		: '';
 	const seats = Object.keys(summary.subscriptionsByQuantitySource).length
-		? `; seat counts by rule: ${list(summary.subscriptionsByQuantitySource)}`
+		? `; seat counts by rule: ${list(summary.subscriptionsByQuantitySource, QUANTITY_SOURCE_WORDS)}`
 		: '';
 	return `Licence Sync: ${actions}${reasons ? ` (${reasons})` : ''}${invalid}${unknown}${seats}.`;
 }

@@ -119,6 +119,10 @@ export interface EntryIdentity {
 	psaLicenceId: string | number | null;
 	/** The licence's customer after the change (the mapped one for create/update). */
 	psaCustomerId: string | number | null;
+	/** For a person reading the entry: the licence's name (the subscription's, else the licence's). */
+	productName: string | null;
+	/** The customer's name from its mapping (the PSA's, else Westcoast's), when mapped. */
+	customerName: string | null;
 	/**
 	 * An add-on whose parent subscription has no licence yet: the parent's
 	 * Westcoast ID, for a later step (or the next run) to turn into parent_id.
@@ -177,6 +181,7 @@ export type ActionCounts = Record<PlanAction, number>;
 export interface CustomerSummary extends ActionCounts {
 	psaCustomerId: string | number | null;
 	westcoastCustomerId: string | null;
+	customerName: string | null;
 }
 
 export interface LicencePlanSummary {

@@ -1,4 +1,4 @@
-import { describePsa, describeWestcoast, listIds } from './describe';
+import { describePsa, describeWestcoast, listIds, MATCH_RULE_WORDS } from './describe';
 import { groupBy } from './group';
 import type { ReviewNote } from './resolve';
 import type { MatchRule, PsaCustomer, WestcoastCustomer } from './types';
@@ -35,11 +35,11 @@ export function settleClaims(claims: readonly Claim[]): Map<Claim, ReviewNote> {
 		const claimants = listIds(group, (claim) => claim.customer.westcoastId);
 		for (const claim of group) {
 			if (claim === winner) continue;
-			const matches = `${describeWestcoast(claim.customer)} matches ${describePsa(claim.psa)} by ${claim.rule}`;
+			const matches = `${describeWestcoast(claim.customer)} matches ${describePsa(claim.psa)} ${MATCH_RULE_WORDS[claim.rule]}`;
 			losers.set(claim, {
 				reason: 'psaCustomerConflict',
 				message: winner
-					? `${matches}, but Westcoast customer ${winner.customer.westcoastId} matches it by the stronger rule ${winner.rule}.`
+					? `${matches}, but Westcoast customer ${winner.customer.westcoastId} matches it ${MATCH_RULE_WORDS[winner.rule]}, a stronger rule.`
 					: `${matches}; so do other Westcoast customers (all: ${claimants}).`,
 				psa: claim.psa,
 			});

@@ -1,4 +1,12 @@
-import type { PsaCustomer, WestcoastCustomer } from './types';
+import type { MatchRule, PsaCustomer, WestcoastCustomer } from './types';
+
+/** Each match rule in plain words, for sentences such as the execution hint. */
+export const MATCH_RULE_WORDS: Record<MatchRule, string> = {
+	manual: 'by manual mapping',
+	link: 'by stored link',
+	exactName: 'by exact name',
+	normalizedName: 'by normalized name',
+};
 
 /** Lists in messages and candidate lists stop here, so output stays linear in the input. */
 export const MAX_LISTED = 10;

@@ -10,6 +10,7 @@ export type { PsaAddressParts, PsaFieldNames, PsaFieldOverrides, PsaPreset } fro
 export { readWestcoastCustomer } from './westcoast-input';
 export type { FieldProblem, WestcoastRead } from './westcoast-input';
 export { exactNameKey, normalizedNameKey } from './normalize';
+export { MATCH_RULE_WORDS } from './describe';
 export { REVIEW_REASONS, INVALID_INPUT_REASONS } from './review-reasons';
 export type { ReviewReason } from './review-reasons';
 export type {

@@ -4,6 +4,14 @@
  * Resolver and Licence Sync is built from here; "Custom" lets a user rename each.
  */
 
+/**
+ * GUESS: the page size asked of Halo's list reads (`pageinate=true&page_size=N`).
+ * Halo's document names `page_size` without a maximum or a default, and
+ * says nothing of the paging order. A smaller cap is learned from the first
+ * page (core/psa/list-read.ts `planPageReads`); the order is not relied on.
+ */
+export const HALO_LIST_PAGE_SIZE = 100;
+
 /** `GET /api/Client` items (schema `Area`). */
 export const HALO_CLIENT_FIELDS = {
 	id: 'id',
@@ -26,6 +34,39 @@ export const HALO_EXTERNAL_LINK_FIELDS = {
 	thirdPartyId: 'third_party_id',
 	thirdPartyDesc: 'third_party_desc',
 	thirdPartyType: 'third_party_type',
+	/** On `GET /api/ExternalLink` rows: the Halo record the link belongs to, and its table. */
+	haloId: 'halo_id',
+	tableId: 'table_id',
+} as const;
+
+/**
+ * GUESS: Halo's numbers for `ExternalLink.table_id` (the document's TableEnum
+ * lists numbers without names).
+ */
+export const HALO_LINK_TABLE = { client: 1, site: 2 } as const;
+
+/**
+ * The key of the records in a `GET /api/<Entity>` list answer (`{ record_count, <key>: [...] }`).
+ * GUESS: `links` for ExternalLink is not in Halo's document.
+ */
+export const HALO_LIST_KEY = {
+	client: 'clients',
+	site: 'sites',
+	licence: 'licences',
+	externalLink: 'links',
+} as const;
+
+/**
+ * Filters of the reads that confirm a create (Halo's document, GET query
+ * parameters): `GET /api/ExternalLink?third_party_id=` finds the links holding
+ * a Westcoast ID whatever the client is called now; `GET
+ * /api/SoftwareLicence?client_id=&includeinactive=true` one client's licences,
+ * inactive ones too (Halo has no filter on a licence's distributor reference).
+ */
+export const HALO_LOOKUP_FILTERS = {
+	linkThirdPartyId: 'third_party_id',
+	licenceClientId: 'client_id',
+	includeInactive: 'includeinactive',
 } as const;
 
 /**

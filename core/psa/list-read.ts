@@ -1,7 +1,8 @@
 /**
  * Whether a paged PSA list read is complete, from its pages alone. Halo's
  * paging order and page-size cap are not documented, so nothing here assumes
- * either: a read is read to its first empty page, and then proven, not trusted.
+ * either: a read's pages are planned from its first page (planPageReads, below:
+ * a first page shorter than asked reveals the cap), and then proven, not trusted.
  * - every page reports the same record_count (a record added or deleted while
  *   paging shifts the pages, and can skip one even when the final count matches);
  * - no record comes twice (pages that overlap mean the order moved under the read);
@@ -24,6 +25,8 @@ export interface ListReadSettings {
 	previousCount: number | null;
 	/** Accept an empty list even though the last accepted read had records. */
 	allowEmpty: boolean;
+	/** record_count of the first page the read was planned from (planPageReads), if planned. */
+	plannedCount?: number | null;
 }
 
 export interface CompleteListRead {
@@ -114,6 +117,13 @@ export function checkListRead(
 	});
 
 	const total = recordCount as unknown as number;
+	const planned = settings.plannedCount;
+	if (planned !== undefined && planned !== null && planned !== total) {
+		fail(
+			'countChanged',
+			`${countField} was ${planned} on the first page the read was planned from, but ${total} on the pages read: the list changed during the read${planned === 0 ? ' (or its first answer was wrongly empty)' : ''}.`,
+		);
+	}
 	if (seen.size < total && emptyPage !== null && emptyPage > 1) {
 		fail(
 			'emptyPageWhileRecordsRemain',
@@ -134,4 +144,67 @@ export function checkListRead(
 		);
 	}
 	return { records, recordCount: total, pages: pages.length };
+}
+
+export interface PageReadSettings {
+	read: string;
+	listField: string;
+	countField: string;
+	/** The page size the first page asked for. */
+	pageSize: number;
+	/** More pages than this is taken for a bad record_count. */
+	maxPages: number;
+}
+
+export interface PageReads {
+	recordCount: number;
+	/** The page size to ask for: the one asked, or the cap the first page revealed. */
+	pageSize: number;
+	/** Every page of the list, the first included, so that one read yields them all. */
+	pages: Array<{ page_no: number; page_size: number }>;
+}
+
+/**
+ * The page reads a list needs, from its first page: a first page shorter than
+ * asked while record_count says more reveals the server's page-size cap (its
+ * length), and the pages are counted at that size. Whatever the first page
+ * was, the pages read from the plan are then proven complete by checkListRead.
+ */
+export function planPageReads(firstPage: unknown, settings: PageReadSettings): PageReads {
+	const { read, listField, countField, maxPages } = settings;
+	const fail = (problem: ListReadProblem, detail: string): never => {
+		throw new ListReadError(
+			problem,
+			`${read}: ${detail} The read is not complete, so the run stops before any write; the next run reads again.`,
+		);
+	};
+	if (
+		!isObject(firstPage) ||
+		!Array.isArray(firstPage[listField]) ||
+		!isCount(firstPage[countField])
+	) {
+		return fail(
+			'notAPage',
+			`the first page is not a list answer (it needs a "${listField}" list and a whole-number "${countField}").`,
+		);
+	}
+	const recordCount = firstPage[countField] as number;
+	const rows = (firstPage[listField] as unknown[]).length;
+	const capped = rows > 0 && rows < settings.pageSize && recordCount > rows;
+	const pageSize = capped ? rows : settings.pageSize;
+	const pageCount = Math.max(1, Math.ceil(recordCount / pageSize));
+	if (pageCount > maxPages) {
+		fail(
+			'countMismatch',
+			`${countField} ${recordCount} would take ${pageCount} pages of ${pageSize}, more than the ${maxPages} a read may take.`,
+		);
+	}
+	return {
+		recordCount,
+		pageSize,
+		pages: Array.from({ length: pageCount }, (_, index) => ({
+			page_no: index + 1,
+			page_size: pageSize,
+		})),
+	};
 }

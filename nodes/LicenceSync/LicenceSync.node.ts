@@ -13,14 +13,16 @@ import {
 	parseProductFilter,
 	planLicences,
 	PlanRefusedError,
+	readGuardMemory,
 	type AcceptedPlan,
 	type GuardInput,
+	type GuardMemory,
 	type LicenceFieldNames,
 	type LicencePlanEntry,
 	type PartialLicencePlanOptions,
 } from '../../core/licences';
 import { asNodeError } from '../shared/errors';
-import { batchOutput, omit, outputItem, textList, type Sources } from '../shared/items';
+import { batchOutput, inputRecords, omit, outputItem, textList, type Sources } from '../shared/items';
 import { properties } from './description';
 
 const INPUTS = { subscriptions: 0, licences: 1, mappings: 2 } as const;
@@ -32,7 +34,8 @@ export class LicenceSync implements INodeType {
 		icon: { light: 'file:licenceSync.svg', dark: 'file:licenceSync.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["deactivateDeleted"] ? "deleted: deactivate" : "deleted: count 0"}}',
+		subtitle:
+			'={{$parameter["deactivateDeleted"] ? "Deactivates deleted licences" : "Zeroes deleted licences"}}',
 		description:
 			'Turn Westcoast Cloud subscriptions into exact PSA licence changes, never deactivating on a bad read',
 		defaults: { name: 'Licence Sync' },
@@ -54,14 +57,13 @@ export class LicenceSync implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const input = (index: number) => this.getInputData(index).map((item) => item.json);
-		// n8n keeps no static data for manual runs: those get no memory, and the plan says so.
-		const memory = this.getWorkflowStaticData('node') as { acceptedPlans?: AcceptedPlan[] };
+		const input = (index: number) => inputRecords(this.getInputData(index));
+		const memory = readMemory(this);
 		const windowDays = (this.getNodeParameter('options', 0, {}) as IDataObject).guardWindowDays;
 		const guard: GuardInput = {
 			now: new Date(),
 			windowDays: typeof windowDays === 'number' ? windowDays : DEFAULT_GUARD_WINDOW_DAYS,
-			history: this.getMode() === 'manual' ? null : (memory.acceptedPlans ?? []),
+			history: memory.history,
 		};
 		let plan: ReturnType<typeof planLicences>;
 		try {
@@ -106,7 +108,7 @@ export class LicenceSync implements INodeType {
 				description: `${plan.invalidInput.length} input item(s) cannot be planned. Fix them, or turn on "Continue On Fail" to send them to Skipped.`,
 			});
 		}
-		if (plan.history) memory.acceptedPlans = plan.history;
+		if (plan.history) memory.keep(plan.history);
 		this.addExecutionHints({
 			message: [describeSummary(plan.summary), plan.summary.window?.note].filter(Boolean).join(' '),
 			location: 'outputPane',
@@ -132,12 +134,56 @@ export class LicenceSync implements INodeType {
 			perRecord(plan.skipped),
 			[
 				{
-					json: { refused: false, ...plan.summary } as unknown as IDataObject,
+					json: {
+						refused: false,
+						...plan.summary,
+						...(memory.fromExpression && plan.history
+							? { guardMemory: { acceptedPlans: plan.history } satisfies GuardMemory }
+							: {}),
+					} as unknown as IDataObject,
 					pairedItem: { item: 0 },
 				},
 			],
 		];
 	}
+}
+
+/**
+ * The runs the guard window remembers, and where to keep this run's. n8n
+ * keeps no static data for manual runs: those get no memory (null), and the
+ * plan says so.
+ */
+function readMemory(context: IExecuteFunctions): {
+	history: AcceptedPlan[] | null;
+	fromExpression: boolean;
+	keep(plans: AcceptedPlan[]): void;
+} {
+	const manual = context.getMode() === 'manual';
+	if (context.getNodeParameter('guardMemory', 0, 'staticData') === 'expression') {
+		let history: AcceptedPlan[] | null = null;
+		if (!manual) {
+			try {
+				history = readGuardMemory(context.getNodeParameter('guardMemoryJson', 0, '{}'));
+			} catch (error) {
+				throw new NodeOperationError(
+					context.getNode(),
+					`Guard Memory (JSON): ${(error as Error).message}`,
+					{
+						description:
+							'Give the guardMemory that the Summary of the last production run output, as stored, or {} before the first run.',
+					},
+				);
+			}
+		}
+		// The workflow stores the Summary's guardMemory.
+		return { history, fromExpression: true, keep: () => undefined };
+	}
+	const memory = context.getWorkflowStaticData('node') as GuardMemory;
+	return {
+		history: manual ? null : (memory.acceptedPlans ?? []),
+		fromExpression: false,
+		keep: (plans) => (memory.acceptedPlans = plans),
+	};
 }
 
 function readOptions(context: IExecuteFunctions): PartialLicencePlanOptions {

@@ -4,22 +4,49 @@ import { HALO_LICENCE_FIELD_NAMES, type LicenceFieldNames } from '../../core/lic
 import { batchSizeOption, optionsCollection, psaPresetProperty } from '../shared/descriptions';
 
 /** What each PSA licence field is, for the Custom preset (defaults are Halo's names). */
-const FIELD_LABELS: Record<Exclude<keyof LicenceFieldNames, 'westcoastLink'>, string> = {
-	id: 'Licence ID Field',
-	clientId: 'Customer ID Field',
-	name: 'Name Field',
-	count: 'Count Field',
-	endDate: 'End Date Field',
-	isActive: 'Active Field',
-	distributor: 'Distributor Field',
-	productSku: 'SKU Field',
-	parentId: 'Parent Licence Field',
-	price: 'Price Field',
-	purchasePrice: 'Purchase Price Field',
-	billingCycle: 'Billing Cycle Field',
-	termDuration: 'Term Duration Field',
-	autoRenew: 'Auto-Renew Field',
-	startDate: 'Start Date Field',
+const FIELD_LABELS: Record<
+	Exclude<keyof LicenceFieldNames, 'westcoastLink'>,
+	{ displayName: string; description: string }
+> = {
+	id: { displayName: 'Licence ID Field', description: "The PSA licence's ID" },
+	clientId: {
+		displayName: 'Customer ID Field',
+		description: 'The ID of the PSA customer the licence belongs to',
+	},
+	name: { displayName: 'Name Field', description: "The licence's name" },
+	count: { displayName: 'Count Field', description: 'The number of seats' },
+	endDate: { displayName: 'End Date Field', description: 'When the licence ends' },
+	isActive: {
+		displayName: 'Active Field',
+		description: 'Whether the licence is active (true or false)',
+	},
+	distributor: {
+		displayName: 'Distributor Field',
+		description: 'The distributor the licence comes from (Westcoast)',
+	},
+	productSku: { displayName: 'SKU Field', description: "The product's SKU" },
+	parentId: {
+		displayName: 'Parent Licence Field',
+		description: "An add-on's parent licence ID",
+	},
+	price: { displayName: 'Price Field', description: 'The sales price (with Sync Prices on)' },
+	purchasePrice: {
+		displayName: 'Purchase Price Field',
+		description: 'The purchase price (with Sync Prices on)',
+	},
+	billingCycle: {
+		displayName: 'Billing Cycle Field',
+		description: 'The billing cycle as text, e.g. Monthly',
+	},
+	termDuration: {
+		displayName: 'Term Duration Field',
+		description: 'The commitment term as text, e.g. 12 Months',
+	},
+	autoRenew: {
+		displayName: 'Auto-Renew Field',
+		description: 'Whether the licence renews at the end of its term (true or false)',
+	},
+	startDate: { displayName: 'Start Date Field', description: 'When billing started' },
 };
 
 /** Defaults are literals (n8n's linter reads them); a unit test holds them equal to the planner's. */
@@ -40,8 +67,8 @@ export const properties: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: { psaPreset: ['custom'] } },
 		options: Object.entries(FIELD_LABELS)
-			.map(([name, displayName]) => ({
-				displayName,
+			.map(([name, label]) => ({
+				...label,
 				name,
 				type: 'string' as const,
 				default: HALO_LICENCE_FIELD_NAMES[name as keyof LicenceFieldNames],
@@ -102,12 +129,12 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { customerSelection: ['list'] } },
 	},
 	{
-		displayName: 'Deactivate Licences Deleted in Westcoast',
+		displayName: 'Deactivate Deleted Licences',
 		name: 'deactivateDeleted',
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether a licence whose subscription was deleted upstream is made inactive. Off (as Halo): its count is set to 0 and its status is left alone.',
+			'Whether a licence whose subscription was deleted in Westcoast is made inactive. Off (as Halo): its count is set to 0 and its status is left alone.',
 	},
 	{
 		displayName: 'Include Add-Ons',
@@ -125,6 +152,35 @@ export const properties: INodeProperties[] = [
 		default: 20,
 		description:
 			'Refuse the whole plan when it, or the runs of the Guard Window with it, would deactivate or zero more than this share of the live linked licences (a guard against a bad read). To let a legitimate clean-up through, raise it for one run and set it back. 100 lifts the limit.',
+	},
+	{
+		displayName: 'Guard Memory',
+		name: 'guardMemory',
+		type: 'options',
+		options: [
+			{
+				name: 'Workflow Static Data',
+				value: 'staticData',
+				description: "Kept by n8n between production runs (one n8n process, n8n's regular mode)",
+			},
+			{
+				name: 'From Expression',
+				value: 'expression',
+				description:
+					"Read from an expression; the Summary's guardMemory is what to store for the next run (n8n's queue mode, where workers start each run with empty static data)",
+			},
+		],
+		default: 'staticData',
+		description: 'Where the runs of the Guard Window are remembered',
+	},
+	{
+		displayName: 'Guard Memory (JSON)',
+		name: 'guardMemoryJson',
+		type: 'json',
+		default: '{}',
+		description:
+			'The guardMemory of the Summary of the last production run, as stored (e.g. read from Postgres). Empty ({}) means no run yet.',
+		displayOptions: { show: { guardMemory: ['expression'] } },
 	},
 	{
 		displayName: 'Licence Name',
@@ -201,7 +257,7 @@ export const properties: INodeProperties[] = [
 			typeOptions: { minValue: 0 },
 			default: 7,
 			description:
-				'The deactivation limit also holds over the runs of this many days (remembered in workflow static data; manual runs keep no memory and apply only their own limit). 0 limits each run alone.',
+				'The deactivation limit also holds over the runs of this many days (remembered as Guard Memory says; manual runs keep no memory and apply only their own limit). 0 limits each run alone.',
 		},
 		{
 			displayName: 'Include Unchanged',
@@ -211,13 +267,13 @@ export const properties: INodeProperties[] = [
 			description: 'Whether to output licences that need no change',
 		},
 		{
-			displayName: 'Min Deactivations Before Limit',
+			displayName: 'Limit Applies Above',
 			name: 'minDeactivationsBeforeLimit',
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 3,
 			description:
-				'The percentage limit only applies when more than this many licences would be deactivated or zeroed',
+				'Max Deactivations (%) only applies when more than this many licences would be deactivated or zeroed: up to this many are always allowed',
 		},
 		{
 			displayName: 'Sync Prices',

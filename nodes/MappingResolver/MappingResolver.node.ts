@@ -8,13 +8,16 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import {
+	MATCH_RULE_WORDS,
 	planCustomerMapping,
 	psaFieldsFor,
 	type MappingOptions,
 	type MappingPlan,
+	type MatchRule,
 	type PsaPreset,
 } from '../../core/mapping';
-import { batchOutput, omit, outputItem, type Sources } from '../shared/items';
+import { findMiswiring, MAPPING_RESOLVER_INPUTS as INPUTS } from '../../core/wiring';
+import { batchOutput, inputRecords, omit, outputItem, type Sources } from '../shared/items';
 import { properties } from './description';
 
 const WESTCOAST_INPUT = 0;
@@ -38,16 +41,28 @@ export class MappingResolver implements INodeType {
 		outputs: [
 			{ type: NodeConnectionTypes.Main, displayName: 'Mapped' },
 			{ type: NodeConnectionTypes.Main, displayName: 'Create' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Address Changes' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Needs Review' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Mapping Table' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Addresses' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Review' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Table' },
 		],
 		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const westcoast = this.getInputData(WESTCOAST_INPUT).map((item) => item.json);
-		const psa = this.getInputData(PSA_INPUT).map((item) => item.json);
+		const westcoast = inputRecords(this.getInputData(WESTCOAST_INPUT));
+		const psa = inputRecords(this.getInputData(PSA_INPUT));
+		const wrong = findMiswiring([
+			{ input: INPUTS.westcoast, items: westcoast },
+			{ input: INPUTS.psa, items: psa },
+		]);
+		if (wrong && !this.continueOnFail())
+			throw new NodeOperationError(this.getNode(), wrong.message);
+		if (wrong) {
+			// Nothing planned from a wrongly wired node is right: only Review says why.
+			const { message, input, itemIndex, received } = wrong;
+			const review = { reason: 'wrongInput', message, input, item: itemIndex, received };
+			return [[], [], [], [{ json: review, pairedItem: { item: 0 } }], []];
+		}
 		const plan = planCustomerMapping(westcoast, psa, readOptions(this));
 
 		if (plan.invalid.length && !this.continueOnFail()) {
@@ -55,7 +70,7 @@ export class MappingResolver implements INodeType {
 			throw new NodeOperationError(this.getNode(), first.message, {
 				// n8n's item index means the first input; the message names PSA items itself.
 				itemIndex: first.westcoastIndex,
-				description: `${plan.invalid.length} input item(s) have the wrong shape. Fix them, or turn on "Continue On Fail" to send them to Needs Review.`,
+				description: `${plan.invalid.length} input item(s) have the wrong shape. Fix them, or turn on "Continue On Fail" to send them to Review.`,
 			});
 		}
 		this.addExecutionHints({ message: summarize(plan), location: 'outputPane' });
@@ -72,7 +87,7 @@ export class MappingResolver implements INodeType {
 			omit(entry, ['westcoastIndex', 'psaIndex']);
 		return [
 			[...plan.mapped, ...plan.deletedUpstream].map((entry) =>
-				outputItem(withoutIndexes(entry), fromBoth(entry)),
+				outputItem(mappedJson(entry), fromBoth(entry)),
 			),
 			batchOutput(plan.create, batchSize, withoutIndexes, (entry) =>
 				fromWestcoast(entry.westcoastIndex),
@@ -122,12 +137,27 @@ function readOptions(context: IExecuteFunctions): Partial<MappingOptions> {
 	};
 }
 
-function reviewJson(entry: MappingPlan['review'][number]) {
-	const { westcoastIndex, psaIndex, manualMappingIndex, ...json } = entry;
+/** Every Mapped item has the same columns (Table view): no new link is `link: null`. */
+function mappedJson(entry: MappingPlan['mapped'][number] | MappingPlan['deletedUpstream'][number]) {
 	return {
-		...json,
-		...(westcoastIndex === undefined ? {} : { westcoastItem: westcoastIndex }),
-		...(psaIndex === undefined ? {} : { psaItem: psaIndex }),
+		westcoastId: entry.westcoastId,
+		westcoastName: entry.westcoastName,
+		psaId: entry.psaId,
+		psaName: entry.psaName,
+		matchedBy: entry.matchedBy,
+		westcoastDeleted: 'westcoastDeleted' in entry && entry.westcoastDeleted === true,
+		link: ('link' in entry && entry.link) || null,
+	};
+}
+
+/** What a person needs: names, IDs and the message; input positions are in the message. */
+function reviewJson(entry: MappingPlan['review'][number]) {
+	const { manualMappingIndex, candidates } = entry;
+	return {
+		...omit(entry, ['westcoastIndex', 'psaIndex', 'manualMappingIndex', 'candidates']),
+		...(candidates && {
+			candidates: candidates.map(({ psaId, psaName, score }) => ({ psaId, psaName, score })),
+		}),
 		...(manualMappingIndex === undefined ? {} : { manualMappingRow: manualMappingIndex + 1 }),
 	};
 }
@@ -137,7 +167,9 @@ function summarize(plan: MappingPlan): string {
 	const byRule = new Map<string, number>();
 	for (const entry of plan.mapped)
 		byRule.set(entry.matchedBy, (byRule.get(entry.matchedBy) ?? 0) + 1);
-	const rules = [...byRule].map(([rule, count]) => `${rule} ${count}`).join(', ');
+	const rules = [...byRule]
+		.map(([rule, count]) => `${count} ${MATCH_RULE_WORDS[rule as MatchRule]}`)
+		.join(', ');
 	const reviewed = plan.table.filter((row) => row.status === 'review').length;
 	return `Mapping Resolver: ${plan.mapped.length} mapped${rules ? ` (${rules})` : ''}, ${plan.create.length} to create, ${plan.addressChanges.length} address change(s), ${reviewed} need review.`;
 }

@@ -6,40 +6,98 @@ import { batchSizeOption, optionsCollection, psaPresetProperty } from '../shared
 type RenamableField = Exclude<keyof PsaFieldNames, 'addressParts' | 'addressLines'>;
 
 /** What each PSA field is, for the Custom preset's field list (defaults are Halo's names). */
-const FIELD_LABELS: Record<RenamableField, string> = {
-	id: 'Customer ID Field',
-	name: 'Customer Name Field',
-	topLevelId: 'Top Level Field',
-	mainSiteId: 'Main Site ID Field',
-	mainAddress: 'Main Site Address Field',
-	externalLinks: 'External Links Field',
-	newExternalLink: 'New External Link Field',
-	newClientAddress: 'New Customer Address Field',
-	newClientCountry: 'New Customer Country Field',
-	linkId: 'Link: Third-Party ID Field',
-	linkDesc: 'Link: Description Field',
-	linkType: 'Link: Type Field',
-	westcoastLinkType: 'Link: Westcoast Type Value',
-	siteId: 'Site ID Field',
-	siteAddress: 'Site Address Field',
+const FIELD_LABELS: Record<RenamableField, { displayName: string; description: string }> = {
+	id: { displayName: 'Customer ID Field', description: "The PSA customer's ID on a customer item" },
+	name: {
+		displayName: 'Customer Name Field',
+		description: "The customer's name on a customer item",
+	},
+	topLevelId: {
+		displayName: 'Top Level Field',
+		description: 'Where a new customer gets the Top Level for New Customers',
+	},
+	mainSiteId: {
+		displayName: 'Main Site ID Field',
+		description: "The ID of the customer's main site on a customer item",
+	},
+	mainAddress: {
+		displayName: 'Main Site Address Field',
+		description: "The main site's address object on a customer item",
+	},
+	externalLinks: {
+		displayName: 'External Links Field',
+		description: 'The list of links on a customer item where the Westcoast ID is stored',
+	},
+	newExternalLink: {
+		displayName: 'New Link Field',
+		description: 'Where a customer create or update adds one new link object',
+	},
+	newClientAddress: {
+		displayName: 'Create: Address Field',
+		description: "Where a customer create puts the main site's address object",
+	},
+	newClientCountry: {
+		displayName: 'Create: Country Field',
+		description: 'Where a customer create puts the country code. Empty writes no country.',
+	},
+	linkId: {
+		displayName: 'Link: ID Field',
+		description: 'The field of a link object that holds the Westcoast customer ID',
+	},
+	linkDesc: {
+		displayName: 'Link: Description Field',
+		description: "The field of a link object that holds the Westcoast customer's name",
+	},
+	linkType: {
+		displayName: 'Link: Type Field',
+		description: 'The field of a link object that holds its type',
+	},
+	westcoastLinkType: {
+		displayName: 'Link: Type Value',
+		description: 'A value, not a field name: the link type that marks a Westcoast link',
+	},
+	siteId: {
+		displayName: 'Site: ID Field',
+		description: 'The site ID of a main site address update',
+	},
+	siteAddress: {
+		displayName: 'Site: Address Field',
+		description: 'The address object of a main site address update',
+	},
 };
 
-const ADDRESS_LABELS: Record<keyof PsaFieldNames['addressParts'], string> = {
-	street: 'Address: Street Line',
-	city: 'Address: City Line',
-	postcode: 'Address: Postcode Field',
-	country: 'Address: Country Line',
+const ADDRESS_LABELS: Record<
+	keyof PsaFieldNames['addressParts'],
+	{ displayName: string; description: string }
+> = {
+	street: {
+		displayName: 'Address: Street Field',
+		description: 'The field of an address object that holds the street',
+	},
+	city: {
+		displayName: 'Address: City Field',
+		description: 'The field of an address object that holds the city',
+	},
+	postcode: {
+		displayName: 'Address: Postcode Field',
+		description: 'The field of an address object that holds the postcode',
+	},
+	country: {
+		displayName: 'Address: Country Field',
+		description:
+			'The field of an address object that holds the country. Empty puts the country on no line.',
+	},
 };
 
 const fieldOptions: INodeProperties[] = [
-	...Object.entries(FIELD_LABELS).map(([name, displayName]) => ({
-		displayName,
+	...Object.entries(FIELD_LABELS).map(([name, label]) => ({
+		...label,
 		name,
 		type: 'string' as const,
 		default: HALO_PSA_PRESET[name as RenamableField],
 	})),
-	...Object.entries(ADDRESS_LABELS).map(([part, displayName]) => ({
-		displayName,
+	...Object.entries(ADDRESS_LABELS).map(([part, label]) => ({
+		...label,
 		name: `address_${part}`,
 		type: 'string' as const,
 		default: HALO_PSA_PRESET.addressParts[part as keyof PsaFieldNames['addressParts']],
@@ -79,12 +137,21 @@ export const properties: INodeProperties[] = [
 				name: 'mapping',
 				values: [
 					{
-						displayName: 'Westcoast Customer ID or Name',
+						displayName: 'Westcoast Customer',
 						name: 'westcoast',
 						type: 'string',
 						default: '',
+						placeholder: 'e.g. 200100 or Acme Ltd',
+						description: 'The Westcoast customer ID, or its name (case and spacing do not count)',
 					},
-					{ displayName: 'PSA Customer ID', name: 'psaId', type: 'string', default: '' },
+					{
+						displayName: 'PSA Customer ID',
+						name: 'psaId',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 42',
+						description: 'The ID of the PSA customer it maps to',
+					},
 				],
 			},
 		],
@@ -111,14 +178,16 @@ export const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to plan PSA customers for Westcoast customers that match none (else they go to Needs Review with candidates)',
+			'Whether to plan PSA customers for Westcoast customers that match none (else they go to Review with candidates)',
 	},
 	{
 		displayName: 'Top Level for New Customers',
 		name: 'topLevelId',
 		type: 'string',
 		default: '',
-		description: 'ID of the top level new customers go under (Halo). Empty leaves it to the PSA.',
+		placeholder: 'e.g. 12',
+		description:
+			'The ID (a number in Halo) of the top level new customers go under. Empty leaves it to the PSA.',
 		displayOptions: { show: { createMissing: [true] } },
 	},
 	{

@@ -6,15 +6,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { RunLocks } from '../../core/run-lock';
+import {
+	DEFAULT_HOLD_MINUTES,
+	DEFAULT_LOCK_NAME,
+	DEFAULT_WAIT_MINUTES,
+	RunLocks,
+} from '../../core/run-lock';
 
 const MINUTE_MS = 60_000;
 const POLL_MS = 500;
 
 /**
  * One table per n8n process (module state: n8n loads a node's module once).
- * Workflows run in the main process in n8n's regular mode; queue mode (several
- * workers) would need a shared store.
+ * Workflows run in the main process in n8n's regular mode; in queue mode
+ * (several workers) the shipped queue-mode workflows lock in Postgres instead.
  */
 const locks = new RunLocks();
 
@@ -25,7 +30,8 @@ export class RunLock implements INodeType {
 		icon: { light: 'file:runLock.svg', dark: 'file:runLock.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["lockName"]}}',
+		subtitle:
+			'={{($parameter["operation"] === "release" ? "Release lock " : "Acquire lock ") + $parameter["lockName"]}}',
 		description:
 			'Let one run at a time through to its writes: take a named lock (waiting while another run holds it), or give it back',
 		defaults: { name: 'Run Lock' },
@@ -58,15 +64,25 @@ export class RunLock implements INodeType {
 				displayName: 'Lock Name',
 				name: 'lockName',
 				type: 'string',
-				default: 'westcoast-halo-writes',
-				description: 'Runs that use the same name (in any workflow of this n8n) wait for each other',
+				default: DEFAULT_LOCK_NAME,
+				description:
+					'Runs that use the same name (in any workflow of this n8n) wait for each other',
+			},
+			{
+				displayName: 'Execution ID',
+				name: 'executionId',
+				type: 'string',
+				default: '',
+				displayOptions: { show: { operation: ['release'] } },
+				description:
+					"The run whose lock to give back; empty for this run. On an Error Trigger's path, the failed run's execution ID (from the Error Trigger) gives its lock back at once instead of after Hold Up To.",
 			},
 			{
 				displayName: 'Hold Up To (Minutes)',
 				name: 'holdMinutes',
 				type: 'number',
 				typeOptions: { minValue: 1 },
-				default: 15,
+				default: DEFAULT_HOLD_MINUTES,
 				displayOptions: { show: { operation: ['acquire'] } },
 				description:
 					'The lock counts as free after this long, so a run that failed before releasing it blocks others only this long',
@@ -76,7 +92,7 @@ export class RunLock implements INodeType {
 				name: 'waitMinutes',
 				type: 'number',
 				typeOptions: { minValue: 0 },
-				default: 20,
+				default: DEFAULT_WAIT_MINUTES,
 				displayOptions: { show: { operation: ['acquire'] } },
 				description: 'How long to wait for another run to release the lock before failing',
 			},
@@ -85,14 +101,25 @@ export class RunLock implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const name = String(this.getNodeParameter('lockName', 0, '') || 'westcoast-halo-writes');
-		const owner = `execution ${this.getExecutionId() ?? 'unknown'}`;
+		const name = String(this.getNodeParameter('lockName', 0, '') || DEFAULT_LOCK_NAME);
+		const ownerOf = (executionId: string) => `execution ${executionId}`;
+		const owner = ownerOf(this.getExecutionId() ?? 'unknown');
 		if (this.getNodeParameter('operation', 0) === 'release') {
-			locks.release(name, owner);
+			const failedRun = String(this.getNodeParameter('executionId', 0, '') ?? '').trim();
+			const released = locks.release(name, failedRun ? ownerOf(failedRun) : owner);
+			if (failedRun)
+				this.addExecutionHints({
+					message: released
+						? `Gave back lock "${name}" of execution ${failedRun}.`
+						: `Execution ${failedRun} did not hold lock "${name}".`,
+					location: 'outputPane',
+				});
 			return [items];
 		}
-		const holdMs = Number(this.getNodeParameter('holdMinutes', 0, 15)) * MINUTE_MS;
-		const waitMs = Number(this.getNodeParameter('waitMinutes', 0, 20)) * MINUTE_MS;
+		const holdMs =
+			Number(this.getNodeParameter('holdMinutes', 0, DEFAULT_HOLD_MINUTES)) * MINUTE_MS;
+		const waitMs =
+			Number(this.getNodeParameter('waitMinutes', 0, DEFAULT_WAIT_MINUTES)) * MINUTE_MS;
 		const started = Date.now();
 		while (!locks.tryAcquire(name, owner, Date.now(), holdMs)) {
 			if (Date.now() - started >= waitMs) {

@@ -23,7 +23,9 @@ export class WestcoastCloud implements INodeType {
 		},
 		group: ['input'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// Each operation's action text in plain words (a unit test holds them equal).
+		subtitle:
+			'={{ $parameter["operation"] === "getAll" ? "Get many " + $parameter["resource"] + "s" : $parameter["operation"] === "check" ? "Check the connection" : $parameter["resource"] === "account" ? "Get the reseller account" : "Get a " + $parameter["resource"] }}',
 		description: 'Read customers and subscriptions from a Westcoast Cloud marketplace',
 		defaults: { name: 'Westcoast Cloud' },
 		usableAsTool: true,

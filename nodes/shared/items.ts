@@ -1,5 +1,15 @@
 import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
+/**
+ * The records of an input. One item with no fields is n8n's "Always Output
+ * Data" placeholder of a read that found nothing: no records. Any other
+ * input is taken whole, so item indexes stay those of the input.
+ */
+export function inputRecords(items: INodeExecutionData[]): IDataObject[] {
+	if (items.length === 1 && Object.keys(items[0].json).length === 0) return [];
+	return items.map((item) => item.json);
+}
+
 /** Input item positions an output item came from, as n8n's pairedItem. */
 export type Sources = Array<{ input: number; item: number | undefined }>;
 

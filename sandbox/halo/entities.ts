@@ -14,7 +14,9 @@ export interface HaloEntity {
 	/** Key of the list in `GET /api/<Entity>` answers. */
 	plural: string;
 	find(store: HaloStore, id: number): OtherFields | undefined;
-	list(store: HaloStore, query: ListQuery): OtherFields[];
+	/** The stored rows a list query matches, in list order; `view` makes them what a read answers. */
+	list(store: HaloStore, query: ListQuery): object[];
+	view(store: HaloStore, row: object): OtherFields;
 	save(store: HaloStore, element: OtherFields): OtherFields;
 	/** Deletes a record (sandbox faults only: Halo deletes are not part of this package). */
 	remove(store: HaloStore, id: unknown): void;
@@ -39,17 +41,10 @@ function entity<T extends HaloTableName>(definition: {
 			return row && view(store, row);
 		},
 		// Halo lists in id order unless told otherwise (`order` is not supported here).
-		list: (store, query) =>
-			store
-				.rows(table)
-				.filter((row) => matches(row, query))
-				.map((row) => view(store, row)),
+		list: (store, query) => store.matching(table, query.filterKey(), (row) => matches(row, query)),
+		view: (store, row) => view(store, row as HaloRow<T>),
 		save: (store, element) => view(store, save(store, element)),
-		remove: (store, id) => {
-			const rows = store.rows(table);
-			const index = rows.findIndex((row) => row.id === id);
-			if (index >= 0) rows.splice(index, 1);
-		},
+		remove: (store, id) => store.remove(table, id),
 	};
 }
 

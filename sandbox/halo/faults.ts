@@ -27,6 +27,8 @@ export interface HaloFaults {
 	/** The next `count` resource calls answer `status` (default 503). */
 	unavailable?: { count: number; status?: number };
 	list?: ListFault[];
+	/** Every resource call is answered this many milliseconds late (until cleared). */
+	latencyMs?: number;
 }
 
 export const DEFAULT_UNAVAILABLE_STATUS = 503;
@@ -68,8 +70,12 @@ export interface ListShape {
 export class FaultInjector {
 	private unavailable?: { count: number; status: number };
 	private list: ListFault[] = [];
+	private latency = 0;
 
 	set(faults: HaloFaults): void {
+		const latency = faults.latencyMs ?? 0;
+		if (!Number.isInteger(latency) || latency < 0 || latency > 60_000)
+			throw badRequest('latencyMs must be an integer from 0 to 60000');
 		const { count, status = DEFAULT_UNAVAILABLE_STATUS } = faults.unavailable ?? { count: 0 };
 		if (!Number.isInteger(count) || count < 0)
 			throw badRequest('unavailable.count must be an integer >= 0');
@@ -81,12 +87,19 @@ export class FaultInjector {
 		const list = (faults.list ?? []).map(checkListFault);
 		this.unavailable = count > 0 ? { count, status } : undefined;
 		this.list = list;
+		this.latency = latency;
+	}
+
+	/** How long to hold a resource call before answering it. */
+	latencyMs(): number {
+		return this.latency;
 	}
 
 	current(): HaloFaults {
 		return {
 			...(this.unavailable && { unavailable: { ...this.unavailable } }),
 			...(this.list.length > 0 && { list: this.list.map((fault) => ({ ...fault })) }),
+			...(this.latency > 0 && { latencyMs: this.latency }),
 		};
 	}
 

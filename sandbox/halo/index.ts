@@ -119,6 +119,8 @@ export async function startHaloSandbox(options: HaloSandboxOptions = {}): Promis
 				const response = handleAdmin(admin, method, url.pathname.slice(ADMIN_PREFIX.length), body);
 				return sendJson(res, response.status, response.body, response.headers);
 			}
+			const latency = url.pathname.startsWith('/api/') ? faults.latencyMs() : 0;
+			if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
 			const response = answer(method, url, req.headers, body);
 			log.record(method, url, response.status, Buffer.byteLength(body));
 			sendJson(res, response.status, response.body, response.headers);

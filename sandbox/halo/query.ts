@@ -8,6 +8,8 @@ import type { ListShape } from './faults';
  */
 export const DEFAULT_PAGE_SIZE = 50;
 
+const PAGING_PARAMETERS = ['pageinate', 'page_no', 'page_size', 'count'];
+
 export class ListQuery {
 	constructor(private readonly params: URLSearchParams) {}
 
@@ -35,6 +37,14 @@ export class ListQuery {
 		return number;
 	}
 
+	/** The query without its paging: the pages of one read share it. */
+	filterKey(): string {
+		const filters = new URLSearchParams(this.params);
+		for (const paging of PAGING_PARAMETERS) filters.delete(paging);
+		filters.sort();
+		return filters.toString();
+	}
+
 	/** Case-insensitive "contains", as Halo's `search`. */
 	matchesSearch(...texts: unknown[]): boolean {
 		const search = this.text('search')?.toLowerCase();
@@ -57,13 +67,15 @@ export const pageNumber = (query: ListQuery): number =>
 
 /**
  * `{ record_count, <plural>: [...] }`: record_count counts every match, not just this page.
- * `shape` bends paged answers as a sandbox fault asks (sandbox/halo/faults.ts).
+ * `shape` bends paged answers as a sandbox fault asks (sandbox/halo/faults.ts). Only the
+ * rows answered go through `view`, so a page costs its own rows.
  */
-export function listAnswer(
+export function listAnswer<Row>(
 	plural: string,
-	matches: unknown[],
+	matches: Row[],
 	query: ListQuery,
 	shape: ListShape = {},
+	view: (row: Row) => unknown = (row) => row,
 ) {
 	if (shape.empty) return { record_count: 0, [plural]: [] };
 	let rows = matches;
@@ -77,5 +89,5 @@ export function listAnswer(
 		const count = query.integer('count', 1);
 		if (count !== undefined) rows = matches.slice(0, count);
 	}
-	return { record_count: matches.length, [plural]: rows };
+	return { record_count: matches.length, [plural]: rows.map(view) };
 }

@@ -53,7 +53,9 @@ function route(
 	if (method === 'GET') {
 		const query = new ListQuery(url.searchParams);
 		const shape = query.flag('pageinate') ? faults.takeList(entity.name, pageNumber(query)) : {};
-		const body = listAnswer(entity.plural, entity.list(store, query), query, shape);
+		const body = listAnswer(entity.plural, entity.list(store, query), query, shape, (row) =>
+			entity.view(store, row),
+		);
 		if (shape.deleteFirstAfter) {
 			const [first] = body[entity.plural] as Array<{ id?: unknown }>;
 			if (first) entity.remove(store, first.id);
@@ -102,14 +104,8 @@ function saveAll(
 			);
 		}
 	}
-	const before = store.tablesCopy();
-	try {
-		const saved = elements.map((element) => entity.save(store, element));
-		return { status: 200, body: saved.length === 1 ? saved[0] : saved };
-	} catch (error) {
-		store.restore(before);
-		throw error;
-	}
+	const saved = store.atomically(() => elements.map((element) => entity.save(store, element)));
+	return { status: 200, body: saved.length === 1 ? saved[0] : saved };
 }
 
 function parseArray(entity: HaloEntity, body: string): OtherFields[] {

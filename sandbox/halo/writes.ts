@@ -90,7 +90,7 @@ export function saveTopLevel(store: HaloStore, element: OtherFields): TopLevelRe
 	const id = targetId(entity, element);
 	const name = textField(entity, element, 'name');
 	const fields = storedFields(element);
-	if (id !== undefined) return Object.assign(mustFind(store, 'toplevels', entity, id), fields);
+	if (id !== undefined) return store.update('toplevels', mustFind(store, 'toplevels', entity, id), fields);
 	return store.insert('toplevels', { ...fields, name: requireField(entity, 'name', name) });
 }
 
@@ -121,7 +121,7 @@ export function saveClient(store: HaloStore, element: OtherFields): ClientRecord
 	let client: ClientRecord;
 	if (current) {
 		// Like Halo, an update ignores the newclient_* fields.
-		client = Object.assign(current, fields);
+		client = store.update('clients', current, fields);
 	} else {
 		client = store.insert('clients', {
 			inactive: false,
@@ -161,7 +161,7 @@ export function saveSite(store: HaloStore, element: OtherFields): SiteRecord {
 
 	// An update replaces delivery_address whole: a line left out is cleared, as in Halo's address form.
 	const site: SiteRecord = current
-		? Object.assign(current, fields)
+		? store.update('sites', current, fields)
 		: store.insert('sites', {
 				inactive: false,
 				delivery_address: {},
@@ -196,7 +196,7 @@ export function saveLicence(store: HaloStore, element: OtherFields): LicenceReco
 	}
 	const fields = storedFields(element, among(LICENCE_JOINED_FIELDS));
 
-	if (current) return Object.assign(current, fields);
+	if (current) return store.update('licences', current, fields);
 	return store.insert('licences', {
 		count: 0,
 		is_active: true,
@@ -220,7 +220,7 @@ export function saveExternalLink(store: HaloStore, element: OtherFields): Extern
 	const sent =
 		current && fields[LINK.thirdPartyId] === undefined ? fields : thirdPartyRef(entity, fields);
 
-	if (current) return Object.assign(current, sent);
+	if (current) return store.update('externalLinks', current, sent);
 	return store.insert('externalLinks', {
 		...(sent as ThirdPartyRef),
 		table_id: requireField(entity, 'table_id', tableId),

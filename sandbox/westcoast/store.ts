@@ -7,11 +7,26 @@ import {
 	type SandboxSubscription,
 } from './model';
 
+function groupBy<T>(items: readonly T[], key: (item: T) => unknown): Map<number, T[]> {
+	const groups = new Map<number, T[]>();
+	for (const item of items) {
+		const value = key(item);
+		if (typeof value !== 'number') continue;
+		const group = groups.get(value);
+		if (group) group.push(item);
+		else groups.set(value, [item]);
+	}
+	return groups;
+}
+
 /** The marketplace's data with id indexes; the only place that mutates it. */
 export class MarketplaceStore {
 	private data!: Dataset;
 	private companies = new Map<number, SandboxCompany>();
 	private subscriptionsById = new Map<number, SandboxSubscription>();
+	/** Subscriptions by customer and add-ons by parent, built on first use after a change. */
+	private byCustomer?: Map<number, SandboxSubscription[]>;
+	private byParent?: Map<number, SandboxSubscription[]>;
 	private generatedWith!: GenerateOptions;
 
 	constructor(options: GenerateOptions) {
@@ -54,15 +69,13 @@ export class MarketplaceStore {
 	}
 
 	subscriptionsOf(customerId: number): SandboxSubscription[] {
-		return this.data.subscriptions.filter(
-			(subscription) => subscription.CompanyAccountId === customerId,
-		);
+		this.byCustomer ??= groupBy(this.data.subscriptions, (item) => item.CompanyAccountId);
+		return [...(this.byCustomer.get(customerId) ?? [])];
 	}
 
 	addonsOf(subscriptionId: number): SandboxSubscription[] {
-		return this.data.subscriptions.filter(
-			(subscription) => subscription.DependencyAccountId === subscriptionId,
-		);
+		this.byParent ??= groupBy(this.data.subscriptions, (item) => item.DependencyAccountId);
+		return [...(this.byParent.get(subscriptionId) ?? [])];
 	}
 
 	nextCustomerId(): number {
@@ -94,6 +107,7 @@ export class MarketplaceStore {
 	addSubscription(subscription: SandboxSubscription): void {
 		this.data.subscriptions.push(subscription);
 		this.subscriptionsById.set(subscription.AccountId, subscription);
+		this.groupsChanged();
 	}
 
 	/** Removes subscriptions (and nothing else); returns the ids removed. */
@@ -102,6 +116,7 @@ export class MarketplaceStore {
 			(subscription) => !ids.has(subscription.AccountId),
 		);
 		for (const id of ids) this.subscriptionsById.delete(id);
+		this.groupsChanged();
 		return [...ids];
 	}
 
@@ -112,7 +127,13 @@ export class MarketplaceStore {
 		this.companies.delete(accountId);
 	}
 
+	private groupsChanged(): void {
+		this.byCustomer = undefined;
+		this.byParent = undefined;
+	}
+
 	private reindex(): void {
+		this.groupsChanged();
 		this.companies = new Map(
 			[this.data.reseller, ...this.data.customers].map((company) => [company.AccountId, company]),
 		);

@@ -11,6 +11,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { LicenceSync } from '../../nodes/LicenceSync/LicenceSync.node';
 import { MappingResolver } from '../../nodes/MappingResolver/MappingResolver.node';
+import { PsaCreateCheck } from '../../nodes/PsaCreateCheck/PsaCreateCheck.node';
 import { WestcoastCloud } from '../../nodes/WestcoastCloud/WestcoastCloud.node';
 
 export const PACKAGE_NAME = 'n8n-nodes-westcoast-cloud';
@@ -75,6 +76,7 @@ export function createNodeTypes(extra: Record<string, INodeType> = {}): INodeTyp
 		[`${PACKAGE_NAME}.westcoastCloud`]: new WestcoastCloud(),
 		[`${PACKAGE_NAME}.mappingResolver`]: new MappingResolver(),
 		[`${PACKAGE_NAME}.licenceSync`]: new LicenceSync(),
+		[`${PACKAGE_NAME}.psaCreateCheck`]: new PsaCreateCheck(),
 		...extra,
 	};
 	return {

@@ -1,12 +1,14 @@
 /**
- * The shipped workflows in n8n's queue mode (Redis, Postgres, a main and two
- * workers), judged by the same independent Halo check as the single-process
- * tests. Which worker ran each execution comes from n8n's execution records
- * (Postgres) and the worker's own "Worker started execution" log line.
+ * The shipped queue-mode workflows (workflows/queue-mode) in n8n's queue mode
+ * (Redis, Postgres, a main and two workers), judged by the same independent
+ * Halo check as the single-process tests. Which worker ran each execution
+ * comes from n8n's execution records (Postgres) and the worker's own "Worker
+ * started execution" log line.
  */
 import type { HaloState } from '../../sandbox/halo';
 import { SETTING, type SettingValues } from '../../workflows/source/settings';
-import { WEBHOOK_PATH } from '../../workflows/source/workflows';
+import { NODE, WEBHOOK_PATH } from '../../workflows/source/workflows';
+import { GUARD_MEMORY_TABLE, LOCK_TABLE, QUEUE_NODE } from '../../workflows/source/queue-mode';
 import { OPTION_LABEL } from '../../core/licences';
 import { haloProblems, type HaloProblems } from '../real-n8n/daily-sync/halo-check';
 import { licensedSubscriptions } from '../real-n8n/daily-sync/westcoast-facts';
@@ -28,9 +30,12 @@ const SETTINGS: SettingValues = {
 	[SETTING.updateSiteAddress]: true,
 	[SETTING.deactivateDeleted]: false,
 };
+/** The customer import set up as the daily sync, so that one check fits whichever run creates a customer. */
+const CUSTOMER_IMPORT_SETTINGS: SettingValues = {
+	[SETTING.topLevel]: String(TOP_LEVEL),
+	[SETTING.updateSiteAddress]: true,
+};
 const DAILY_SYNC_CHECK = { topLevelId: TOP_LEVEL, updateSiteAddress: true };
-/** The import workflows' own Settings: no top level, existing sites left alone. */
-const IMPORT_CHECK = { topLevelId: null, updateSiteAddress: false };
 const IN_STEP = { customers: [], licences: [] };
 
 function log(line: string): void {
@@ -100,7 +105,11 @@ describe('the package in n8n queue mode (Redis, Postgres, main + 2 workers)', ()
 	};
 
 	beforeAll(async () => {
-		env = await startQueueEnvironment({ log, settings: SETTINGS });
+		env = await startQueueEnvironment({
+			log,
+			settings: SETTINGS,
+			customerImportSettings: CUSTOMER_IMPORT_SETTINGS,
+		});
 		log(`environment start: ${(env.startMs / 1000).toFixed(1)} s`);
 	}, 15 * MINUTE);
 
@@ -137,39 +146,78 @@ describe('the package in n8n queue mode (Redis, Postgres, main + 2 workers)', ()
 	);
 
 	test(
-		'both import webhooks answer while the daily sync runs on the other worker',
+		'the daily sync and both imports raced across the two workers: the Postgres lock lets one at a time through, and Halo ends with no duplicate client, link or licence',
 		async () => {
 			fromSeed();
-			// The daily sync's first Halo call waits at the gate: the run is in progress.
+			const before = problems(DAILY_SYNC_CHECK);
+			// Every run would create: customers and licences are missing from Halo.
+			expect(before.customers.length).toBeGreaterThan(0);
+			expect(before.licences.length).toBeGreaterThan(0);
+			// The daily sync takes the lock, then its first Halo call waits at the gate.
 			const held = env.gate.holdNext((_method, path) => path.startsWith('/api/'));
-			const syncId = await env.startDailySync();
+			const syncId = await env.triggerDailySync();
 			const request = await held;
 			const syncWorker = await workerThatStarted(syncId);
+			const requestsWhileHeld = env.sandboxes.halo.admin.requests().length;
 
-			const customers = await callWebhook(env.main.url, WEBHOOK_PATH.customers);
-			const subscriptions = await callWebhook(env.main.url, WEBHOOK_PATH.subscriptions);
-			// Still in progress when both had answered.
-			const [syncWhileAnswering] = (await env.executions()).filter((r) => r.id === syncId);
+			// Both imports are queued by the main while the daily sync is in the middle of its reads.
+			const answers = Promise.all([
+				callWebhook(env.main.url, WEBHOOK_PATH.customers),
+				callWebhook(env.main.url, WEBHOOK_PATH.subscriptions),
+			]);
+			const otherWorker = WORKER_NAMES.find((name) => name !== syncWorker);
+			let waiting: ExecutionRecord | undefined;
+			await waitFor(
+				`an import on ${otherWorker} waiting for the lock the daily sync holds`,
+				async () => {
+					const candidates = (await env.executions()).filter(
+						(record) =>
+							record.mode === 'webhook' &&
+							Number(record.id) > Number(syncId) &&
+							record.worker === otherWorker,
+					);
+					for (const record of candidates)
+						if ((await env.storedStrings(record.id)).includes(QUEUE_NODE.waitForLock))
+							waiting = record;
+					return waiting !== undefined;
+				},
+				{ timeoutMs: 3 * MINUTE },
+			);
+			const [lockWhileHeld] = await env.postgres.query(`select holder from ${LOCK_TABLE}`);
+			const [syncWhileHeld] = (await env.executions()).filter((r) => r.id === syncId);
+			// Nothing reached Halo but the held call: the import waits before its first read.
+			const haloRequestsDuringHold = env.sandboxes.halo.admin.requests().length - requestsWhileHeld;
 			request.release();
+			const [customers, subscriptions] = await answers;
 			const sync = await env.waitForExecution(syncId);
+			const imports = await Promise.all(
+				(await env.executions())
+					.filter((record) => record.mode === 'webhook' && Number(record.id) > Number(syncId))
+					.map((record) => env.waitForExecution(record.id)),
+			);
+			report('raced daily sync', [sync]);
+			report('raced import webhook', imports);
+			log(
+				`race: while the daily sync ${syncId} (${syncWorker}) was held, import ${waiting?.id} on ${waiting?.worker} waited for the lock held by execution ${lockWhileHeld?.[0]}; ${haloRequestsDuringHold} other Halo requests arrived meanwhile`,
+			);
 
+			expect(lockWhileHeld).toEqual([syncId]);
+			expect(syncWhileHeld.status).toBe('running');
+			expect(haloRequestsDuringHold).toBe(0);
+			expect(sync.status).toBe('success');
 			expect(customers.status).toBe(200);
 			expect(customers.body).toMatchObject({ created: expect.any(Number) });
 			expect(subscriptions.status).toBe(200);
 			expect(subscriptions.body).toMatchObject({ licences: { refused: false } });
-			expect(syncWhileAnswering.status).toBe('running');
-			expect(sync.status).toBe('success');
-			const imports = (await env.executions()).filter(
-				(record) => record.mode === 'webhook' && Number(record.id) > Number(syncId),
-			);
 			expect(imports).toHaveLength(2);
-			const otherWorker = WORKER_NAMES.find((name) => name !== syncWorker);
-			for (const record of imports)
-				expect(record).toMatchObject({ status: 'success', worker: otherWorker });
+			for (const record of imports) expect(record.status).toBe('success');
+			// Executions on both workers.
+			expect(new Set([sync, ...imports].map((record) => record.worker)).size).toBe(2);
 			expect(failedHaloRequests()).toEqual([]);
-			expect(problems(IMPORT_CHECK)).toEqual(IN_STEP);
-			report('daily sync', [sync]);
-			report('import webhook', imports);
+			// No duplicate client, link or licence, nothing missing: the independent check.
+			expect(problems(DAILY_SYNC_CHECK)).toEqual(IN_STEP);
+			// Every run gave the lock back.
+			expect(await env.postgres.query(`select holder from ${LOCK_TABLE}`)).toEqual([]);
 		},
 		10 * MINUTE,
 	);
@@ -219,6 +267,11 @@ describe('the package in n8n queue mode (Redis, Postgres, main + 2 workers)', ()
 				`after SIGKILL: ${written.length} Halo writes arrived, ${now.customers.length + now.licences.length} problems left, each one already there before the run or work not yet done; execution ${crashedId} is "${crashed.status}" in Postgres`,
 			);
 
+			// The killed run still holds the lock: the next run would wait until its hold is up
+			// ("Hold Up To", 15 minutes); the test moves the expiry to now instead of waiting.
+			expect(await env.postgres.query(`select holder from ${LOCK_TABLE}`)).toEqual([[crashedId]]);
+			await env.postgres.query(`update ${LOCK_TABLE} set expires_at = now()`);
+
 			await worker.restart();
 			const next = await env.waitForExecution(await env.startDailySync());
 			expect(next.status).toBe('success');
@@ -236,15 +289,15 @@ describe('the package in n8n queue mode (Redis, Postgres, main + 2 workers)', ()
 	 * (WorkflowRunner.run: only a resumed execution reloads it), and the
 	 * workflow snapshot stored with the execution omits staticData
 	 * (toWorkflowSnapshot). So a worker starts every production run with empty
-	 * workflow static data, and saves only that run's own memory at its end.
-	 * Licence Sync's window then counts one run, whichever worker runs it. This
-	 * test pins that down; when n8n loads static data on workers it fails, and
-	 * should become "the guard refuses the same erosion across workers".
+	 * workflow static data: the single-process files' window would count one
+	 * run only. The queue-mode files keep Licence Sync's memory in Postgres
+	 * (read before it, stored from its Summary), which every worker reads.
 	 */
 	test(
-		'the guard across runs in queue mode: each production run on a worker starts with no memory of earlier runs, so the window never refuses the erosion (n8n 2.41.1, known limit)',
+		'the guard across runs in queue mode: consecutive production runs on different workers share the window in Postgres, and the run that takes the erosion over the limit is refused',
 		async () => {
 			fromSeed();
+			await env.postgres.query(`delete from ${GUARD_MEMORY_TABLE}`);
 			// A manual run first brings Halo in step; manual runs keep no memory.
 			const baseline = await env.waitForExecution(await env.startDailySync());
 			expect(baseline.status).toBe('success');
@@ -273,15 +326,15 @@ describe('the package in n8n queue mode (Redis, Postgres, main + 2 workers)', ()
 					.state()
 					.licences.find((licence) => licence.third_party_product === String(subscriptionId));
 			const rememberedPlans = async () => {
-				const [[staticData] = []] = await env.postgres.query(
-					`select "staticData" from workflow_entity where id = '${DAILY_SYNC_ID}'`,
+				const [[memory] = []] = await env.postgres.query(
+					`select memory from ${GUARD_MEMORY_TABLE} where workflow = '${DAILY_SYNC_ID}' and node = 'Licence Sync'`,
 				);
-				const memory = JSON.parse(staticData ?? '{}') as Record<
-					string,
-					{ acceptedPlans?: Array<{ deactivated: string[] }> }
-				>;
-				return memory['node:Licence Sync']?.acceptedPlans ?? [];
+				const parsed = JSON.parse(memory ?? '{}') as {
+					acceptedPlans?: Array<{ deactivated: string[] }>;
+				};
+				return parsed.acceptedPlans ?? [];
 			};
+			expect(await rememberedPlans()).toEqual([]);
 
 			const runs: GuardRun[] = [];
 			const run = async (lose: number) => {
@@ -306,34 +359,57 @@ describe('the package in n8n queue mode (Redis, Postgres, main + 2 workers)', ()
 			};
 
 			try {
-				for (let index = 1; index <= runsOverTheWindow; index++) {
-					const { status, refusal, windowDeactivations } = await run(perRun);
-					// Accepted, though after the last run the window's total is over the limit.
+				const workersSoFar = () => new Set(runs.map((entry) => entry.worker));
+				for (let index = 1; index < runsOverTheWindow; index++) {
+					const { id, status, refusal, windowDeactivations } = await run(perRun);
 					expect({ status, refusal }).toEqual({ status: 'success', refusal: undefined });
-					// The window counts this run alone: the run before it (on either worker) is forgotten.
-					expect(windowDeactivations).toBe(perRun);
+					// The memory is stored before the first licence write (as n8n keeps static data when a write fails).
+					const order = await env.runOrder(id);
+					const licenceWrites = order.filter((node) =>
+						[
+							NODE.createLicences,
+							NODE.linkAddOns,
+							NODE.updateLicences,
+							NODE.deactivateLicences,
+						].includes(node as never),
+					);
+					expect(licenceWrites).toContain(NODE.deactivateLicences);
+					expect(order.indexOf(QUEUE_NODE.storeGuardMemory)).toBeGreaterThan(
+						order.indexOf(NODE.licenceSync),
+					);
+					expect(order.indexOf(QUEUE_NODE.storeGuardMemory)).toBeLessThan(
+						Math.min(...licenceWrites.map((node) => order.indexOf(node))),
+					);
+					// The window counts every run so far, whichever worker ran it.
+					expect(windowDeactivations).toBe(index * perRun);
 					const plans = await rememberedPlans();
-					expect(plans).toHaveLength(1);
-					expect(plans[0].deactivated).toHaveLength(perRun);
-					// Halo zeroed every lost subscription's licence so far, and is otherwise in step.
+					expect(plans.flatMap((plan) => plan.deactivated)).toHaveLength(index * perRun);
 					for (const subscription of losses.slice(0, index * perRun))
 						expect(licenceOf(subscription.AccountId)?.count).toBe(0);
 					expect(problems(DAILY_SYNC_CHECK)).toEqual(IN_STEP);
 				}
-				// Repeat runs that lose nothing until runs have landed on both workers (n8n's queue decides).
-				for (
-					let repeat = 0;
-					new Set(runs.map((entry) => entry.worker)).size < 2 && repeat < 6;
-					repeat++
-				)
+				// Runs that lose nothing until runs have landed on both workers (n8n's queue decides).
+				for (let repeat = 0; workersSoFar().size < 2 && repeat < 6; repeat++)
 					expect((await run(0)).status).toBe('success');
-				expect([...new Set(runs.map((entry) => entry.worker))].sort()).toEqual([...WORKER_NAMES]);
-				const zeroed = losses.filter(
-					(subscription) => licenceOf(subscription.AccountId)?.count === 0,
-				).length;
-				expect(zeroed).toBe(runsOverTheWindow * perRun);
-				expect(zeroed).toBeGreaterThan(allowedAtMost);
+				const accepted = [...runs];
+				const refused = await run(perRun);
+				expect(refused.status).toBe('error');
+				expect(refused.refusal).toBeDefined();
+				expect(refused.windowDeactivations).toBe(runsOverTheWindow * perRun);
+				// Its window held runs of both workers: at least one ran on a worker other than the refused run's.
+				expect(accepted.some((entry) => entry.worker !== refused.worker)).toBe(true);
+				expect([...workersSoFar()].sort()).toEqual([...WORKER_NAMES]);
+				// The refused run wrote nothing: its losses keep their licences, the memory is unchanged.
+				for (const subscription of losses.slice((runsOverTheWindow - 1) * perRun))
+					expect(licenceOf(subscription.AccountId)?.count).toBeGreaterThan(0);
+				expect((await rememberedPlans()).flatMap((plan) => plan.deactivated)).toHaveLength(
+					(runsOverTheWindow - 1) * perRun,
+				);
 				expect(failedHaloRequests()).toEqual([]);
+				// A failed run gives no lock back: it is free once its hold ("Hold Up To") is up.
+				expect(await env.postgres.query(`select holder from ${LOCK_TABLE}`)).toEqual([
+					[refused.id],
+				]);
 			} finally {
 				log(
 					`guard across runs: at most ${linked} live linked licences after the manual baseline run ${baseline.id} (${baseline.worker}); at most ${Math.floor(allowedAtMost)} deactivations allowed in the 7-day window ("${OPTION_LABEL.maxDeactivationPercent}" ${MAX_DEACTIVATION_PERCENT})`,

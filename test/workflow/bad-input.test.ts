@@ -40,7 +40,7 @@ describe('Mapping Resolver with items of the wrong shape', () => {
 		expect(numeric.output('Node', 1)[0].json.payload).toMatchObject({ toplevel_id: 12 });
 	});
 
-	it('with Continue On Fail, sends it to Needs Review and loses nothing', async () => {
+	it('with Continue On Fail, sends it to Review and loses nothing', async () => {
 		const result = await runWorkflow(
 			workflowFeeding('mappingResolver', { psaPreset: 'haloPsa' }, [westcoast, psa], {
 				continueOnFail: true,
@@ -52,7 +52,7 @@ describe('Mapping Resolver with items of the wrong shape', () => {
 			expect.objectContaining({
 				reason: 'invalidWestcoastItem',
 				field: 'westcoastId',
-				westcoastItem: 1,
+				message: expect.stringMatching(/^Westcoast item 1: /),
 			}),
 		]);
 		expect(result.output('Node', 0).map((item) => item.json.westcoastId)).toEqual(['W1']);

@@ -385,6 +385,66 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 		expect(second.licences('deactivate')).toHaveLength(0);
 	});
 
+	it('Guard Memory "From Expression" (queue mode): each run gets the last Summary\'s guardMemory and no static data, and the erosion is stopped all the same', async () => {
+		await syncedOnce();
+		const { subscriptions } = sandboxes.westcoast.state();
+		const parents = new Set(subscriptions.map((s) => String(s.DependencyAccountId ?? '')));
+		const linked: typeof subscriptions = [];
+		for (const s of subscriptions.filter(
+			(s) => s.AccountState === 'Active' && !parents.has(String(s.AccountId)),
+		)) {
+			const licence = await linkedLicence(s.AccountId);
+			if (licence && licence.is_active && Number(licence.count) > 0) linked.push(s);
+		}
+		const loseThree = () => {
+			for (const s of linked.splice(0, 3))
+				sandboxes.westcoast.admin.deleteSubscription(Number(s.AccountId));
+		};
+		// As a queue-mode worker runs it: fresh static data every run, the memory from the expression.
+		const runWith = (memory: unknown, mode: 'trigger' | 'manual' = 'trigger') =>
+			plan({
+				licences: { guardMemory: 'expression', guardMemoryJson: JSON.stringify(memory) },
+				run: mode === 'manual' ? {} : { mode, staticData: {} },
+			});
+		const summaryOf = (run: Awaited<ReturnType<typeof plan>>) =>
+			run.licences('summary')[0] as {
+				window?: Record<string, unknown>;
+				guardMemory?: { acceptedPlans: Array<{ deactivated: string[] }> };
+			};
+
+		loseThree();
+		const first = await runWith({});
+		expect(first.result.error).toBeUndefined();
+		expect(summaryOf(first).window).toMatchObject({
+			applied: true,
+			earlierRuns: 0,
+			deactivations: 3,
+		});
+		const kept = summaryOf(first).guardMemory;
+		expect(kept?.acceptedPlans.map((entry) => entry.deactivated.length)).toEqual([3]);
+		await applyLicences(first);
+
+		loseThree();
+		// A manual run keeps no memory, so it has none to store.
+		const manual = await runWith(kept, 'manual');
+		expect(manual.result.error).toBeUndefined();
+		expect(summaryOf(manual).window).toMatchObject({ applied: false });
+		expect(summaryOf(manual).guardMemory).toBeUndefined();
+		// Without the memory the next run would pass; with it, 6 in the window is refused.
+		expect((await runWith({})).result.error).toBeUndefined();
+		const second = await runWith(kept);
+		expect(second.result.error?.message).toMatch(
+			/^Over the last 7 days the plans would deactivate or zero 6 of \d+ live linked licences/,
+		);
+		expect(second.licences('deactivate')).toHaveLength(0);
+
+		// A memory that is not one stops the run, naming the field.
+		const broken = await runWith({ acceptedPlans: [{ at: 'yesterday' }] });
+		expect(broken.result.error?.message).toBe(
+			'Guard Memory (JSON): The guard memory\'s accepted plan 1 has no ISO date "at"',
+		);
+	});
+
 	it('a customer deleted in Westcoast: its PSA customer goes to Needs Review and its licences are zeroed', async () => {
 		await syncedOnce();
 		const before = await plan();

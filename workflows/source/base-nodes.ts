@@ -33,6 +33,15 @@ export const manualTrigger = (name: string, position: Position): NodeSpec => ({
 	parameters: {},
 });
 
+/** Error Trigger: a workflow holding one runs it when a production run of itself fails (n8n's "internal error workflow"). */
+export const errorTrigger = (name: string, position: Position): NodeSpec => ({
+	name,
+	type: 'n8n-nodes-base.errorTrigger',
+	typeVersion: 1,
+	position,
+	parameters: {},
+});
+
 export const dailyTrigger = (name: string, position: Position, hour: number): NodeSpec => ({
 	name,
 	type: 'n8n-nodes-base.scheduleTrigger',
@@ -50,12 +59,17 @@ export const webhookTrigger = (name: string, position: Position, path: string): 
 	webhookId: stableId(`webhook/${path}`),
 });
 
-export const respondWithFirstItem = (name: string, position: Position): NodeSpec => ({
+/** Answers the webhook with the first item of `node` (whatever the node before it outputs). */
+export const respondWithItemOf = (name: string, position: Position, node: string): NodeSpec => ({
 	name,
 	type: 'n8n-nodes-base.respondToWebhook',
 	typeVersion: 1.1,
 	position,
-	parameters: { respondWith: 'firstIncomingItem', options: {} },
+	parameters: {
+		respondWith: 'json',
+		responseBody: `={{ $('${node}').first().json }}`,
+		options: {},
+	},
 });
 
 export interface Field {
@@ -126,6 +140,15 @@ export const collectField = (
 		},
 		options: {},
 	},
+});
+
+/** Split Out: one item per element of the list in `field` (e.g. the records of a batch item). */
+export const splitOut = (name: string, position: Position, field: string): NodeSpec => ({
+	name,
+	type: 'n8n-nodes-base.splitOut',
+	typeVersion: 1,
+	position,
+	parameters: { fieldToSplitOut: field, include: 'noOtherFields', options: {} },
 });
 
 /**

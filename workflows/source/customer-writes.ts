@@ -1,13 +1,17 @@
 /** What a customer mapping plan writes to Halo, and the barrier after it. */
-import { collectField, keepWhere, noOp, waitForAll } from './base-nodes';
+import { HALO_LIST_KEY, HALO_LOOKUP_FILTERS } from '../../core/psa/halo';
+import { collectField, keepWhere, noOp, splitOut, waitForAll } from './base-nodes';
 import type { WorkflowGraph } from './graph';
-import { haloPostPayloads } from './halo-nodes';
-import { MAPPING_OUTPUT } from './package-nodes';
+import { haloLookup, haloPostPayloads } from './halo-nodes';
+import { CREATE_CHECK_OUTPUT, MAPPING_OUTPUT, psaCreateCheck } from './package-nodes';
 
 export const CUSTOMER_WRITE_NODES = {
 	newLinks: 'New Links',
 	collectLinks: 'Collect Links',
 	saveLinks: 'Halo: Save Links',
+	clientCreates: 'Client Creates',
+	findClientLinks: 'Halo: Find Client Links',
+	confirmClientCreates: 'Confirm Client Creates',
 	createClients: 'Halo: Create Clients',
 	updateSites: 'Halo: Update Sites',
 	review: 'Customers to Review',
@@ -17,7 +21,8 @@ export const CUSTOMER_WRITE_NODES = {
 const N = CUSTOMER_WRITE_NODES;
 
 /**
- * From Mapping Resolver `mapper` (at column `x`, row `y`): creates, new links
+ * From Mapping Resolver `mapper` (at column `x`, row `y`): creates (each
+ * confirmed just before by a read of the links holding its Westcoast ID), new links
  * and main-site addresses POSTed to Halo, review items parked on a no-op.
  * `linkCondition` (an expression) may hold the link writes back. Returns the
  * barrier that runs once every write is done.
@@ -28,26 +33,38 @@ export function addCustomerWrites(
 	[x, y]: [number, number],
 	linkCondition?: string,
 ): string {
+	// Aggregate skips the mapped customers without a new link: no per-item filter.
+	const collectLinks = graph.add(
+		collectField(N.collectLinks, [x + 220, y - 200], 'link', 'payloads'),
+	);
 	const newLinks = graph.add(
 		keepWhere(
 			N.newLinks,
-			[x + 220, y - 200],
-			['$json.link !== undefined', ...(linkCondition ? [linkCondition] : [])],
+			[x + 440, y - 200],
+			['$json.payloads.length > 0', ...(linkCondition ? [linkCondition] : [])],
 		),
 	);
-	const collectLinks = graph.add(
-		collectField(N.collectLinks, [x + 440, y - 200], 'link', 'payloads'),
-	);
 	const saveLinks = graph.add(haloPostPayloads(N.saveLinks, [x + 660, y - 200], 'Client'));
-	const createClients = graph.add(haloPostPayloads(N.createClients, [x + 440, y], 'Client'));
+	const clientCreates = graph.add(splitOut(N.clientCreates, [x + 220, y + 100], 'records'));
+	const findLinks = graph.add(
+		haloLookup(N.findClientLinks, [x + 330, y + 100], 'ExternalLink', HALO_LIST_KEY.externalLink, [
+			{ name: HALO_LOOKUP_FILTERS.linkThirdPartyId, value: '={{ $json.westcoastId }}' },
+		]),
+	);
+	const confirm = graph.add(psaCreateCheck(N.confirmClientCreates, [x + 440, y], 'customers'));
+	const createClients = graph.add(haloPostPayloads(N.createClients, [x + 660, y], 'Client'));
 	const updateSites = graph.add(haloPostPayloads(N.updateSites, [x + 440, y + 200], 'Site'));
 	const review = graph.add(noOp(N.review, [x + 440, y + 400]));
 	const done = graph.add(waitForAll(N.done, [x + 880, y], 4));
 
-	graph.connect(mapper, newLinks, MAPPING_OUTPUT.mapped);
-	graph.connect(newLinks, collectLinks);
-	graph.connect(collectLinks, saveLinks);
-	graph.connect(mapper, createClients, MAPPING_OUTPUT.create);
+	graph.connect(mapper, collectLinks, MAPPING_OUTPUT.mapped);
+	graph.connect(collectLinks, newLinks);
+	graph.connect(newLinks, saveLinks);
+	graph.connect(mapper, confirm, MAPPING_OUTPUT.create, 0);
+	graph.connect(mapper, clientCreates, MAPPING_OUTPUT.create);
+	graph.connect(clientCreates, findLinks);
+	graph.connect(findLinks, confirm, 0, 1);
+	graph.connect(confirm, createClients, CREATE_CHECK_OUTPUT.create);
 	graph.connect(mapper, updateSites, MAPPING_OUTPUT.addressChanges);
 	graph.connect(mapper, review, MAPPING_OUTPUT.review);
 	graph.connect(createClients, done, 0, 0);

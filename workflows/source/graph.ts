@@ -19,6 +19,21 @@ export interface WorkflowJson {
 
 export type Position = [number, number];
 
+/**
+ * What n8n stores of the shipped workflows' runs, chosen (README "Execution
+ * data"): every failed run whole (what a person reads to see why), every
+ * successful one too (what was written, for the audit trail; the data is
+ * lean), manual runs as well, and no progress saving after each node (at M
+ * that rewrites the run data some 30 times; a run cut short is finished by
+ * the next, which plans from Halo as it is).
+ */
+export const EXECUTION_SAVING = {
+	saveDataErrorExecution: 'all',
+	saveDataSuccessExecution: 'all',
+	saveManualExecutions: true,
+	saveExecutionProgress: false,
+} as const;
+
 /** A node as stored, without its id (derived from the workflow id and node name). */
 export type NodeSpec = Omit<INode, 'id'>;
 
@@ -69,7 +84,7 @@ export class WorkflowGraph {
 			nodes: this.nodes,
 			connections: this.connections,
 			// v1: a node with several inputs waits for all of them, or runs with what it has once nothing else can run.
-			settings: { executionOrder: 'v1' },
+			settings: { executionOrder: 'v1', ...EXECUTION_SAVING },
 			tags: [],
 		};
 	}

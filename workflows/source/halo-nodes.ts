@@ -2,13 +2,17 @@
  * HaloPSA calls through the HTTP Request node and n8n's generic OAuth2
  * credential: paged list reads and array POSTs (Halo's only write).
  */
+import { HALO_LIST_PAGE_SIZE } from '../../core/psa/halo';
 import type { NodeSpec, Position } from './graph';
 import { HALO_CREDENTIAL } from './package-nodes';
-import { haloApiUrl } from './settings';
+import { haloApiUrl, setting, SETTING } from './settings';
 
-const PAGE_SIZE = 100;
-/** A runaway read stops here (PSA List Check then finds it incomplete): 100,000 records at the page size asked for. */
-const MAX_PAGES = 1000;
+/**
+ * n8n's Batching starts a batch of requests every interval without waiting
+ * for the last batch's answers: it bounds the request rate (here 8 per 25 ms
+ * by default), not the requests in flight.
+ */
+const BATCH_INTERVAL_MS = 25;
 
 const haloRequest = (
 	name: string,
@@ -27,19 +31,17 @@ const haloRequest = (
 	credentials: { [HALO_CREDENTIAL.type]: { id: HALO_CREDENTIAL.id, name: HALO_CREDENTIAL.name } },
 });
 
+const retried = { retryOnFail: true, maxTries: 3, waitBetweenTries: 2000 } as const;
+
+/** A runaway lookup stops here (PSA Create Check then finds it incomplete): a lookup holds a page or two. */
+const MAX_LOOKUP_PAGES = 100;
+
 /**
- * Every page of a Halo list (inactive ones too), one item per page with the
- * records in `listKey`, read to the first empty page: that needs neither
- * Halo's page-size cap (a cap below PAGE_SIZE only means more pages) nor its
- * paging order to be known; PSA List Check then proves the pages complete.
- * Runs once, whatever it is given; a GET may be repeated.
+ * The first page of a Halo list (inactive ones too): its record_count and
+ * length plan the other reads (PSA List Check, Plan Page Reads). Runs once,
+ * whatever it is given; a GET may be repeated.
  */
-export const haloReadAll = (
-	name: string,
-	position: Position,
-	entity: string,
-	listKey: string,
-): NodeSpec => ({
+export const haloReadFirstPage = (name: string, position: Position, entity: string): NodeSpec => ({
 	...haloRequest(name, position, {
 		method: 'GET',
 		url: haloApiUrl(entity),
@@ -48,7 +50,69 @@ export const haloReadAll = (
 			parameters: [
 				{ name: 'includeinactive', value: 'true' },
 				{ name: 'pageinate', value: 'true' },
-				{ name: 'page_size', value: String(PAGE_SIZE) },
+				{ name: 'page_size', value: String(HALO_LIST_PAGE_SIZE) },
+				{ name: 'page_no', value: '1' },
+			],
+		},
+		options: {},
+	}),
+	executeOnce: true,
+	...retried,
+});
+
+/**
+ * One GET per planned page (`page_no`, `page_size` of the item), the
+ * "Halo Reads per Batch" setting at a time: one item per page, in plan
+ * order, for PSA List Check to prove complete.
+ */
+export const haloReadPages = (name: string, position: Position, entity: string): NodeSpec => ({
+	...haloRequest(name, position, {
+		method: 'GET',
+		url: haloApiUrl(entity),
+		sendQuery: true,
+		queryParameters: {
+			parameters: [
+				{ name: 'includeinactive', value: 'true' },
+				{ name: 'pageinate', value: 'true' },
+				{ name: 'page_size', value: '={{ $json.page_size }}' },
+				{ name: 'page_no', value: '={{ $json.page_no }}' },
+			],
+		},
+		options: {
+			batching: {
+				batch: {
+					batchSize: `={{ Number(${setting(SETTING.readsPerBatch)}) }}`,
+					batchInterval: BATCH_INTERVAL_MS,
+				},
+			},
+		},
+	}),
+	...retried,
+});
+
+/**
+ * One Halo list read per input item (a create to confirm), filtered by
+ * `filters` (expressions on the item), inactive records too, every page to the
+ * first empty one (a lookup holds a few records: a page or two). Retried: a
+ * GET may be repeated.
+ */
+export const haloLookup = (
+	name: string,
+	position: Position,
+	entity: string,
+	listKey: string,
+	filters: Array<{ name: string; value: string }>,
+): NodeSpec => ({
+	...haloRequest(name, position, {
+		method: 'GET',
+		url: haloApiUrl(entity),
+		sendQuery: true,
+		queryParameters: {
+			parameters: [
+				...filters,
+				{ name: 'includeinactive', value: 'true' },
+				{ name: 'pageinate', value: 'true' },
+				{ name: 'page_size', value: String(HALO_LIST_PAGE_SIZE) },
 			],
 		},
 		options: {
@@ -58,18 +122,14 @@ export const haloReadAll = (
 						parameters: [{ type: 'qs', name: 'page_no', value: '={{ $pageCount + 1 }}' }],
 					},
 					paginationCompleteWhen: 'other',
-					// An error answer fails the node (n8n checks the status first); a body without the list ends the read too.
 					completeExpression: `={{ ($response.body.${listKey} ?? []).length === 0 }}`,
 					limitPagesFetched: true,
-					maxRequests: MAX_PAGES,
+					maxRequests: MAX_LOOKUP_PAGES,
 				},
 			},
 		},
 	}),
-	executeOnce: true,
-	retryOnFail: true,
-	maxTries: 3,
-	waitBetweenTries: 2000,
+	...retried,
 });
 
 /**

@@ -1,11 +1,16 @@
 /** What a licence plan writes to Halo: creates, updates, deactivations, then add-on parents. */
-import { keepWhere, noOp, setFields } from './base-nodes';
+import { HALO_LIST_KEY, HALO_LOOKUP_FILTERS } from '../../core/psa/halo';
+import { keepWhere, noOp, setFields, splitOut } from './base-nodes';
 import type { WorkflowGraph } from './graph';
-import { haloPostPayloads } from './halo-nodes';
-import { LICENCE_OUTPUT } from './package-nodes';
+import { haloLookup, haloPostPayloads } from './halo-nodes';
+import { CREATE_CHECK_OUTPUT, LICENCE_OUTPUT, psaCreateCheck } from './package-nodes';
 
 export const LICENCE_WRITE_NODES = {
+	licenceCreates: 'Licence Creates',
+	findClientLicences: "Halo: Find Clients' Licences",
+	confirmLicenceCreates: 'Confirm Licence Creates',
 	createLicences: 'Halo: Create Licences',
+	updateFoundLicences: 'Halo: Update Found Licences',
 	addOnParents: 'Add-On Parents',
 	addOnsToLink: 'Add-Ons to Link',
 	linkAddOns: 'Halo: Link Add-Ons',
@@ -19,23 +24,33 @@ const N = LICENCE_WRITE_NODES;
 /**
  * An add-on planned together with its parent has no parent_id yet (the
  * parent's licence id exists only once Halo created it): match both in what
- * Halo answered and set parent_id, so the next run finds nothing to change.
+ * Halo answered, or in the licences found just before the create (the check
+ * found one of them existing), and set parent_id, so the next run finds
+ * nothing to change.
  */
 const addOnParentsExpression = (licenceSync: string) => `={{ (() => {
 	const created = Object.fromEntries(
 		$('${N.createLicences}').all().map((item) => [String(item.json.third_party_product), item.json.id]),
 	);
+	const found = Object.fromEntries(
+		[...$('${N.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.update}), ...$('${N.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.existing})]
+			.flatMap((item) => item.json.records ?? [item.json])
+			.filter((record) => record.psaLicenceId !== null)
+			.map((record) => [String(record.westcoastSubscriptionId), record.psaLicenceId]),
+	);
+	const licenceOf = (id) => created[id] ?? found[id];
 	return $('${licenceSync}').all(${LICENCE_OUTPUT.create})
 		.flatMap((item) => item.json.records ?? [item.json])
-		.filter((record) => created[record.unresolvedParentSubscriptionId] && created[record.westcoastSubscriptionId])
+		.filter((record) => licenceOf(record.unresolvedParentSubscriptionId) && licenceOf(record.westcoastSubscriptionId))
 		.map((record) => ({
-			id: created[record.westcoastSubscriptionId],
-			parent_id: created[record.unresolvedParentSubscriptionId],
+			id: licenceOf(record.westcoastSubscriptionId),
+			parent_id: licenceOf(record.unresolvedParentSubscriptionId),
 		}));
 })() }}`;
 
 /**
- * From Licence Sync `licenceSync` (at column `x`, row `y`). Returns the last
+ * From Licence Sync `licenceSync` (at column `x`, row `y`); each create is
+ * confirmed just before by a read of its client's licences. Returns the last
  * node of each write chain, for a barrier that must wait for all of them.
  */
 export function addLicenceWrites(
@@ -43,8 +58,20 @@ export function addLicenceWrites(
 	licenceSync: string,
 	[x, y]: [number, number],
 ): string[] {
+	const licenceCreates = graph.add(splitOut(N.licenceCreates, [x + 220, y - 500], 'records'));
+	const findLicences = graph.add(
+		haloLookup(N.findClientLicences, [x + 330, y - 500], 'SoftwareLicence', HALO_LIST_KEY.licence, [
+			{ name: HALO_LOOKUP_FILTERS.licenceClientId, value: '={{ $json.psaCustomerId }}' },
+		]),
+	);
+	const confirm = graph.add(
+		psaCreateCheck(N.confirmLicenceCreates, [x + 440, y - 400], 'licences'),
+	);
 	const create = graph.add(
-		haloPostPayloads(N.createLicences, [x + 220, y - 200], 'SoftwareLicence'),
+		haloPostPayloads(N.createLicences, [x + 660, y - 400], 'SoftwareLicence'),
+	);
+	const updateFound = graph.add(
+		haloPostPayloads(N.updateFoundLicences, [x + 660, y - 600], 'SoftwareLicence'),
 	);
 	const parents = graph.add(
 		setFields(
@@ -64,12 +91,17 @@ export function addLicenceWrites(
 	);
 	const skipped = graph.add(noOp(N.skipped, [x + 220, y + 400]));
 
-	graph.connect(licenceSync, create, LICENCE_OUTPUT.create);
+	graph.connect(licenceSync, confirm, LICENCE_OUTPUT.create, 0);
+	graph.connect(licenceSync, licenceCreates, LICENCE_OUTPUT.create);
+	graph.connect(licenceCreates, findLicences);
+	graph.connect(findLicences, confirm, 0, 1);
+	graph.connect(confirm, create, CREATE_CHECK_OUTPUT.create);
+	graph.connect(confirm, updateFound, CREATE_CHECK_OUTPUT.update);
 	graph.connect(create, parents);
 	graph.connect(parents, toLink);
 	graph.connect(toLink, link);
 	graph.connect(licenceSync, update, LICENCE_OUTPUT.update);
 	graph.connect(licenceSync, deactivate, LICENCE_OUTPUT.deactivate);
 	graph.connect(licenceSync, skipped, LICENCE_OUTPUT.skipped);
-	return [link, update, deactivate];
+	return [link, update, deactivate, updateFound];
 }

@@ -14,17 +14,22 @@ const SETTING_HELP: Record<SettingName, string> = {
 	[SETTING.updateSiteAddress]: "copy Westcoast's address to a mapped customer's main site.",
 	[SETTING.deactivateDeleted]:
 		'on, a licence whose subscription was deleted in Westcoast is made inactive; off (as Halo), its count is set to 0 and its status is left alone.',
+	[SETTING.readsPerBatch]:
+		'Halo list pages requested together (default 8; a batch starts every 25 ms). Lower it if Halo answers 429.',
 };
 
 /** What each field of the Settings node (these fields) means. */
 export const settingsNote = (names: SettingName[]) =>
 	['## Settings', ...names.map((name) => `- **${name}**: ${SETTING_HELP[name]}`)].join('\n');
 
+export const EXECUTION_DATA_NOTE = `## Execution data
+Saved for every run, failed or successful, manual runs included; not saved after each node (Workflow Settings). No Filter copies a list: the Westcoast node and the **Check: ... Complete** nodes emit the records the next nodes read, and licences that need no change are only counted in Licence Sync's Summary (its option *Include Unchanged* is off here). Keep n8n's pruning on (EXECUTIONS_DATA_PRUNE, EXECUTIONS_DATA_MAX_AGE); for very large tenants consider EXECUTIONS_DATA_SAVE_ON_SUCCESS=none.`;
+
 export const SCHEDULE_NOTE = `## When
 **Daily Schedule** runs it every day: set the hour there (the instance's time zone). **Run Now** runs it at once.`;
 
 export const READS_NOTE = `## Reads first
-Westcoast customers, Westcoast subscriptions, Halo licences and Halo clients are read in one chain before anything is written. The Westcoast nodes do not continue on fail, and every Halo list is read to its first empty page and proven complete by its **Check: ... Complete** node (same record_count on every page, each record once, as many as record_count, no empty answer where the last run saw records), so a failed or doubtful read stops the run with Halo untouched.`;
+Westcoast customers, Westcoast subscriptions, Halo licences and Halo clients are read in one chain before anything is written. The Westcoast nodes do not continue on fail. Every Halo list is read from its first page's record_count: **Plan: ... Pages** plans every page (at Halo's cap if page 1 reveals one), the pages are read *Halo Reads per Batch* at a time, and its **Check: ... Complete** node proves them complete (same record_count on every page, each record once, as many as record_count, no empty answer where the last run saw records), so a failed or doubtful read stops the run with Halo untouched.`;
 
 export const CUSTOMERS_NOTE = `## Customers
 **Map Customers** links every Westcoast customer to one Halo client: manual mappings, then the stored Westcoast link, exact name, normalized name (\`&\`/and, Ltd/Limited, case, accents). Missing Active customers are created (with their link); name matches get their link stored, so the next run matches by link. Anything unsure (two clients with one name, a customer that is not Active) goes to **Customers to Review**: nothing is written for it.

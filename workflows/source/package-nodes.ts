@@ -1,4 +1,6 @@
 /** This package's nodes (Westcoast Cloud, Mapping Resolver, Licence Sync) with the credential ids the workflows use. */
+import { DEFAULT_HOLD_MINUTES, DEFAULT_LOCK_NAME, DEFAULT_WAIT_MINUTES } from '../../core/run-lock';
+import { HALO_LIST_PAGE_SIZE } from '../../core/psa/halo';
 import type { NodeSpec, Position } from './graph';
 
 const PACKAGE = 'n8n-nodes-westcoast-cloud';
@@ -100,7 +102,8 @@ export const licenceSync = (
 		deactivateDeleted,
 		includeAddons: true,
 		maxDeactivationPercent: 20,
-		options: { batchSize: BATCH_SIZE },
+		// Unchanged licences are counted in the Summary, not stored again as items.
+		options: { batchSize: BATCH_SIZE, emitUnchanged: false },
 	},
 });
 
@@ -109,26 +112,77 @@ export const licenceSync = (
  * run otherwise. Always emits an item (an empty one for an empty list) so that
  * the next read runs; the records below it are filtered by id.
  */
-export const psaListCheck = (name: string, position: Position, listField: string): NodeSpec => ({
+export const psaListCheck = (
+	name: string,
+	position: Position,
+	listField: string,
+	plannedFrom: string,
+): NodeSpec => ({
 	name,
 	type: `${PACKAGE}.psaListCheck`,
 	typeVersion: 1,
 	position,
-	parameters: { listField, countField: 'record_count', idField: 'id', allowEmpty: false },
+	parameters: {
+		operation: 'check',
+		listField,
+		countField: 'record_count',
+		idField: 'id',
+		plannedRecordCount: `={{ $('${plannedFrom}').first().json.record_count }}`,
+		allowEmpty: false,
+	},
 	alwaysOutputData: true,
 });
+
+/** One item per page of a Halo list, planned from its first page (`firstPage`'s output). */
+export const psaPagePlan = (name: string, position: Position, listField: string): NodeSpec => ({
+	name,
+	type: `${PACKAGE}.psaListCheck`,
+	typeVersion: 1,
+	position,
+	parameters: {
+		operation: 'planPages',
+		listField,
+		countField: 'record_count',
+		pageSize: HALO_LIST_PAGE_SIZE,
+	},
+	executeOnce: true,
+});
+
+/**
+ * Confirms planned creates (input 0) against the records a Halo lookup per
+ * create found (input 1): outputs Create, Update (licences found that differ)
+ * and Existing (found, nothing to write).
+ */
+export const psaCreateCheck = (
+	name: string,
+	position: Position,
+	recordType: 'customers' | 'licences',
+): NodeSpec => ({
+	name,
+	type: `${PACKAGE}.psaCreateCheck`,
+	typeVersion: 1,
+	position,
+	parameters:
+		recordType === 'licences'
+			? { recordType, westcoastLinkField: 'third_party_product' }
+			: { recordType },
+});
+
+export const CREATE_CHECK_OUTPUT = { create: 0, update: 1, existing: 2 } as const;
 
 /**
  * The lock every shipped workflow takes before its first read and gives back
  * after its last write, so that the daily sync and the imports (and two calls
  * of one webhook) never read and write at the same time.
  */
-export const WRITES_LOCK = 'westcoast-halo-writes';
+export const WRITES_LOCK = DEFAULT_LOCK_NAME;
 
 export const runLock = (
 	name: string,
 	position: Position,
 	operation: 'acquire' | 'release',
+	/** Release: the run whose lock to give back (an expression); else this run's. */
+	executionId?: string,
 ): NodeSpec => ({
 	name,
 	type: `${PACKAGE}.runLock`,
@@ -136,8 +190,13 @@ export const runLock = (
 	position,
 	parameters:
 		operation === 'acquire'
-			? { operation, lockName: WRITES_LOCK, holdMinutes: 15, waitMinutes: 20 }
-			: { operation, lockName: WRITES_LOCK },
+			? {
+					operation,
+					lockName: WRITES_LOCK,
+					holdMinutes: DEFAULT_HOLD_MINUTES,
+					waitMinutes: DEFAULT_WAIT_MINUTES,
+				}
+			: { operation, lockName: WRITES_LOCK, ...(executionId ? { executionId } : {}) },
 	executeOnce: true,
 });
 

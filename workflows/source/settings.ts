@@ -16,6 +16,7 @@ export const SETTING = {
 	topLevel: 'Top Level for New Customers',
 	updateSiteAddress: 'Update Main Site Address',
 	deactivateDeleted: 'Deactivate Licences Deleted in Westcoast',
+	readsPerBatch: 'Halo Reads per Batch',
 } as const;
 
 export type SettingName = (typeof SETTING)[keyof typeof SETTING];
@@ -30,6 +31,7 @@ const DEFAULTS: Record<SettingName, Pick<Field, 'type' | 'value'>> = {
 	[SETTING.topLevel]: { type: 'string', value: '' },
 	[SETTING.updateSiteAddress]: { type: 'boolean', value: false },
 	[SETTING.deactivateDeleted]: { type: 'boolean', value: false },
+	[SETTING.readsPerBatch]: { type: 'number', value: 8 },
 };
 
 /** An expression (without braces) reading one setting. */
@@ -73,6 +75,11 @@ export function addSettings(
 		rules.push([
 			`${JSON.stringify(ENTITIES)}.includes(${entities})`,
 			`"${SETTING.entities}" one of ${ENTITIES.join(', ')}`,
+		]);
+	if (names.includes(SETTING.readsPerBatch))
+		rules.push([
+			`/^([1-9]|[1-4]\\d|50)$/.test(String(${setting(SETTING.readsPerBatch)}).trim())`,
+			`"${SETTING.readsPerBatch}" a whole number from 1 to 50`,
 		]);
 	if (names.includes(SETTING.topLevel))
 		rules.push([

@@ -5,10 +5,10 @@
  */
 import {
 	dailyTrigger,
+	errorTrigger,
 	ifAllTrue,
-	keepWhere,
 	manualTrigger,
-	respondWithFirstItem,
+	respondWithItemOf,
 	setFields,
 	stickyNote,
 	waitForAll,
@@ -17,19 +17,30 @@ import {
 } from './base-nodes';
 import { addCustomerWrites, CUSTOMER_WRITE_NODES } from './customer-writes';
 import { WorkflowGraph, type Position, type WorkflowJson } from './graph';
-import { haloReadAll } from './halo-nodes';
+import { haloReadFirstPage, haloReadPages } from './halo-nodes';
 import { addLicenceWrites, LICENCE_WRITE_NODES } from './licence-writes';
 import * as notes from './notes';
 import {
+	CREATE_CHECK_OUTPUT,
 	LICENCE_OUTPUT,
 	licenceSync,
 	MAPPING_OUTPUT,
 	mappingResolver,
 	psaListCheck,
-	runLock,
+	psaPagePlan,
 	westcoastCustomers,
 	westcoastSubscriptions,
 } from './package-nodes';
+import {
+	addGuardMemoryStore,
+	addWritesLock,
+	failedRunUnlock,
+	QUEUE_MODE_DIR,
+	QUEUE_NODE,
+	withGuardMemory,
+	writesUnlock,
+	type WorkflowVariant,
+} from './queue-mode';
 import {
 	addSettings,
 	setting,
@@ -47,7 +58,6 @@ export const NODE = {
 	westcoastCustomers: 'Westcoast: Customers',
 	syncSubscriptions: 'Sync Subscriptions?',
 	westcoastSubscriptions: 'Westcoast: Subscriptions',
-	subscriptions: 'Subscriptions',
 	haloLicences: 'Halo: Read Licences',
 	licences: 'Licences',
 	haloClients: 'Halo: Read Clients',
@@ -61,9 +71,11 @@ export const NODE = {
 	licenceWritesDone: 'Licence Writes Done',
 	importSummary: 'Import Summary',
 	respond: 'Respond',
-	lock: 'Lock Halo Writes',
+	lock: QUEUE_NODE.takeLock,
 	unlock: 'Unlock Halo Writes',
 	unlockCustomersOnly: 'Unlock Halo Writes (Customers Only)',
+	onFailure: 'On Failure',
+	unlockAfterFailure: 'Unlock After Failure',
 	...CUSTOMER_WRITE_NODES,
 	...LICENCE_WRITE_NODES,
 } as const;
@@ -82,37 +94,54 @@ export const WEBHOOK_PATH = {
 const DAILY_HOUR = 6;
 
 /**
- * Halo list read (one item per page), its completeness check, and its records,
- * one item each, below it. The next read hangs off the check, so a failed or
+ * Halo list read: its first page, the plan of its pages, the pages read in
+ * parallel (one item per page), and its completeness check, which emits the
+ * records (or one empty item for an empty list, which the package's nodes
+ * read as no records). The next read hangs off the check, so a failed or
  * doubtful read stops the run before any write.
  */
 function addHaloList(
 	graph: WorkflowGraph,
-	[read, records]: [string, string],
+	[read, list]: [string, string],
 	entity: string,
 	listKey: string,
 	[x, y]: Position,
 ): { read: string; check: string; records: string } {
-	const check = `Check: ${records} Complete`;
-	graph.add(haloReadAll(read, [x, y], entity, listKey));
-	graph.add(psaListCheck(check, [x + 110, y + 200], listKey));
-	graph.add(keepWhere(records, [x + 220, y + 400], ['$json.id !== undefined']));
-	graph.connect(read, check);
-	graph.connect(check, records);
-	return { read, check, records };
+	const plan = `Plan: ${list} Pages`;
+	const pages = `${read} (All Pages)`;
+	const check = `Check: ${list} Complete`;
+	graph.add(haloReadFirstPage(read, [x, y], entity));
+	graph.add(psaPagePlan(plan, [x + 40, y + 160], listKey));
+	graph.add(haloReadPages(pages, [x + 80, y + 320], entity));
+	graph.add(psaListCheck(check, [x + 120, y + 480], listKey, read));
+	graph.connect(read, plan);
+	graph.connect(plan, pages);
+	graph.connect(pages, check);
+	return { read, check, records: check };
 }
 
-/** The Westcoast subscription read's records (it emits one empty item when there are none). */
+/** The Westcoast subscription read: its records (one empty item when there are none, read as none by Licence Sync). */
 function addSubscriptionRead(
 	graph: WorkflowGraph,
 	[x, y]: Position,
 ): { read: string; records: string } {
 	const read = graph.add(westcoastSubscriptions(NODE.westcoastSubscriptions, [x, y]));
-	const records = graph.add(
-		keepWhere(NODE.subscriptions, [x + 220, y + 200], ['$json.westcoastId !== undefined']),
-	);
-	graph.connect(read, records);
-	return { read, records };
+	return { read, records: read };
+}
+
+/**
+ * When a production run (schedule, webhook) fails while holding the writes
+ * lock, n8n runs this workflow again from its Error Trigger: the failed run's
+ * lock is given back at once, not after Hold Up To.
+ */
+function addUnlockOnFailure(
+	graph: WorkflowGraph,
+	variant: WorkflowVariant,
+	[x, y]: Position,
+): void {
+	graph.add(errorTrigger(NODE.onFailure, [x, y]));
+	graph.add(failedRunUnlock(variant, NODE.unlockAfterFailure, [x + 220, y]));
+	graph.connect(NODE.onFailure, NODE.unlockAfterFailure);
 }
 
 /** A Mapping Resolver used for its Mapped output only: it plans no customer writes. */
@@ -136,24 +165,35 @@ const DAILY_SETTINGS: SettingName[] = [
 	SETTING.topLevel,
 	SETTING.updateSiteAddress,
 	SETTING.deactivateDeleted,
+	SETTING.readsPerBatch,
 ];
 const CUSTOMER_IMPORT_SETTINGS: SettingName[] = [
 	SETTING.haloBaseUrl,
 	SETTING.topLevel,
 	SETTING.updateSiteAddress,
+	SETTING.readsPerBatch,
 ];
 const SUBSCRIPTION_IMPORT_SETTINGS: SettingName[] = [
 	SETTING.haloBaseUrl,
 	SETTING.deactivateDeleted,
+	SETTING.readsPerBatch,
 ];
 
 const deactivateDeleted = `={{ ${setting(SETTING.deactivateDeleted)} === true }}`;
 
-function buildDailySync(): WorkflowJson {
-	const graph = new WorkflowGraph('wcHaloDailySync', 'Westcoast to HaloPSA: daily sync');
+/** The name a workflow has in the editor; the queue-mode variant says so. */
+const titled = (name: string, variant: WorkflowVariant) =>
+	variant === 'queue-mode' ? `${name} (queue mode)` : name;
+
+function buildDailySync(variant: WorkflowVariant): WorkflowJson {
+	const graph = new WorkflowGraph(
+		'wcHaloDailySync',
+		titled('Westcoast to HaloPSA: daily sync', variant),
+	);
 	note(graph, 'Note: Credentials', [-40, -880], 640, 320, notes.CREDENTIALS_NOTE);
 	note(graph, 'Note: Settings', [-40, -540], 640, 300, notes.settingsNote(DAILY_SETTINGS));
 	note(graph, 'Note: Schedule', [-40, 260], 420, 140, notes.SCHEDULE_NOTE);
+	note(graph, 'Note: Execution Data', [-40, 420], 640, 200, notes.EXECUTION_DATA_NOTE);
 	note(graph, 'Note: Reads', [640, -540], 1120, 220, notes.READS_NOTE);
 	note(graph, 'Note: Customers', [1960, -540], 1100, 300, notes.CUSTOMERS_NOTE);
 	note(graph, 'Note: Licences', [3080, -540], 1960, 300, notes.LICENCES_NOTE);
@@ -185,9 +225,7 @@ function buildDailySync(): WorkflowJson {
 		'clients',
 		[1540, 0],
 	);
-	const lock = graph.add(runLock(NODE.lock, [440, -160], 'acquire'));
-	graph.connect(valid, lock);
-	graph.connect(lock, customers);
+	addWritesLock(graph, variant, [440, -160], [valid, customers], { guardMemory: true });
 	graph.connect(customers, syncSubscriptions);
 	graph.connect(syncSubscriptions, subscriptions.read, 0);
 	graph.connect(syncSubscriptions, clients.read, 1);
@@ -218,7 +256,9 @@ function buildDailySync(): WorkflowJson {
 		[3300, 0],
 	);
 	const mapForLicences = graph.add(mappingsOnly(NODE.mapForLicences, [3740, 0]));
-	const sync = graph.add(licenceSync(NODE.licenceSync, [3960, 0], deactivateDeleted));
+	const sync = graph.add(
+		withGuardMemory(variant, licenceSync(NODE.licenceSync, [3960, 0], deactivateDeleted)),
+	);
 	graph.connect(customersDone, thenSync);
 	graph.connect(thenSync, clientsAfter.read);
 	graph.connect(syncSubscriptions, mapForLicences, 0, 0);
@@ -229,23 +269,26 @@ function buildDailySync(): WorkflowJson {
 	const writeEnds = addLicenceWrites(graph, sync, [3960, 0]);
 	const done = graph.add(waitForAll(NODE.licenceWritesDone, [4840, 0], writeEnds.length + 1));
 	writeEnds.forEach((end, input) => graph.connect(end, done, 0, input));
-	graph.connect(sync, done, LICENCE_OUTPUT.summary, writeEnds.length);
-	graph.add(runLock(NODE.unlock, [5060, 0], 'release'));
+	const planSummary = addGuardMemoryStore(graph, variant, sync, [3960, 0]);
+	graph.connect(planSummary.node, done, planSummary.output, writeEnds.length);
+	graph.add(writesUnlock(variant, NODE.unlock, [5060, 0]));
 	graph.connect(done, NODE.unlock);
-	graph.add(runLock(NODE.unlockCustomersOnly, [3300, 200], 'release'));
+	graph.add(writesUnlock(variant, NODE.unlockCustomersOnly, [3300, 200]));
 	graph.connect(thenSync, NODE.unlockCustomersOnly, 1);
+	addUnlockOnFailure(graph, variant, [0, 460]);
 	return graph.toJson();
 }
 
 /** Items of one output, counting a batch item as its records. */
-const countOf = (node: string, output: number) =>
-	`={{ $('${node}').all(${output}).reduce((total, item) => total + (item.json.batch === undefined ? 1 : item.json.count), 0) }}`;
+const recordsOf = (node: string, output: number) =>
+	`$('${node}').all(${output}).reduce((total, item) => total + (item.json.batch === undefined ? 1 : item.json.count), 0)`;
+const countOf = (node: string, output: number) => `={{ ${recordsOf(node, output)} }}`;
 
-function buildImportCustomers(): WorkflowJson {
+function buildImportCustomers(variant: WorkflowVariant): WorkflowJson {
 	const path = WEBHOOK_PATH.customers;
 	const graph = new WorkflowGraph(
 		'wcHaloImportCustomers',
-		'Westcoast to HaloPSA: import customers',
+		titled('Westcoast to HaloPSA: import customers', variant),
 	);
 	note(graph, 'Note: Import', [-40, -760], 640, 200, notes.IMPORT_NOTE('customers', path));
 	note(graph, 'Note: Credentials', [-40, -540], 640, 320, notes.CREDENTIALS_NOTE);
@@ -270,15 +313,16 @@ function buildImportCustomers(): WorkflowJson {
 			updateSiteAddress: `={{ ${setting(SETTING.updateSiteAddress)} === true }}`,
 		}),
 	);
-	const lock = graph.add(runLock(NODE.lock, [440, -160], 'acquire'));
-	graph.connect(valid, lock);
-	graph.connect(lock, customers);
+	addWritesLock(graph, variant, [440, -160], [valid, customers], { guardMemory: false });
 	graph.connect(customers, clients.read);
 	graph.connect(customers, mapCustomers, 0, 0);
 	graph.connect(clients.records, mapCustomers, 0, 1);
 	const done = addCustomerWrites(graph, mapCustomers, [1320, 0]);
 
 	const count = (output: number) => countOf(NODE.mapCustomers, output);
+	// The creates left after the check just before them (it runs only when there are creates).
+	const confirmed = (output: number) =>
+		`={{ $('${NODE.confirmClientCreates}').isExecuted ? ${recordsOf(NODE.confirmClientCreates, output)} : 0 }}`;
 	// Mapped also carries links to Westcoast customers gone from the read (westcoastDeleted), for Licence Sync.
 	const linked = `$('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped}).filter((item) => item.json.westcoastDeleted !== true)`;
 	const fields: Field[] = [
@@ -296,26 +340,31 @@ function buildImportCustomers(): WorkflowJson {
 		{
 			name: 'linksStored',
 			type: 'number',
-			value: `={{ $('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped}).filter((item) => item.json.link !== undefined).length }}`,
+			value: `={{ $('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped}).filter((item) => item.json.link != null).length }}`,
 		},
-		{ name: 'created', type: 'number', value: count(MAPPING_OUTPUT.create) },
+		{ name: 'created', type: 'number', value: confirmed(CREATE_CHECK_OUTPUT.create) },
+		{ name: 'foundBeforeCreate', type: 'number', value: confirmed(CREATE_CHECK_OUTPUT.existing) },
 		{ name: 'addressChanges', type: 'number', value: count(MAPPING_OUTPUT.addressChanges) },
 		{ name: 'needsReview', type: 'number', value: count(MAPPING_OUTPUT.review) },
 	];
 	const summary = graph.add(
 		setFields(NODE.importSummary, [2420, 0], fields, { executeOnce: true }),
 	);
-	const unlock = graph.add(runLock(NODE.unlock, [2640, 0], 'release'));
-	const respond = graph.add(respondWithFirstItem(NODE.respond, [2860, 0]));
+	const unlock = graph.add(writesUnlock(variant, NODE.unlock, [2640, 0]));
+	const respond = graph.add(respondWithItemOf(NODE.respond, [2860, 0], NODE.importSummary));
 	graph.connect(done, summary);
 	graph.connect(summary, unlock);
 	graph.connect(unlock, respond);
+	addUnlockOnFailure(graph, variant, [0, 520]);
 	return graph.toJson();
 }
 
-function buildImportSubscriptions(): WorkflowJson {
+function buildImportSubscriptions(variant: WorkflowVariant): WorkflowJson {
 	const path = WEBHOOK_PATH.subscriptions;
-	const graph = new WorkflowGraph('wcHaloImportSubs', 'Westcoast to HaloPSA: import subscriptions');
+	const graph = new WorkflowGraph(
+		'wcHaloImportSubs',
+		titled('Westcoast to HaloPSA: import subscriptions', variant),
+	);
 	note(graph, 'Note: Import', [-40, -760], 640, 200, notes.IMPORT_NOTE('subscriptions', path));
 	note(graph, 'Note: Credentials', [-40, -540], 640, 320, notes.CREDENTIALS_NOTE);
 	note(
@@ -349,10 +398,10 @@ function buildImportSubscriptions(): WorkflowJson {
 	);
 	// Customers are written by the customer import.
 	const mapCustomers = graph.add(mappingsOnly(NODE.mapCustomers, [1760, 0]));
-	const sync = graph.add(licenceSync(NODE.licenceSync, [1980, 0], deactivateDeleted));
-	const lock = graph.add(runLock(NODE.lock, [440, -160], 'acquire'));
-	graph.connect(valid, lock);
-	graph.connect(lock, customers);
+	const sync = graph.add(
+		withGuardMemory(variant, licenceSync(NODE.licenceSync, [1980, 0], deactivateDeleted)),
+	);
+	addWritesLock(graph, variant, [440, -160], [valid, customers], { guardMemory: true });
 	graph.connect(customers, subscriptions.read);
 	graph.connect(subscriptions.read, licences.read);
 	graph.connect(licences.check, clients.read);
@@ -365,7 +414,8 @@ function buildImportSubscriptions(): WorkflowJson {
 	const writeEnds = addLicenceWrites(graph, sync, [1980, 0]);
 	const done = graph.add(waitForAll(NODE.licenceWritesDone, [2860, 0], writeEnds.length + 1));
 	writeEnds.forEach((end, input) => graph.connect(end, done, 0, input));
-	graph.connect(sync, done, LICENCE_OUTPUT.summary, writeEnds.length);
+	const planSummary = addGuardMemoryStore(graph, variant, sync, [1980, 0]);
+	graph.connect(planSummary.node, done, planSummary.output, writeEnds.length);
 	const summary = graph.add(
 		setFields(
 			NODE.importSummary,
@@ -376,15 +426,21 @@ function buildImportSubscriptions(): WorkflowJson {
 					type: 'object',
 					value: `={{ $('${NODE.licenceSync}').all(${LICENCE_OUTPUT.summary})[0].json }}`,
 				},
+				{
+					name: 'foundBeforeCreate',
+					type: 'number',
+					value: `={{ $('${NODE.confirmLicenceCreates}').isExecuted ? ${recordsOf(NODE.confirmLicenceCreates, CREATE_CHECK_OUTPUT.update)} + $('${NODE.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.existing}).length : 0 }}`,
+				},
 			],
 			{ executeOnce: true },
 		),
 	);
-	const unlock = graph.add(runLock(NODE.unlock, [3300, 0], 'release'));
-	const respond = graph.add(respondWithFirstItem(NODE.respond, [3520, 0]));
+	const unlock = graph.add(writesUnlock(variant, NODE.unlock, [3300, 0]));
+	const respond = graph.add(respondWithItemOf(NODE.respond, [3520, 0], NODE.importSummary));
 	graph.connect(done, summary);
 	graph.connect(summary, unlock);
 	graph.connect(unlock, respond);
+	addUnlockOnFailure(graph, variant, [0, 520]);
 	return graph.toJson();
 }
 
@@ -392,8 +448,20 @@ export const DAILY_SYNC_FILE = 'westcoast-halo-daily-sync.json';
 export const IMPORT_CUSTOMERS_FILE = 'westcoast-halo-import-customers.json';
 export const IMPORT_SUBSCRIPTIONS_FILE = 'westcoast-halo-import-subscriptions.json';
 
+const BUILDERS: Array<[file: string, build: (variant: WorkflowVariant) => WorkflowJson]> = [
+	[DAILY_SYNC_FILE, buildDailySync],
+	[IMPORT_CUSTOMERS_FILE, buildImportCustomers],
+	[IMPORT_SUBSCRIPTIONS_FILE, buildImportSubscriptions],
+];
+
+/** A file of workflows/queue-mode, by the name of its single-process twin. */
+export const queueModeFile = (file: string) => `${QUEUE_MODE_DIR}/${file}`;
+
+/** One source, two outputs: workflows/*.json (one n8n process) and workflows/queue-mode/*.json. */
 export const WORKFLOW_FILES: WorkflowFile[] = [
-	{ file: DAILY_SYNC_FILE, build: buildDailySync },
-	{ file: IMPORT_CUSTOMERS_FILE, build: buildImportCustomers },
-	{ file: IMPORT_SUBSCRIPTIONS_FILE, build: buildImportSubscriptions },
+	...BUILDERS.map(([file, build]) => ({ file, build: () => build('single-process') })),
+	...BUILDERS.map(([file, build]) => ({
+		file: queueModeFile(file),
+		build: () => build('queue-mode'),
+	})),
 ];

@@ -3,7 +3,7 @@
  * `npx ts-node --transpile-only workflows/source/write-files.ts`.
  * The real-n8n test fails when a committed file differs from what this builds.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { WORKFLOW_FILES } from './workflows';
@@ -15,6 +15,7 @@ export const workflowText = (workflow: unknown) => `${JSON.stringify(workflow, n
 
 if (require.main === module) {
 	for (const { file, build } of WORKFLOW_FILES) {
+		mkdirSync(path.dirname(path.join(WORKFLOWS_DIR, file)), { recursive: true });
 		writeFileSync(path.join(WORKFLOWS_DIR, file), workflowText(build()));
 		process.stdout.write(`wrote workflows/${file}\n`);
 	}

@@ -16,12 +16,14 @@ export const customerIdProperty: INodeProperties = {
 		'The customer\'s Westcoast account ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
+/** On by default: Mapping Resolver and Licence Sync need complete lists (a cut list looks like deletions). */
 export const returnAllProperty: INodeProperties = {
 	displayName: 'Return All',
 	name: 'returnAll',
 	type: 'boolean',
-	default: false,
+	default: true,
 	description: 'Whether to return all results or only up to a given limit',
+	hint: 'Keep on when this feeds Mapping Resolver or Licence Sync: they need the complete list, and a limited one makes the rest look deleted',
 };
 
 export const limitProperty: INodeProperties = {

@@ -49,7 +49,7 @@ export function filterRecords<T>(
 }
 
 export function applyLimit<T>(context: IExecuteFunctions, itemIndex: number, records: T[]): T[] {
-	if (context.getNodeParameter('returnAll', itemIndex, false)) return records;
+	if (context.getNodeParameter('returnAll', itemIndex, true)) return records;
 	return records.slice(0, context.getNodeParameter('limit', itemIndex, 50) as number);
 }
 

@@ -105,6 +105,20 @@ function customerProblems(check: HaloCheck, linksNow: Map<string, number[]>): st
 			problems.push(
 				`Halo client ${client} is linked to Westcoast customers ${westcoastIds.join(', ')}`,
 			);
+	const stored = new Map<string, number>();
+	for (const link of haloNow.externalLinks) {
+		const type = link.third_party_type ?? WESTCOAST_LINK_TYPE;
+		if (link.table_id !== LINK_TABLE.client || type !== WESTCOAST_LINK_TYPE) continue;
+		const key = `${link.halo_id}/${link.third_party_id}`;
+		stored.set(key, (stored.get(key) ?? 0) + 1);
+	}
+	for (const [key, copies] of stored)
+		if (copies > 1) {
+			const [client, westcoastId] = key.split('/');
+			problems.push(
+				`Halo client ${client} holds the link to Westcoast customer ${westcoastId} ${copies} times`,
+			);
+		}
 	for (const client of haloNow.clients)
 		if (!existedBefore.has(client.id) && !linkedClients.has(client.id))
 			problems.push(

@@ -30,32 +30,23 @@ export interface WebhookAnswer {
 	body: unknown;
 }
 
-/** How long n8n may take to register a published workflow's webhook after it reports ready. */
-const REGISTRATION_TIMEOUT_MS = 60_000;
-const REGISTRATION_POLL_MS = 250;
-
 /**
  * POSTs to a production webhook and reads the JSON answer (the text when it
- * is not JSON). n8n activates published workflows after it reports ready, so
- * an answer that the webhook is not registered (yet) is asked again until it is.
+ * is not JSON), once n8n says the workflow is active (its webhook is
+ * registered): n8n activates published workflows after it reports ready, so
+ * every caller goes through here and never gets the 404 of a call too early.
  */
 export async function callWebhook(serverUrl: string, path: string): Promise<WebhookAnswer> {
-	const deadline = Date.now() + REGISTRATION_TIMEOUT_MS;
-	while (true) {
-		const response = await fetch(`${serverUrl}/webhook/${path}`, {
-			method: 'POST',
-			signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-		});
-		const text = await response.text();
-		if (response.status === 404 && /is not registered/.test(text) && Date.now() < deadline) {
-			await new Promise((resolve) => setTimeout(resolve, REGISTRATION_POLL_MS));
-			continue;
-		}
-		try {
-			return { status: response.status, body: JSON.parse(text) as unknown };
-		} catch {
-			return { status: response.status, body: text };
-		}
+	await waitForWebhook(serverUrl, path);
+	const response = await fetch(`${serverUrl}/webhook/${path}`, {
+		method: 'POST',
+		signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+	});
+	const text = await response.text();
+	try {
+		return { status: response.status, body: JSON.parse(text) as unknown };
+	} catch {
+		return { status: response.status, body: text };
 	}
 }
 

@@ -3,20 +3,31 @@
  * Postgres as the database, a main instance (`n8n start`: webhooks, the UI's
  * runs) and two workers (`n8n worker`) that execute, each with the package
  * installed in its own user folder; in front of them both sandboxes, Halo
- * behind a gate that can hold a request. Started and stopped from here only.
+ * behind a gate that can hold a request. The queue-mode workflow files
+ * (workflows/queue-mode) keep their lock and guard memory in n8n's own
+ * Postgres database, through a Postgres credential as a user sets it up.
+ * Started and stopped from here only.
  */
 import { startPairedSandboxes, type PairedSandboxes } from '../../../sandbox/paired';
 import { SETTING, type SettingValues } from '../../../workflows/source/settings';
+import { POSTGRES_CREDENTIAL } from '../../../workflows/source/queue-mode';
 import {
+	DAILY_SYNC_FILE,
 	IMPORT_CUSTOMERS_FILE,
 	IMPORT_SUBSCRIPTIONS_FILE,
 	NODE,
+	queueModeFile,
 } from '../../../workflows/source/workflows';
 import { sandboxCredentials } from '../daily-sync/credentials';
 import { callWebhook, publishWorkflow, waitForWebhook } from '../daily-sync/webhooks';
-import { readDailySyncWorkflow, readWorkflowFile, withSettings } from '../daily-sync/workflow-file';
+import { readWorkflowFile, withSettings } from '../daily-sync/workflow-file';
 import { createN8nHome, findFreePort, type N8nHome } from '../home';
-import { importCredentials, importWorkflow, type WorkflowToImport } from '../cli';
+import {
+	importCredentials,
+	importWorkflow,
+	type CredentialToImport,
+	type WorkflowToImport,
+} from '../cli';
 import { installPackage, packPackage } from '../install';
 import { seconds, silentLog, startProcessGroup, type GroupProcess, type Log } from '../process';
 import { startN8nServer, type N8nServer } from '../server';
@@ -36,7 +47,10 @@ const EXECUTION_TIMEOUT_MS = 3 * 60_000;
 const WORKER_CONCURRENCY = 1;
 export const WORKER_NAMES = ['worker-1', 'worker-2'] as const;
 
-export const DAILY_SYNC_ID = readDailySyncWorkflow().id;
+/** The files a queue-mode user imports. */
+const readQueueModeWorkflow = (file: string) => readWorkflowFile(queueModeFile(file));
+
+export const DAILY_SYNC_ID = readQueueModeWorkflow(DAILY_SYNC_FILE).id;
 /** The test-only trigger that starts the daily sync as a production run (mode "webhook"). */
 const DAILY_SYNC_WEBHOOK_PATH = 'queue-test/daily-sync';
 
@@ -108,9 +122,40 @@ export interface QueueEnvironment {
 	executions(): Promise<ExecutionRecord[]>;
 	/** The strings in the run data n8n stored for an execution (messages, notes, errors). */
 	storedStrings(id: string): Promise<string[]>;
+	/** The nodes of an execution in the order they ran, one entry per run of a node. */
+	runOrder(id: string): Promise<string[]>;
 	workerOf(executionId: string): string | undefined;
 	close(): Promise<void>;
 }
+
+/** The Postgres credential of the queue-mode workflows: n8n's own database, as a user may choose. */
+function postgresCredential(postgres: RunningPostgres): CredentialToImport {
+	return {
+		id: POSTGRES_CREDENTIAL.id,
+		name: POSTGRES_CREDENTIAL.name,
+		type: POSTGRES_CREDENTIAL.type,
+		data: {
+			host: '127.0.0.1',
+			port: postgres.port,
+			database: postgres.env.DB_POSTGRESDB_DATABASE,
+			user: postgres.env.DB_POSTGRESDB_USER,
+			password: postgres.env.DB_POSTGRESDB_PASSWORD,
+			ssl: 'disable',
+			allowUnauthorizedCerts: false,
+			sshTunnel: false,
+		},
+	};
+}
+
+/**
+ * n8n saves a run's data after each node (the workflow setting "Save
+ * execution progress"), so that a test can see how far a running execution
+ * has got, e.g. that it is waiting for the lock.
+ */
+const withProgressSaved = (workflow: WorkflowToImport): WorkflowToImport => ({
+	...workflow,
+	settings: { ...workflow.settings, saveExecutionProgress: true },
+});
 
 /** What every instance shares: the queue, the database and the key that encrypts the credentials. */
 function queueEnv(redis: RunningService, postgres: RunningPostgres): NodeJS.ProcessEnv {
@@ -170,8 +215,38 @@ async function startWorker(name: string, home: N8nHome, log: Log): Promise<Queue
 
 const RUNNING_STATUSES = ['new', 'running', 'waiting'];
 
+/**
+ * n8n's "flatted" run data back into objects: one JSON array whose first
+ * element is the root, and in which every string inside an object or array
+ * is the index of the element it stands for.
+ */
+function unflatten(text: string): unknown {
+	const input = JSON.parse(text) as unknown[];
+	const revived = new Map<number, unknown>();
+	const revive = (index: number): unknown => {
+		if (revived.has(index)) return revived.get(index);
+		const value = input[index];
+		if (typeof value !== 'object' || value === null) return value;
+		const copy: Record<string, unknown> = Array.isArray(value) ? ([] as never) : {};
+		revived.set(index, copy);
+		for (const [key, entry] of Object.entries(value))
+			copy[key] = typeof entry === 'string' ? revive(Number(entry)) : entry;
+		return copy;
+	};
+	return revive(0);
+}
+
+interface StoredRun {
+	resultData?: { runData?: Record<string, Array<{ startTime: number; executionIndex?: number }>> };
+}
+
 export async function startQueueEnvironment(
-	options: { log?: Log; settings?: SettingValues } = {},
+	options: {
+		log?: Log;
+		/** The daily sync's Settings values. */
+		settings?: SettingValues;
+		customerImportSettings?: SettingValues;
+	} = {},
 ): Promise<QueueEnvironment> {
 	const log = options.log ?? silentLog;
 	const started = Date.now();
@@ -209,12 +284,20 @@ export async function startQueueEnvironment(
 		const [mainHome, ...workerHomes] = homes;
 
 		// Credentials and workflows go into the shared database (the first command migrates it).
-		await importCredentials(mainHome, sandboxCredentials(sandboxes));
+		await importCredentials(mainHome, [
+			...sandboxCredentials(sandboxes),
+			postgresCredential(postgres),
+		]);
 		const haloThroughGate = { [SETTING.haloBaseUrl]: gate.url };
-		const imports = [IMPORT_CUSTOMERS_FILE, IMPORT_SUBSCRIPTIONS_FILE].map((file) =>
-			withSettings(readWorkflowFile(file), haloThroughGate),
+		const imports = [
+			[IMPORT_CUSTOMERS_FILE, options.customerImportSettings ?? {}] as const,
+			[IMPORT_SUBSCRIPTIONS_FILE, {}] as const,
+		].map(([file, values]) =>
+			withProgressSaved(
+				withSettings(readQueueModeWorkflow(file), { ...values, ...haloThroughGate }),
+			),
 		);
-		const dailySync = withProductionTrigger(readDailySyncWorkflow());
+		const dailySync = withProductionTrigger(readQueueModeWorkflow(DAILY_SYNC_FILE));
 		const configureDailySync = (values: SettingValues) =>
 			importWorkflow(mainHome, withSettings(dailySync, { ...haloThroughGate, ...values }));
 		await importWorkflow(mainHome, imports);
@@ -316,6 +399,18 @@ export async function startQueueEnvironment(
 				// n8n stores run data "flatted": one JSON array whose elements include every string once.
 				const values = data ? (JSON.parse(data) as unknown[]) : [];
 				return values.filter((value): value is string => typeof value === 'string');
+			},
+			runOrder: async (id) => {
+				const [[data] = []] = await postgres.query(
+					`select data from execution_data where "executionId" = ${Number(id)}`,
+				);
+				const runData = data ? ((unflatten(data) as StoredRun).resultData?.runData ?? {}) : {};
+				return Object.entries(runData)
+					.flatMap(([node, runs]) =>
+						runs.map((run) => ({ node, order: run.executionIndex ?? run.startTime })),
+					)
+					.sort((a, b) => a.order - b.order)
+					.map(({ node }) => node);
 			},
 			workerOf,
 			close: closeAll,

@@ -15,7 +15,8 @@ export interface HeldRequest {
 	drop(): void;
 }
 
-export type RequestMatch = (method: string, path: string) => boolean;
+/** `url` is the path with its query, for a test that holds one filtered read. */
+export type RequestMatch = (method: string, path: string, url: string) => boolean;
 
 export interface HaloGate {
 	url: string;
@@ -54,7 +55,7 @@ export async function startHaloGate(targetUrl: string): Promise<HaloGate> {
 			const body = Buffer.concat(chunks);
 			const method = req.method ?? 'GET';
 			const path = new URL(req.url ?? '/', 'http://gate').pathname;
-			if (!pending?.match(method, path)) return forward(req, res, body);
+			if (!pending?.match(method, path, req.url ?? path)) return forward(req, res, body);
 			const { arrived } = pending;
 			pending = undefined;
 			const request: HeldRequest = {

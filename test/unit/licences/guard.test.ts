@@ -2,6 +2,7 @@ import {
 	OPTION_LABEL,
 	planLicences,
 	PlanRefusedError,
+	readGuardMemory,
 	type AcceptedPlan,
 	type LicencePlan,
 	type PartialLicencePlanOptions,
@@ -189,5 +190,35 @@ describe('deactivation limit over a rolling window of runs', () => {
 			allowed: 4,
 		});
 		expect(result.history?.map((plan) => plan.deactivated)).toEqual([['900'], ['1000', '1001']]);
+	});
+});
+
+describe('the guard memory as stored outside n8n (queue mode)', () => {
+	const plan: AcceptedPlan = {
+		at: '2026-06-01T06:00:00.000Z',
+		liveLicences: 40,
+		deactivated: ['1000', '1001'],
+		maxDeactivationPercent: 20,
+	};
+
+	it('reads the accepted plans from JSON text or an object, and no memory yet as none', () => {
+		expect(readGuardMemory(JSON.stringify({ acceptedPlans: [plan] }))).toEqual([plan]);
+		expect(readGuardMemory({ acceptedPlans: [plan] })).toEqual([plan]);
+		for (const nothing of ['', '  ', '{}', {}, null, undefined])
+			expect(readGuardMemory(nothing)).toEqual([]);
+	});
+
+	it('refuses what is not that memory, so that a wrong expression never passes for an empty window', () => {
+		expect(() => readGuardMemory('{"acceptedPlans": [')).toThrow(/^The guard memory is not JSON/);
+		expect(() => readGuardMemory([plan])).toThrow(/must be an object such as \{"acceptedPlans"/);
+		expect(() => readGuardMemory({ acceptedPlans: 'none' })).toThrow(
+			/"acceptedPlans" must be a list/,
+		);
+		expect(() =>
+			readGuardMemory({ acceptedPlans: [plan, { ...plan, deactivated: [1000] }] }),
+		).toThrow('The guard memory\'s accepted plan 2 has no list of licence ids "deactivated"');
+		expect(() => readGuardMemory({ acceptedPlans: [{ ...plan, at: 'yesterday' }] })).toThrow(
+			/accepted plan 1 has no ISO date "at"/,
+		);
 	});
 });

@@ -1,5 +1,5 @@
 import { describeSummary, HALO_LICENCE_FIELD_NAMES } from '../../../core/licences';
-import { C1_TO_11, licence, mapping, onlyEntry, plan, subscription } from './fixtures';
+import { C1_TO_11, entries, licence, mapping, onlyEntry, plan, subscription } from './fixtures';
 
 describe('summary', () => {
 	const result = plan(
@@ -41,6 +41,7 @@ describe('summary', () => {
 			{
 				psaCustomerId: 11,
 				westcoastCustomerId: 'C1',
+				customerName: 'Client 11',
 				create: 0,
 				update: 1,
 				deactivate: 1,
@@ -50,6 +51,7 @@ describe('summary', () => {
 			{
 				psaCustomerId: 12,
 				westcoastCustomerId: 'C2',
+				customerName: 'Client 12',
 				create: 0,
 				update: 0,
 				deactivate: 0,
@@ -59,6 +61,7 @@ describe('summary', () => {
 			{
 				psaCustomerId: null,
 				westcoastCustomerId: 'C404',
+				customerName: null,
 				create: 0,
 				update: 0,
 				deactivate: 0,
@@ -71,8 +74,8 @@ describe('summary', () => {
 	it('reads as one line for an execution hint', () => {
 		expect(describeSummary(result.summary)).toBe(
 			'Licence Sync: 0 to create, 1 to update, 1 to deactivate or zero, 1 unchanged, 3 skipped ' +
-				'(noQuantity 1, customerNotMapped 1, invalidField 1, deletedUpstreamZeroed 1); 1 with invalid input; ' +
-				'seat counts by rule: udrc 3, none 1.',
+				'(no seat count 1, customer not mapped 1, unreadable field 1, deleted in Westcoast (zeroed) 1); 1 with invalid input; ' +
+				'seat counts by rule: UDRC field 3, none 1.',
 		);
 	});
 
@@ -165,5 +168,37 @@ describe('field names', () => {
 		);
 		expect(created.payload).toMatchObject({ westcoast_id: 'S9', quantity: 5 });
 		expect(created.payload).not.toHaveProperty('third_party_product');
+	});
+});
+
+describe('names for people', () => {
+	it("every entry names the licence's product and the mapped customer", () => {
+		const result = plan(
+			[
+				subscription(),
+				subscription({ westcoastId: 'S2', customerId: 'C404', productName: 'Exchange Online' }),
+			],
+			[licence(), licence({ id: 103, name: 'Old Backup', third_party_product: 'GONE' })],
+			[mapping('C1', 11, { psaName: 'Acme Ltd (PSA)', westcoastName: 'Acme Ltd' })],
+		);
+		const named = entries(result).map((entry) => [
+			entry.action,
+			entry.westcoastSubscriptionId,
+			entry.productName,
+			entry.customerName,
+		]);
+		expect(named).toEqual(
+			expect.arrayContaining([
+				['unchanged', 'S1', 'Microsoft 365 Business Basic', 'Acme Ltd (PSA)'],
+				['skipped', 'S2', 'Exchange Online', null],
+				['deactivate', 'GONE', 'Old Backup', 'Acme Ltd (PSA)'],
+			]),
+		);
+		expect(named).toHaveLength(3);
+	});
+
+	it("a mapping without a PSA name gives Westcoast's", () => {
+		const result = plan([subscription()], [], [mapping('C1', 11, { psaName: '' })]);
+		expect(onlyEntry(result).customerName).toBe('Customer C1');
 	});
 });

@@ -171,7 +171,10 @@ describe('review reasons', () => {
 			]);
 			const [entry] = reviewed(plan, 'psaCustomerConflict');
 			expect(entry).toMatchObject({ westcoastId: 'W1', psaId: 1 });
-			expect(entry.message).toContain('stronger rule manual');
+			// Plain words, not the rule codes.
+			expect(entry.message).toBe(
+				'Westcoast customer "Acme" (W1) matches PSA customer "Acme" (1) by exact name, but Westcoast customer W2 matches it by manual mapping, a stronger rule.',
+			);
 		});
 
 		it('a tie sends all of them to review', () => {

@@ -75,13 +75,7 @@ describe("node parameter defaults are the planners' defaults", () => {
 			(connections as Array<{ displayName: string }>).map((c) => c.displayName);
 		const mapping = new MappingResolver().description;
 		expect(names(mapping.inputs)).toEqual(['Westcoast Customers', 'PSA Customers']);
-		expect(names(mapping.outputs)).toEqual([
-			'Mapped',
-			'Create',
-			'Address Changes',
-			'Needs Review',
-			'Mapping Table',
-		]);
+		expect(names(mapping.outputs)).toEqual(['Mapped', 'Create', 'Addresses', 'Review', 'Table']);
 		const licences = new LicenceSync().description;
 		expect(names(licences.inputs)).toEqual([
 			'Westcoast Subscriptions',

@@ -1,4 +1,4 @@
-import { checkListRead, ListReadError } from '../../../core/psa/list-read';
+import { checkListRead, ListReadError, planPageReads } from '../../../core/psa/list-read';
 
 const SETTINGS = {
 	read: 'Halo: Read Licences',
@@ -119,5 +119,64 @@ describe('checkListRead: a paged list read proven complete', () => {
 		[[page(ids(1, 3), 2), page([], 2)], 'countMismatch'],
 	])('refuses what is no complete list answer (%#: %s)', (pages, problem) => {
 		expect(problemOf(pages as unknown[])).toMatchObject({ problem });
+	});
+});
+
+describe('planPageReads: every page of a list, from its first page', () => {
+	const PLAN = {
+		read: 'Halo: Read Licences',
+		listField: 'licences',
+		countField: 'record_count',
+		pageSize: 100,
+		maxPages: 10000,
+	};
+	const pageNumbers = (plan: ReturnType<typeof planPageReads>) =>
+		plan.pages.map((read) => read.page_no);
+
+	it('plans ceil(record_count / page size) pages at the size asked, the first included', () => {
+		const plan = planPageReads(page(ids(1, 100), 250), PLAN);
+		expect(plan).toMatchObject({ recordCount: 250, pageSize: 100 });
+		expect(plan.pages).toEqual([
+			{ page_no: 1, page_size: 100 },
+			{ page_no: 2, page_size: 100 },
+			{ page_no: 3, page_size: 100 },
+		]);
+	});
+
+	it('a list that fits one page, and an empty list, are one page read', () => {
+		expect(pageNumbers(planPageReads(page(ids(1, 41), 41), PLAN))).toEqual([1]);
+		expect(pageNumbers(planPageReads(page([], 0), PLAN))).toEqual([1]);
+	});
+
+	it('a first page shorter than asked while record_count says more is a cap: pages of its length', () => {
+		const plan = planPageReads(page(ids(1, 7), 41), PLAN);
+		expect(plan.pageSize).toBe(7);
+		expect(pageNumbers(plan)).toEqual([1, 2, 3, 4, 5, 6]);
+		expect(plan.pages.every((read) => read.page_size === 7)).toBe(true);
+	});
+
+	it('an empty first page while record_count says more keeps the size asked (the check then fails it)', () => {
+		const plan = planPageReads(page([], 250), PLAN);
+		expect(plan).toMatchObject({ pageSize: 100 });
+		expect(pageNumbers(plan)).toEqual([1, 2, 3]);
+	});
+
+	it('refuses what is not a list answer, and a record_count beyond the page limit', () => {
+		expect(() => planPageReads({ error: 'down' }, PLAN)).toThrow(/first page is not a list answer/);
+		expect(() => planPageReads(page(ids(1, 100), 5_000_000), PLAN)).toThrow(
+			/50000 pages of 100, more than the 10000/,
+		);
+	});
+
+	it('pages read from a plan whose count changed since the first page are refused', () => {
+		const pages = pagesOf(40, 100).slice(0, 1);
+		expect(problemOf(pages, { plannedCount: 41 } as Partial<typeof SETTINGS>)).toMatchObject({
+			problem: 'countChanged',
+			message: expect.stringMatching(/was 41 on the first page the read was planned from, but 40/),
+		});
+		expect(problemOf(pages, { plannedCount: 0 } as Partial<typeof SETTINGS>)?.message).toMatch(
+			/wrongly empty/,
+		);
+		expect(problemOf(pages, { plannedCount: 40 } as Partial<typeof SETTINGS>)).toBeNull();
 	});
 });

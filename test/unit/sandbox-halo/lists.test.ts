@@ -1,4 +1,4 @@
-import { HALO_LICENCE_FIELDS, WESTCOAST_LINK_TYPE } from '../../../core/psa/halo';
+import { HALO_LICENCE_FIELDS, HALO_LINK_TABLE, WESTCOAST_LINK_TYPE } from '../../../core/psa/halo';
 import {
 	buildDefaultHaloSeed,
 	HALO_ONLY_CLIENTS,
@@ -188,6 +188,45 @@ describe('Halo sandbox: lists and reads', () => {
 				links: [],
 			});
 			expect((await api.get(`ExternalLink/${body.links[0].id}`)).body).toEqual(body.links[0]);
+		});
+
+		it("answers the reads that confirm a create: links by third_party_id, one client's licences with inactive ones, paged", async () => {
+			const links = await api.get(
+				`ExternalLink?third_party_id=${linked.westcoastId}&pageinate=true&page_size=100&page_no=1`,
+			);
+			expect(links.body).toEqual({
+				record_count: 1,
+				links: [
+					expect.objectContaining({
+						third_party_id: linked.westcoastId,
+						table_id: HALO_LINK_TABLE.client,
+						halo_id: linked.haloClientIds[0],
+					}),
+				],
+			});
+			const past = await api.get(
+				`ExternalLink?third_party_id=${linked.westcoastId}&pageinate=true&page_size=100&page_no=2`,
+			);
+			expect(past.body).toEqual({ record_count: 1, links: [] });
+			expect((await api.get('ExternalLink?third_party_id=no-such-id')).body.record_count).toBe(0);
+
+			const withInactive = licences.find((licence) => licence.is_active === false)!;
+			const clientId = withInactive.client_id;
+			const own = licences.filter((licence) => licence.client_id === clientId);
+			const paged = [];
+			for (let pageNo = 1; pageNo <= own.length + 1; pageNo++) {
+				const { body } = await api.get(
+					`SoftwareLicence?client_id=${clientId}&includeinactive=true&pageinate=true&page_size=1&page_no=${pageNo}`,
+				);
+				expect(body.record_count).toBe(own.length);
+				paged.push(...body.licences);
+			}
+			expect(paged.map((licence: { id: number }) => licence.id)).toEqual(own.map((l) => l.id));
+			expect(paged).toContainEqual(
+				expect.objectContaining({ id: withInactive.id, is_active: false }),
+			);
+			const activeOnly = await api.get(`SoftwareLicence?client_id=${clientId}`);
+			expect(activeOnly.body.record_count).toBe(own.length - 1);
 		});
 
 		it('lists top levels under "tree"', async () => {

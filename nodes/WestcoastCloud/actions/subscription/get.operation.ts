@@ -16,7 +16,7 @@ import {
 import { marketplaceCall } from '../../transport';
 import { simplifyProperty } from '../common.descriptions';
 import { callOptions, shapeRecords } from '../shared';
-import { subscriptionOptions, subscriptionSimplifier } from './options';
+import { includeAddonsProperty, subscriptionOptions, subscriptionSimplifier } from './options';
 
 const properties: INodeProperties[] = [
 	{
@@ -28,10 +28,7 @@ const properties: INodeProperties[] = [
 		description: "The subscription's Westcoast account ID",
 	},
 	{
-		displayName: 'Include Add-Ons',
-		name: 'includeAddons',
-		type: 'boolean',
-		default: false,
+		...includeAddonsProperty,
 		description: 'Whether to return the add-ons of the subscription too, as items after it',
 	},
 	simplifyProperty,
@@ -48,7 +45,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const accountId = String(this.getNodeParameter('subscriptionId', itemIndex)).trim();
-	const includeAddons = this.getNodeParameter('includeAddons', itemIndex, false) as boolean;
+	const includeAddons = this.getNodeParameter('includeAddons', itemIndex, true) as boolean;
 	const call = includeAddons ? CALLS.getSubscriptionWithAddons : CALLS.getSubscription;
 	const options = callOptions(this, itemIndex);
 	const subscription = await marketplaceCall.call(

@@ -54,12 +54,12 @@ const properties: INodeProperties[] = [
 	},
 	subscriptionOptions([
 		{
-			displayName: 'Include User-Level Subscriptions',
+			displayName: 'Include User-Level',
 			name: 'includeUserLevel',
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to include subscriptions held by individual users rather than by the customer company',
+				'Whether to include user-level subscriptions: those held by individual users rather than by the customer company',
 		},
 	]),
 ];

@@ -1,0 +1,155 @@
+/**
+ * What a person reads in the editor's output pane, in n8n's engine against
+ * the sandboxes: Licence Sync's items name the product and the customer,
+ * Mapped items all have the same columns, review items carry no input
+ * bookkeeping, and messages are sentences without reason codes in them. The
+ * names are checked against the inputs the plan was made from (the Westcoast
+ * read, Mapping Resolver's Mapped items, Halo's licences), not against the
+ * planner.
+ */
+import { LICENCE_REASONS } from '../../core/licences';
+import { REVIEW_REASONS } from '../../core/mapping';
+import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
+import { testDialect } from '../harness/dialect';
+import { HaloTestClient } from '../harness/halo-client';
+import { runWorkflow } from '../harness/run-workflow';
+import { NODES, syncWorkflow } from '../harness/sync-workflow';
+import { sandboxCredential } from '../harness/westcoast';
+
+jest.setTimeout(60_000);
+
+type Json = Record<string, unknown>;
+
+let sandboxes: PairedSandboxes;
+let halo: HaloTestClient;
+
+beforeAll(async () => {
+	sandboxes = await startPairedSandboxes({ seed: 3, dialect: testDialect() });
+	halo = new HaloTestClient(sandboxes.halo);
+});
+afterAll(async () => sandboxes.close());
+
+async function plan() {
+	const psaLicences = await halo.list('SoftwareLicence', 'licences');
+	const result = await runWorkflow(
+		syncWorkflow({
+			psaCustomers: await halo.list('Client', 'clients'),
+			psaLicences,
+			mapping: { matchNormalizedName: true },
+		}),
+		{ credentials: [sandboxCredential(sandboxes.westcoast)] },
+	);
+	expect(result.error).toBeUndefined();
+	const json = (node: string, output: number) =>
+		result.output(node, output).map((item) => item.json as Json);
+	return { json, psaLicences };
+}
+
+const REASON_CODES = [...Object.keys(LICENCE_REASONS), ...Object.keys(REVIEW_REASONS)];
+/** A reason code or another camelCase word: "noQuantity", "exactName". */
+const CODE_IN_SENTENCE = /\b[a-z]+[A-Z][A-Za-z]*\b/;
+
+describe('the output pane after one plan and, once applied, the next', () => {
+	let first: Awaited<ReturnType<typeof plan>>;
+	let second: Awaited<ReturnType<typeof plan>>;
+
+	beforeAll(async () => {
+		first = await plan();
+		// Apply what the plan says, as the shipped workflows' HTTP Request nodes do.
+		await halo.post(
+			'Client',
+			first.json(NODES.mapping, 0).flatMap((entry) => (entry.link ? [entry.link] : [])),
+		);
+		for (const output of [0, 1, 2])
+			await halo.post(
+				'SoftwareLicence',
+				first.json(NODES.licences, output).map((entry) => entry.payload),
+			);
+		second = await plan();
+	});
+
+	it('Mapped items all have the same columns; no new link is link: null', () => {
+		for (const run of [first, second]) {
+			const mapped = run.json(NODES.mapping, 0);
+			expect(mapped.length).toBeGreaterThan(3);
+			const columns = Object.keys(mapped[0]).sort();
+			expect(columns).toEqual(expect.arrayContaining(['link', 'westcoastDeleted']));
+			for (const entry of mapped) expect(Object.keys(entry).sort()).toEqual(columns);
+		}
+		expect(first.json(NODES.mapping, 0).some((entry) => entry.link !== null)).toBe(true);
+		expect(second.json(NODES.mapping, 0).every((entry) => entry.link === null)).toBe(true);
+	});
+
+	it('review items carry names, IDs and a message, no input bookkeeping', () => {
+		const review = first.json(NODES.mapping, 3);
+		expect(review.length).toBeGreaterThan(0);
+		const text = JSON.stringify(review);
+		for (const key of ['psaIndex', 'westcoastIndex', 'westcoastItem', 'psaItem'])
+			expect(text).not.toContain(`"${key}"`);
+		for (const entry of review) {
+			expect(entry.message).toEqual(expect.stringMatching(/\w+ .*\.$/));
+			expect(REASON_CODES).toContain(entry.reason);
+		}
+		const withCandidates = review.find((entry) => Array.isArray(entry.candidates));
+		expect((withCandidates?.candidates as Json[])[0]).toEqual({
+			psaId: expect.anything(),
+			psaName: expect.any(String),
+			score: expect.any(Number),
+		});
+	});
+
+	it('Update, Unchanged and Skipped items name the product and the customer', async () => {
+		const subscriptions = new Map(
+			(await runWorkflowSubscriptions()).map((s) => [String(s.westcoastId), s]),
+		);
+		const customerNames = new Map(
+			first.json(NODES.mapping, 0).map((m) => [String(m.westcoastId), m.psaName]),
+		);
+		const licenceNames = new Map(first.psaLicences.map((l) => [String(l.id), l.name]));
+		const outputs = { update: 1, unchanged: 3, skipped: 4 };
+		const items = {
+			update: first.json(NODES.licences, outputs.update),
+			unchanged: second.json(NODES.licences, outputs.unchanged),
+			skipped: first.json(NODES.licences, outputs.skipped),
+		};
+		for (const entries of Object.values(items)) {
+			expect(entries.length).toBeGreaterThan(0);
+			for (const entry of entries) {
+				const subscription = subscriptions.get(String(entry.westcoastSubscriptionId));
+				const expectedProduct = subscription
+					? [subscription.productName, subscription.vendorDisplayName]
+					: [licenceNames.get(String(entry.psaLicenceId))];
+				expect(expectedProduct).toContain(entry.productName);
+				const mappedName = customerNames.get(String(entry.westcoastCustomerId));
+				expect(entry.customerName).toBe(mappedName ?? null);
+			}
+		}
+		// Every updated and unchanged licence belongs to a mapped customer, so each has a name.
+		for (const entry of [...items.update, ...items.unchanged])
+			expect(entry.customerName).toEqual(expect.any(String));
+	});
+
+	it('reason messages are sentences without codes in them; the code is its own field', () => {
+		const entries = [0, 1, 2, 3, 4].flatMap((output) => [
+			...first.json(NODES.licences, output),
+			...second.json(NODES.licences, output),
+		]);
+		const reasons = entries.flatMap((entry) => (entry.reason ? [entry.reason as Json] : []));
+		expect(reasons.length).toBeGreaterThan(5);
+		for (const reason of reasons) {
+			expect(Object.keys(LICENCE_REASONS)).toContain(reason.code);
+			// Field names of the input (westcoastId) are named on purpose; these messages have none.
+			expect(String(reason.message)).not.toMatch(CODE_IN_SENTENCE);
+		}
+		for (const entry of first.json(NODES.mapping, 3))
+			for (const code of REASON_CODES) expect(String(entry.message)).not.toContain(code);
+	});
+
+	/** The Westcoast read both plans were made from (the sandbox holds still between them). */
+	async function runWorkflowSubscriptions(): Promise<Json[]> {
+		const result = await runWorkflow(syncWorkflow({ psaCustomers: [], psaLicences: [] }), {
+			credentials: [sandboxCredential(sandboxes.westcoast)],
+		});
+		return result.output(NODES.subscriptions, 0).map((item) => item.json as Json);
+	}
+});
