@@ -24,6 +24,11 @@ function print(line: string): void {
 }
 
 async function save(page: Page, name: string): Promise<void> {
+	// Toasts ("Workflow executed successfully") would cover part of the picture.
+	await page
+		.locator('.el-notification__closeBtn')
+		.evaluateAll((buttons) => buttons.forEach((button) => (button as { click(): void }).click()));
+	await page.waitForSelector('.el-notification', { state: 'detached' });
 	const file = path.join(IMAGES, `${name}.png`);
 	await page.screenshot({ path: file });
 	print(`  ${path.relative(REPO_ROOT, file)}`);

@@ -20,6 +20,9 @@ export const CUSTOMER_WRITE_NODES = {
 
 const N = CUSTOMER_WRITE_NODES;
 
+/** How far right of Mapping Resolver the writes reach: where their barrier goes. */
+export const CUSTOMER_WRITES_WIDTH = 1100;
+
 /**
  * From Mapping Resolver `mapper` (at column `x`, row `y`): creates (each
  * confirmed just before by a read of the links holding its Westcoast ID), new links
@@ -45,17 +48,17 @@ export function addCustomerWrites(
 		),
 	);
 	const saveLinks = graph.add(haloPostPayloads(N.saveLinks, [x + 660, y - 200], 'Client'));
-	const clientCreates = graph.add(splitOut(N.clientCreates, [x + 220, y + 100], 'records'));
+	const clientCreates = graph.add(splitOut(N.clientCreates, [x + 220, y + 200], 'records'));
 	const findLinks = graph.add(
-		haloLookup(N.findClientLinks, [x + 330, y + 100], 'ExternalLink', HALO_LIST_KEY.externalLink, [
+		haloLookup(N.findClientLinks, [x + 440, y + 200], 'ExternalLink', HALO_LIST_KEY.externalLink, [
 			{ name: HALO_LOOKUP_FILTERS.linkThirdPartyId, value: '={{ $json.westcoastId }}' },
 		]),
 	);
-	const confirm = graph.add(psaCreateCheck(N.confirmClientCreates, [x + 440, y], 'customers'));
-	const createClients = graph.add(haloPostPayloads(N.createClients, [x + 660, y], 'Client'));
-	const updateSites = graph.add(haloPostPayloads(N.updateSites, [x + 440, y + 200], 'Site'));
-	const review = graph.add(noOp(N.review, [x + 440, y + 400]));
-	const done = graph.add(waitForAll(N.done, [x + 880, y], 4));
+	const confirm = graph.add(psaCreateCheck(N.confirmClientCreates, [x + 660, y], 'customers'));
+	const createClients = graph.add(haloPostPayloads(N.createClients, [x + 880, y], 'Client'));
+	const updateSites = graph.add(haloPostPayloads(N.updateSites, [x + 440, y + 400], 'Site'));
+	const review = graph.add(noOp(N.review, [x + 440, y + 600]));
+	const done = graph.add(waitForAll(N.done, [x + CUSTOMER_WRITES_WIDTH, y], 4));
 
 	graph.connect(mapper, collectLinks, MAPPING_OUTPUT.mapped);
 	graph.connect(collectLinks, newLinks);

@@ -53,38 +53,41 @@ const addOnParentsExpression = (licenceSync: string) => `={{ (() => {
  * confirmed just before by a read of its client's licences. Returns the last
  * node of each write chain, for a barrier that must wait for all of them.
  */
+/** How far right of Licence Sync the writes reach: where the barrier after them goes. */
+export const LICENCE_WRITES_WIDTH = 1540;
+
 export function addLicenceWrites(
 	graph: WorkflowGraph,
 	licenceSync: string,
 	[x, y]: [number, number],
 ): string[] {
-	const licenceCreates = graph.add(splitOut(N.licenceCreates, [x + 220, y - 500], 'records'));
+	const licenceCreates = graph.add(splitOut(N.licenceCreates, [x + 220, y - 600], 'records'));
 	const findLicences = graph.add(
-		haloLookup(N.findClientLicences, [x + 330, y - 500], 'SoftwareLicence', HALO_LIST_KEY.licence, [
+		haloLookup(N.findClientLicences, [x + 440, y - 600], 'SoftwareLicence', HALO_LIST_KEY.licence, [
 			{ name: HALO_LOOKUP_FILTERS.licenceClientId, value: '={{ $json.psaCustomerId }}' },
 		]),
 	);
 	const confirm = graph.add(
-		psaCreateCheck(N.confirmLicenceCreates, [x + 440, y - 400], 'licences'),
+		psaCreateCheck(N.confirmLicenceCreates, [x + 660, y - 400], 'licences'),
 	);
 	const create = graph.add(
-		haloPostPayloads(N.createLicences, [x + 660, y - 400], 'SoftwareLicence'),
+		haloPostPayloads(N.createLicences, [x + 880, y - 400], 'SoftwareLicence'),
 	);
 	const updateFound = graph.add(
-		haloPostPayloads(N.updateFoundLicences, [x + 660, y - 600], 'SoftwareLicence'),
+		haloPostPayloads(N.updateFoundLicences, [x + 880, y - 600], 'SoftwareLicence'),
 	);
 	const parents = graph.add(
 		setFields(
 			N.addOnParents,
-			[x + 440, y - 200],
+			[x + 880, y - 200],
 			[{ name: 'payloads', type: 'array', value: addOnParentsExpression(licenceSync) }],
 			{ executeOnce: true },
 		),
 	);
 	const toLink = graph.add(
-		keepWhere(N.addOnsToLink, [x + 660, y - 200], ['$json.payloads.length > 0']),
+		keepWhere(N.addOnsToLink, [x + 1100, y - 200], ['$json.payloads.length > 0']),
 	);
-	const link = graph.add(haloPostPayloads(N.linkAddOns, [x + 880, y - 200], 'SoftwareLicence'));
+	const link = graph.add(haloPostPayloads(N.linkAddOns, [x + 1320, y - 200], 'SoftwareLicence'));
 	const update = graph.add(haloPostPayloads(N.updateLicences, [x + 220, y], 'SoftwareLicence'));
 	const deactivate = graph.add(
 		haloPostPayloads(N.deactivateLicences, [x + 220, y + 200], 'SoftwareLicence'),

@@ -15,10 +15,10 @@ import {
 	webhookTrigger,
 	type Field,
 } from './base-nodes';
-import { addCustomerWrites, CUSTOMER_WRITE_NODES } from './customer-writes';
+import { addCustomerWrites, CUSTOMER_WRITE_NODES, CUSTOMER_WRITES_WIDTH } from './customer-writes';
 import { WorkflowGraph, type Position, type WorkflowJson } from './graph';
 import { haloReadFirstPage, haloReadPages } from './halo-nodes';
-import { addLicenceWrites, LICENCE_WRITE_NODES } from './licence-writes';
+import { addLicenceWrites, LICENCE_WRITE_NODES, LICENCE_WRITES_WIDTH } from './licence-writes';
 import * as notes from './notes';
 import {
 	CREATE_CHECK_OUTPUT,
@@ -111,9 +111,9 @@ function addHaloList(
 	const pages = `${read} (All Pages)`;
 	const check = `Check: ${list} Complete`;
 	graph.add(haloReadFirstPage(read, [x, y], entity));
-	graph.add(psaPagePlan(plan, [x + 40, y + 160], listKey));
-	graph.add(haloReadPages(pages, [x + 80, y + 320], entity));
-	graph.add(psaListCheck(check, [x + 120, y + 480], listKey, read));
+	graph.add(psaPagePlan(plan, [x + 40, y + 200], listKey));
+	graph.add(haloReadPages(pages, [x + 80, y + 400], entity));
+	graph.add(psaListCheck(check, [x + 120, y + 600], listKey, read));
 	graph.connect(read, plan);
 	graph.connect(plan, pages);
 	graph.connect(pages, check);
@@ -185,6 +185,21 @@ const deactivateDeleted = `={{ ${setting(SETTING.deactivateDeleted)} === true }}
 const titled = (name: string, variant: WorkflowVariant) =>
 	variant === 'queue-mode' ? `${name} (queue mode)` : name;
 
+/** Columns of the daily sync's licence half, right of the customer writes. */
+const DAILY_CUSTOMERS_X = 1980;
+const DAILY = (() => {
+	const thenSync = DAILY_CUSTOMERS_X + CUSTOMER_WRITES_WIDTH + 220;
+	const mapForLicences = thenSync + 660;
+	// Room for the mapper's output labels and Licence Sync's input labels between them.
+	const licenceSync = mapForLicences + 440;
+	return {
+		thenSync,
+		mapForLicences,
+		licenceSync,
+		licenceWritesDone: licenceSync + LICENCE_WRITES_WIDTH,
+	};
+})();
+
 function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 	const graph = new WorkflowGraph(
 		'wcHaloDailySync',
@@ -195,8 +210,8 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 	note(graph, 'Note: Schedule', [-40, 260], 420, 140, notes.SCHEDULE_NOTE);
 	note(graph, 'Note: Execution Data', [-40, 420], 640, 200, notes.EXECUTION_DATA_NOTE);
 	note(graph, 'Note: Reads', [640, -540], 1120, 220, notes.READS_NOTE);
-	note(graph, 'Note: Customers', [1960, -540], 1100, 300, notes.CUSTOMERS_NOTE);
-	note(graph, 'Note: Licences', [3080, -540], 1960, 300, notes.LICENCES_NOTE);
+	note(graph, 'Note: Customers', [1960, -540], 1320, 300, notes.CUSTOMERS_NOTE);
+	note(graph, 'Note: Licences', [3300, -540], 2880, 300, notes.LICENCES_NOTE);
 
 	// First: `n8n execute` starts from the first trigger in the file.
 	graph.add(manualTrigger(NODE.runNow, [0, -100]));
@@ -234,7 +249,7 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 
 	// Customers: written only when syncing them (else the resolver only plans).
 	const mapCustomers = graph.add(
-		mappingResolver(NODE.mapCustomers, [1980, 0], {
+		mappingResolver(NODE.mapCustomers, [DAILY_CUSTOMERS_X, 0], {
 			createMissing: `={{ ${SYNCS_CUSTOMERS} }}`,
 			topLevelId: `={{ ${setting(SETTING.topLevel)} }}`,
 			updateSiteAddress: `={{ ${SYNCS_CUSTOMERS} && ${setting(SETTING.updateSiteAddress)} === true }}`,
@@ -242,22 +257,32 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 	);
 	graph.connect(customers, mapCustomers, 0, 0);
 	graph.connect(clients.records, mapCustomers, 0, 1);
-	const customersDone = addCustomerWrites(graph, mapCustomers, [1980, 0], SYNCS_CUSTOMERS);
+	const customersDone = addCustomerWrites(
+		graph,
+		mapCustomers,
+		[DAILY_CUSTOMERS_X, 0],
+		SYNCS_CUSTOMERS,
+	);
 
 	// Licences: once the customer writes are done, map again so that created clients count.
 	const thenSync = graph.add(
-		ifAllTrue(NODE.thenSyncSubscriptions, [3080, 0], [SYNCS_SUBSCRIPTIONS], { executeOnce: true }),
+		ifAllTrue(NODE.thenSyncSubscriptions, [DAILY.thenSync, 0], [SYNCS_SUBSCRIPTIONS], {
+			executeOnce: true,
+		}),
 	);
 	const clientsAfter = addHaloList(
 		graph,
 		[NODE.haloClientsAfterWrites, NODE.clientsAfterWrites],
 		'Client',
 		'clients',
-		[3300, 0],
+		[DAILY.thenSync + 220, 0],
 	);
-	const mapForLicences = graph.add(mappingsOnly(NODE.mapForLicences, [3740, 0]));
+	const mapForLicences = graph.add(mappingsOnly(NODE.mapForLicences, [DAILY.mapForLicences, 0]));
 	const sync = graph.add(
-		withGuardMemory(variant, licenceSync(NODE.licenceSync, [3960, 0], deactivateDeleted)),
+		withGuardMemory(
+			variant,
+			licenceSync(NODE.licenceSync, [DAILY.licenceSync, 0], deactivateDeleted),
+		),
 	);
 	graph.connect(customersDone, thenSync);
 	graph.connect(thenSync, clientsAfter.read);
@@ -266,14 +291,17 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 	graph.connect(subscriptions.records, sync, 0, 0);
 	graph.connect(licences.records, sync, 0, 1);
 	graph.connect(mapForLicences, sync, MAPPING_OUTPUT.mapped, 2);
-	const writeEnds = addLicenceWrites(graph, sync, [3960, 0]);
-	const done = graph.add(waitForAll(NODE.licenceWritesDone, [4840, 0], writeEnds.length + 1));
+	const writeEnds = addLicenceWrites(graph, sync, [DAILY.licenceSync, 0]);
+	const done = graph.add(
+		waitForAll(NODE.licenceWritesDone, [DAILY.licenceWritesDone, 0], writeEnds.length + 1),
+	);
 	writeEnds.forEach((end, input) => graph.connect(end, done, 0, input));
-	const planSummary = addGuardMemoryStore(graph, variant, sync, [3960, 0]);
+	const planSummary = addGuardMemoryStore(graph, variant, sync, [DAILY.licenceSync, 0]);
 	graph.connect(planSummary.node, done, planSummary.output, writeEnds.length);
-	graph.add(writesUnlock(variant, NODE.unlock, [5060, 0]));
+	graph.add(writesUnlock(variant, NODE.unlock, [DAILY.licenceWritesDone + 220, 0]));
 	graph.connect(done, NODE.unlock);
-	graph.add(writesUnlock(variant, NODE.unlockCustomersOnly, [3300, 200]));
+	// Below the re-read's steps, which step down from it.
+	graph.add(writesUnlock(variant, NODE.unlockCustomersOnly, [DAILY.thenSync, 860]));
 	graph.connect(thenSync, NODE.unlockCustomersOnly, 1);
 	addUnlockOnFailure(graph, variant, [0, 460]);
 	return graph.toJson();
@@ -284,6 +312,10 @@ const recordsOf = (node: string, output: number) =>
 	`$('${node}').all(${output}).reduce((total, item) => total + (item.json.batch === undefined ? 1 : item.json.count), 0)`;
 const countOf = (node: string, output: number) => `={{ ${recordsOf(node, output)} }}`;
 
+const IMPORT_CUSTOMERS_X = 1320;
+/** Where the customer import's summary goes: right of the customer writes. */
+const IMPORT_CUSTOMERS_END = IMPORT_CUSTOMERS_X + CUSTOMER_WRITES_WIDTH + 220;
+
 function buildImportCustomers(variant: WorkflowVariant): WorkflowJson {
 	const path = WEBHOOK_PATH.customers;
 	const graph = new WorkflowGraph(
@@ -293,7 +325,7 @@ function buildImportCustomers(variant: WorkflowVariant): WorkflowJson {
 	note(graph, 'Note: Import', [-40, -760], 640, 200, notes.IMPORT_NOTE('customers', path));
 	note(graph, 'Note: Credentials', [-40, -540], 640, 320, notes.CREDENTIALS_NOTE);
 	note(graph, 'Note: Settings', [-40, 300], 640, 180, notes.settingsNote(CUSTOMER_IMPORT_SETTINGS));
-	note(graph, 'Note: Customers', [1100, -540], 1100, 300, notes.CUSTOMERS_NOTE);
+	note(graph, 'Note: Customers', [1100, -540], 1320, 300, notes.CUSTOMERS_NOTE);
 
 	graph.add(webhookTrigger(NODE.webhook, [0, 0], path));
 	const valid = addSettings(graph, [220, 0], CUSTOMER_IMPORT_SETTINGS);
@@ -307,7 +339,7 @@ function buildImportCustomers(variant: WorkflowVariant): WorkflowJson {
 		[880, 0],
 	);
 	const mapCustomers = graph.add(
-		mappingResolver(NODE.mapCustomers, [1320, 0], {
+		mappingResolver(NODE.mapCustomers, [IMPORT_CUSTOMERS_X, 0], {
 			createMissing: true,
 			topLevelId: `={{ ${setting(SETTING.topLevel)} }}`,
 			updateSiteAddress: `={{ ${setting(SETTING.updateSiteAddress)} === true }}`,
@@ -317,7 +349,7 @@ function buildImportCustomers(variant: WorkflowVariant): WorkflowJson {
 	graph.connect(customers, clients.read);
 	graph.connect(customers, mapCustomers, 0, 0);
 	graph.connect(clients.records, mapCustomers, 0, 1);
-	const done = addCustomerWrites(graph, mapCustomers, [1320, 0]);
+	const done = addCustomerWrites(graph, mapCustomers, [IMPORT_CUSTOMERS_X, 0]);
 
 	const count = (output: number) => countOf(NODE.mapCustomers, output);
 	// The creates left after the check just before them (it runs only when there are creates).
@@ -348,16 +380,22 @@ function buildImportCustomers(variant: WorkflowVariant): WorkflowJson {
 		{ name: 'needsReview', type: 'number', value: count(MAPPING_OUTPUT.review) },
 	];
 	const summary = graph.add(
-		setFields(NODE.importSummary, [2420, 0], fields, { executeOnce: true }),
+		setFields(NODE.importSummary, [IMPORT_CUSTOMERS_END, 0], fields, { executeOnce: true }),
 	);
-	const unlock = graph.add(writesUnlock(variant, NODE.unlock, [2640, 0]));
-	const respond = graph.add(respondWithItemOf(NODE.respond, [2860, 0], NODE.importSummary));
+	const unlock = graph.add(writesUnlock(variant, NODE.unlock, [IMPORT_CUSTOMERS_END + 220, 0]));
+	const respond = graph.add(
+		respondWithItemOf(NODE.respond, [IMPORT_CUSTOMERS_END + 440, 0], NODE.importSummary),
+	);
 	graph.connect(done, summary);
 	graph.connect(summary, unlock);
 	graph.connect(unlock, respond);
 	addUnlockOnFailure(graph, variant, [0, 520]);
 	return graph.toJson();
 }
+
+const IMPORT_MAP_CUSTOMERS_X = 1760;
+// Room for the mapper's output labels and Licence Sync's input labels between them.
+const IMPORT_LICENCE_SYNC_X = IMPORT_MAP_CUSTOMERS_X + 440;
 
 function buildImportSubscriptions(variant: WorkflowVariant): WorkflowJson {
 	const path = WEBHOOK_PATH.subscriptions;
@@ -375,7 +413,7 @@ function buildImportSubscriptions(variant: WorkflowVariant): WorkflowJson {
 		160,
 		notes.settingsNote(SUBSCRIPTION_IMPORT_SETTINGS),
 	);
-	note(graph, 'Note: Licences', [1540, -540], 1500, 300, notes.LICENCES_NOTE);
+	note(graph, 'Note: Licences', [1540, -540], 2400, 300, notes.LICENCES_NOTE);
 
 	graph.add(webhookTrigger(NODE.webhook, [0, 0], path));
 	const valid = addSettings(graph, [220, 0], SUBSCRIPTION_IMPORT_SETTINGS);
@@ -397,9 +435,12 @@ function buildImportSubscriptions(variant: WorkflowVariant): WorkflowJson {
 		[1320, 0],
 	);
 	// Customers are written by the customer import.
-	const mapCustomers = graph.add(mappingsOnly(NODE.mapCustomers, [1760, 0]));
+	const mapCustomers = graph.add(mappingsOnly(NODE.mapCustomers, [IMPORT_MAP_CUSTOMERS_X, 0]));
 	const sync = graph.add(
-		withGuardMemory(variant, licenceSync(NODE.licenceSync, [1980, 0], deactivateDeleted)),
+		withGuardMemory(
+			variant,
+			licenceSync(NODE.licenceSync, [IMPORT_LICENCE_SYNC_X, 0], deactivateDeleted),
+		),
 	);
 	addWritesLock(graph, variant, [440, -160], [valid, customers], { guardMemory: true });
 	graph.connect(customers, subscriptions.read);
@@ -411,15 +452,16 @@ function buildImportSubscriptions(variant: WorkflowVariant): WorkflowJson {
 	graph.connect(licences.records, sync, 0, 1);
 	graph.connect(mapCustomers, sync, MAPPING_OUTPUT.mapped, 2);
 
-	const writeEnds = addLicenceWrites(graph, sync, [1980, 0]);
-	const done = graph.add(waitForAll(NODE.licenceWritesDone, [2860, 0], writeEnds.length + 1));
+	const writeEnds = addLicenceWrites(graph, sync, [IMPORT_LICENCE_SYNC_X, 0]);
+	const writesEnd = IMPORT_LICENCE_SYNC_X + LICENCE_WRITES_WIDTH;
+	const done = graph.add(waitForAll(NODE.licenceWritesDone, [writesEnd, 0], writeEnds.length + 1));
 	writeEnds.forEach((end, input) => graph.connect(end, done, 0, input));
-	const planSummary = addGuardMemoryStore(graph, variant, sync, [1980, 0]);
+	const planSummary = addGuardMemoryStore(graph, variant, sync, [IMPORT_LICENCE_SYNC_X, 0]);
 	graph.connect(planSummary.node, done, planSummary.output, writeEnds.length);
 	const summary = graph.add(
 		setFields(
 			NODE.importSummary,
-			[3080, 0],
+			[writesEnd + 220, 0],
 			[
 				{
 					name: 'licences',
@@ -435,8 +477,10 @@ function buildImportSubscriptions(variant: WorkflowVariant): WorkflowJson {
 			{ executeOnce: true },
 		),
 	);
-	const unlock = graph.add(writesUnlock(variant, NODE.unlock, [3300, 0]));
-	const respond = graph.add(respondWithItemOf(NODE.respond, [3520, 0], NODE.importSummary));
+	const unlock = graph.add(writesUnlock(variant, NODE.unlock, [writesEnd + 440, 0]));
+	const respond = graph.add(
+		respondWithItemOf(NODE.respond, [writesEnd + 660, 0], NODE.importSummary),
+	);
 	graph.connect(done, summary);
 	graph.connect(summary, unlock);
 	graph.connect(unlock, respond);

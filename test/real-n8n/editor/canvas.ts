@@ -133,15 +133,25 @@ const overlaps = (a: Box, b: Box) =>
 const inside = ([x, y]: [number, number], box: Box) =>
 	x > box.left && x < box.right && y > box.top && y < box.bottom;
 
-/** What a person would call untidy: nodes drawn over each other, cut labels, lines behind nodes. */
-export function layoutProblems(geometry: CanvasGeometry): string[] {
-	const problems: string[] = [];
+export interface LayoutProblems {
+	/** Nodes (with their names and labels) drawn over each other. */
+	overlaps: string[];
+	/** Input and output labels the editor cut off. */
+	cutLabels: string[];
+	/** Connections that run behind a node they do not connect. */
+	linesBehind: string[];
+}
+
+/** What a person would call untidy on a canvas. */
+export function layoutProblems(geometry: CanvasGeometry): LayoutProblems {
+	const problems: LayoutProblems = { overlaps: [], cutLabels: [], linesBehind: [] };
 	const { nodes, edges } = geometry;
 	nodes.forEach((node, index) => {
 		for (const other of nodes.slice(index + 1))
 			if (overlaps(node.drawn, other.drawn))
-				problems.push(`"${node.name}" and "${other.name}" are drawn over each other`);
-		for (const label of node.cutLabels) problems.push(`"${node.name}" shows "${label}" cut off`);
+				problems.overlaps.push(`"${node.name}" and "${other.name}" are drawn over each other`);
+		for (const label of node.cutLabels)
+			problems.cutLabels.push(`"${node.name}" shows "${label}" cut off`);
 	});
 	for (const edge of edges) {
 		const behind = nodes.filter(
@@ -151,7 +161,7 @@ export function layoutProblems(geometry: CanvasGeometry): string[] {
 				edge.points.some((point) => inside(point, node.body)),
 		);
 		for (const node of behind)
-			problems.push(
+			problems.linesBehind.push(
 				`the line from "${edge.source}" to "${edge.target}" runs behind "${node.name}"`,
 			);
 	}
