@@ -1,7 +1,7 @@
 /** This package's nodes (Westcoast Cloud, Mapping Resolver, Licence Sync) with the credential ids the workflows use. */
 import type { NodeSpec, Position } from './graph';
 
-const PACKAGE = 'n8n-nodes-westcoast-cloud';
+export const PACKAGE = 'n8n-nodes-westcoast-cloud';
 
 export const WESTCOAST_CREDENTIAL = {
 	type: 'westcoastCloudApi',

@@ -20,6 +20,7 @@ import { WorkflowGraph, type Position, type WorkflowJson } from './graph';
 import { haloReadAll } from './halo-nodes';
 import { addLicenceWrites, LICENCE_WRITE_NODES } from './licence-writes';
 import * as notes from './notes';
+import { addReportBranch, ALERT_FILE, buildAlertWorkflow, withAlert } from './report-nodes';
 import {
 	LICENCE_OUTPUT,
 	licenceSync,
@@ -234,7 +235,11 @@ function buildDailySync(): WorkflowJson {
 	graph.connect(done, NODE.unlock);
 	graph.add(runLock(NODE.unlockCustomersOnly, [3300, 200], 'release'));
 	graph.connect(thenSync, NODE.unlockCustomersOnly, 1);
-	return graph.toJson();
+	addReportBranch(graph, [NODE.unlock, NODE.unlockCustomersOnly], [5280, 0], {
+		mappingNode: NODE.mapCustomers,
+		licenceNode: NODE.licenceSync,
+	});
+	return withAlert(graph.toJson());
 }
 
 /** Items of one output, counting a batch item as its records. */
@@ -310,7 +315,11 @@ function buildImportCustomers(): WorkflowJson {
 	graph.connect(done, summary);
 	graph.connect(summary, unlock);
 	graph.connect(unlock, respond);
-	return graph.toJson();
+	addReportBranch(graph, [unlock], [2860, 300], {
+		mappingNode: NODE.mapCustomers,
+		licenceNode: '',
+	});
+	return withAlert(graph.toJson());
 }
 
 function buildImportSubscriptions(): WorkflowJson {
@@ -385,7 +394,11 @@ function buildImportSubscriptions(): WorkflowJson {
 	graph.connect(done, summary);
 	graph.connect(summary, unlock);
 	graph.connect(unlock, respond);
-	return graph.toJson();
+	addReportBranch(graph, [unlock], [3520, 300], {
+		mappingNode: NODE.mapCustomers,
+		licenceNode: NODE.licenceSync,
+	});
+	return withAlert(graph.toJson());
 }
 
 export const DAILY_SYNC_FILE = 'westcoast-halo-daily-sync.json';
@@ -396,4 +409,5 @@ export const WORKFLOW_FILES: WorkflowFile[] = [
 	{ file: DAILY_SYNC_FILE, build: buildDailySync },
 	{ file: IMPORT_CUSTOMERS_FILE, build: buildImportCustomers },
 	{ file: IMPORT_SUBSCRIPTIONS_FILE, build: buildImportSubscriptions },
+	{ file: ALERT_FILE, build: buildAlertWorkflow },
 ];
