@@ -131,7 +131,10 @@ export function changesByCustomer({ customers, licences }: SyncReportInput): Cus
 		add(entry.westcoastId, 'created in Halo, with its Westcoast link');
 	for (const entry of customers?.mapped ?? [])
 		if (entry.link !== undefined)
-			add(entry.westcoastId, `linked to Halo client ${entry.psaId} "${entry.psaName}" (${entry.matchedBy})`);
+			add(
+				entry.westcoastId,
+				`linked to Halo client ${entry.psaId} "${entry.psaName}" (${entry.matchedBy})`,
+			);
 	for (const entry of customers?.addressChanges ?? [])
 		add(
 			entry.westcoastId,

@@ -8,7 +8,10 @@ export const escapeHtml = (text: unknown): string =>
 		.replace(/"/g, '&quot;')
 		.replace(/'/g, '&#39;');
 
-export const htmlTable = (head: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string =>
+export const htmlTable = (
+	head: readonly string[],
+	rows: ReadonlyArray<readonly unknown[]>,
+): string =>
 	`<table><thead><tr>${head.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead><tbody>${rows
 		.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
 		.join('')}</tbody></table>`;

@@ -15,7 +15,9 @@ export const reviewRows = (review: readonly ReviewEntry[]): string[][] =>
 		entry.westcoastName ?? entry.psaName ?? entry.westcoastId ?? '',
 		entry.reason,
 		entry.message,
-		(entry.candidates ?? []).map((candidate) => `${candidate.psaName} (${candidate.psaId})`).join(', '),
+		(entry.candidates ?? [])
+			.map((candidate) => `${candidate.psaName} (${candidate.psaId})`)
+			.join(', '),
 	]);
 
 function refusalHtml(input: SyncReportInput): string {
@@ -28,7 +30,9 @@ function totalsHtml({ customers, licences }: SyncReportInput): string {
 	const customerRows = customers ? customerTotals(customers) : [];
 	const licenceRows = licences ? licenceTotals(licences) : [];
 	return [
-		customerRows.length ? htmlTable(['Customers', 'Count'], customerRows) : '<p>No customer mapping in this run.</p>',
+		customerRows.length
+			? htmlTable(['Customers', 'Count'], customerRows)
+			: '<p>No customer mapping in this run.</p>',
 		licences
 			? licenceRows.length
 				? htmlTable(['Licences', 'Count'], licenceRows)
@@ -41,7 +45,9 @@ function reviewHtml({ customers, licences }: SyncReportInput): string {
 	const review = reviewRows(customers?.review ?? []);
 	const leftAlone = licences ? leftAloneByReason(licences) : [];
 	return `<h3>Customers</h3>${
-		review.length ? htmlTable(['Customer', 'Reason', 'Message', 'Candidates'], review) : '<p>None.</p>'
+		review.length
+			? htmlTable(['Customer', 'Reason', 'Message', 'Candidates'], review)
+			: '<p>None.</p>'
 	}<h3>Licences left alone, by reason</h3>${
 		leftAlone.length ? htmlTable(['Reason', 'Licences', 'Meaning'], leftAlone) : '<p>None.</p>'
 	}`;

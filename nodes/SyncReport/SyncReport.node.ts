@@ -68,7 +68,7 @@ export class SyncReport implements INodeType {
 						value: 'alert',
 						action: 'Make the failure alert',
 						description:
-							"Turn each Error Trigger item into one message: the workflow, the node, the reason in plain words and what to do",
+							'Turn each Error Trigger item into one message: the workflow, the node, the reason in plain words and what to do',
 					},
 				],
 				default: 'report',
@@ -131,11 +131,9 @@ export class SyncReport implements INodeType {
 			try {
 				node = (proxy.$ as (name: string) => NodeOutputs)(name);
 			} catch {
-				throw new NodeOperationError(
-					this.getNode(),
-					`This workflow has no node named "${name}"`,
-					{ description: `Set "${parameter === 'mappingNode' ? 'Mapping Resolver Node Name' : 'Licence Sync Node Name'}" to the name of that node in this workflow, or leave it empty.` },
-				);
+				throw new NodeOperationError(this.getNode(), `This workflow has no node named "${name}"`, {
+					description: `Set "${parameter === 'mappingNode' ? 'Mapping Resolver Node Name' : 'Licence Sync Node Name'}" to the name of that node in this workflow, or leave it empty.`,
+				});
 			}
 			return node.isExecuted ? node : null;
 		};
@@ -166,11 +164,15 @@ export class SyncReport implements INodeType {
 		// The digest goes out only when the review list changed since the last run that made one.
 		const memory = this.getWorkflowStaticData('node') as DigestMemory;
 		const digest = reviewDigest(workflowName, customers?.review ?? []);
-		const changed = digest.fingerprint !== (memory.reviewFingerprint ?? reviewDigest(workflowName, []).fingerprint);
+		const changed =
+			digest.fingerprint !==
+			(memory.reviewFingerprint ?? reviewDigest(workflowName, []).fingerprint);
 		memory.reviewFingerprint = digest.fingerprint;
 
 		const fileName = `sync-report-${generatedAt.slice(0, 19).replace(/:/g, '-')}.html`;
-		const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', 0, 'report') || 'report');
+		const binaryPropertyName = String(
+			this.getNodeParameter('binaryPropertyName', 0, 'report') || 'report',
+		);
 		const binary = await this.helpers.prepareBinaryData(
 			Buffer.from(renderSyncReport(input), 'utf8'),
 			fileName,

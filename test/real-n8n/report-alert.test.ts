@@ -11,10 +11,20 @@ import path from 'node:path';
 import type { IBinaryData, IDataObject } from 'n8n-workflow';
 
 import type { HaloState } from '../../sandbox/halo';
-import { ALERT_FILE, ALERT_NODE, ALERT_WORKFLOW_ID, REPORT_FIELD, REPORT_NODE } from '../../workflows/source/report-nodes';
+import {
+	ALERT_FILE,
+	ALERT_NODE,
+	ALERT_WORKFLOW_ID,
+	REPORT_FIELD,
+	REPORT_NODE,
+} from '../../workflows/source/report-nodes';
 import { SETTING } from '../../workflows/source/settings';
 import { IMPORT_SUBSCRIPTIONS_FILE, NODE, WEBHOOK_PATH } from '../../workflows/source/workflows';
-import { startDailySyncEnvironment, TEST_SETTINGS, type DailySyncEnvironment } from './daily-sync/environment';
+import {
+	startDailySyncEnvironment,
+	TEST_SETTINGS,
+	type DailySyncEnvironment,
+} from './daily-sync/environment';
 import { callWebhook, publishWorkflow, waitForWebhook } from './daily-sync/webhooks';
 import { readWorkflowFile, withSettings } from './daily-sync/workflow-file';
 import { importWorkflow, outputOf } from './real-n8n';
@@ -49,13 +59,18 @@ function unflatten(text: string): unknown {
 		const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
 		done.set(index, copy);
 		for (const [key, item] of Object.entries(value))
-			(copy as Record<string, unknown>)[key] = typeof item === 'string' ? resolve(Number(item)) : item;
+			(copy as Record<string, unknown>)[key] =
+				typeof item === 'string' ? resolve(Number(item)) : item;
 		return copy;
 	};
 	return resolve(0);
 }
 
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+async function until<T>(
+	what: string,
+	check: () => Promise<T | undefined>,
+	timeoutMs: number,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		const value = await check();
@@ -87,12 +102,12 @@ describe('run report and alert in the real n8n', () => {
 			const [item] = run.result.runData[REPORT_NODE.report]?.[0]?.data?.main?.[0] ?? [];
 			const file = item?.binary?.[REPORT_FIELD] as IBinaryData | undefined;
 			expect(file).toMatchObject({ mimeType: 'text/html', fileExtension: 'html' });
-			const html = file?.id
-				? await readFile(
-						path.join(env.home.userFolder, '.n8n', 'binaryData', file.id.replace(/^[^:]+:/, '')),
-						'utf8',
-					)
-				: Buffer.from(file?.data ?? '', 'base64').toString('utf8');
+			// n8n 2.41.1 keeps binary data in files (mode filesystem) under ~/.n8n/storage.
+			expect(file?.id).toMatch(/^filesystem-v2:/);
+			const html = await readFile(
+				path.join(env.home.userFolder, '.n8n', 'storage', String(file?.id).replace(/^[^:]+:/, '')),
+				'utf8',
+			);
 			const text = visible(html);
 
 			const now = env.sandboxes.halo.state();
@@ -103,7 +118,9 @@ describe('run report and alert in the real n8n', () => {
 			expect(createdClients.length).toBeGreaterThan(0);
 			expect(createdLicences).toBeGreaterThan(0);
 			expect(text).toMatch(new RegExp(`Licences Count created ${createdLicences} updated \\d+`));
-			expect(text).toMatch(new RegExp(`mapped by normalized name \\d+ created ${createdClients.length} links stored`));
+			expect(text).toMatch(
+				new RegExp(`mapped by normalized name \\d+ created ${createdClients.length} links stored`),
+			);
 			for (const client of createdClients)
 				expect(text).toContain(`${String(client.name).replace(/\s+/g, ' ')} created in Halo`);
 			expect(text.match(/licence created/g)).toHaveLength(createdLicences);
@@ -152,20 +169,31 @@ describe('run report and alert in the real n8n', () => {
 				const id = await until(
 					'an ended execution of the alert workflow',
 					async () => {
-						const listed = await server.rest('GET', `/rest/executions?filter=${filter}`);
-						const results = (JSON.parse(listed.body) as { data?: { results?: IDataObject[] } }).data?.results ?? [];
-						const ended = results.find((execution) => !['new', 'running', 'waiting'].includes(String(execution.status)));
+						const listed = await server.rest('GET', `/executions?filter=${filter}`);
+						const results =
+							(JSON.parse(listed.body) as { data?: { results?: IDataObject[] } }).data?.results ??
+							[];
+						const ended = results.find(
+							(execution) => !['new', 'running', 'waiting'].includes(String(execution.status)),
+						);
 						return ended ? String(ended.id) : undefined;
 					},
 					3 * MINUTE,
 				);
-				const execution = JSON.parse((await server.rest('GET', `/rest/executions/${id}`)).body) as {
+				const execution = JSON.parse((await server.rest('GET', `/executions/${id}`)).body) as {
 					data: { status: string; data: string };
 				};
 				expect(execution.data.status).toBe('success');
-				const runData = (unflatten(execution.data.data) as {
-					resultData: { runData: Record<string, Array<{ data: { main: Array<Array<{ json: IDataObject }>> } }>> };
-				}).resultData.runData;
+				const runData = (
+					unflatten(execution.data.data) as {
+						resultData: {
+							runData: Record<
+								string,
+								Array<{ data: { main: Array<Array<{ json: IDataObject }>> } }>
+							>;
+						};
+					}
+				).resultData.runData;
 				const messages = runData[ALERT_NODE.alert][0].data.main[0].map((item) => item.json);
 				expect(messages).toHaveLength(1);
 				const [message] = messages;

@@ -84,7 +84,9 @@ test('the report is one item with an HTML file naming each Westcoast customer wh
 		.flatMap((created) => (created.json.records as IDataObject[] | undefined) ?? [created.json]);
 	expect(creates.length).toBeGreaterThan(0);
 	const names = new Map(
-		sandboxes.westcoast.state().customers.map((customer) => [String(customer.AccountId), customer.CompanyName]),
+		sandboxes.westcoast
+			.state()
+			.customers.map((customer) => [String(customer.AccountId), customer.CompanyName]),
 	);
 	for (const entry of creates) {
 		const name = names.get(String(entry.westcoastCustomerId));
@@ -111,7 +113,12 @@ test('the review digest is flagged on the first production run with review items
 		expect(result.error).toBeUndefined();
 		return result.output(REPORT)[0].json.reviewDigest as IDataObject;
 	};
-	const review = (await runWorkflow(workflow, { credentials: [sandboxCredential(sandboxes.westcoast)], extraNodeTypes })).output(NODES.mapping, 3);
+	const review = (
+		await runWorkflow(workflow, {
+			credentials: [sandboxCredential(sandboxes.westcoast)],
+			extraNodeTypes,
+		})
+	).output(NODES.mapping, 3);
 	expect(review.length).toBeGreaterThan(0);
 
 	const first = await run();

@@ -26,7 +26,11 @@ export const REPORT_FIELD = 'report';
 export const ALERT_WORKFLOW_ID = 'wcHaloAlert';
 export const ALERT_FILE = 'westcoast-halo-alert.json';
 
-const syncReport = (name: string, position: Position, parameters: NodeSpec['parameters']): NodeSpec => ({
+const syncReport = (
+	name: string,
+	position: Position,
+	parameters: NodeSpec['parameters'],
+): NodeSpec => ({
 	name,
 	type: `${PACKAGE}.syncReport`,
 	typeVersion: 1,

@@ -21,7 +21,9 @@ describe('alertMessage', () => {
 			),
 		);
 		expect(message.subject).toBe('Westcoast to HaloPSA: daily sync failed at "Licence Sync"');
-		expect(message.text).toContain('The workflow "Westcoast to HaloPSA: daily sync" failed at the node "Licence Sync".');
+		expect(message.text).toContain(
+			'The workflow "Westcoast to HaloPSA: daily sync" failed at the node "Licence Sync".',
+		);
 		expect(message.reason).toMatch(/refused the plan.*Nothing was written/);
 		expect(message.action).toContain('Max Deactivations (%)');
 		expect(message.text).toContain('http://localhost:5678/workflow/wcHaloDailySync/executions/42');
@@ -31,11 +33,19 @@ describe('alertMessage', () => {
 
 	test('a service that cannot be reached is told apart from a login the service refused', () => {
 		const down = alertMessage(
-			failed({ name: 'Halo: Read Clients', type: 'n8n-nodes-base.httpRequest' }, 'The service refused the connection - perhaps it is offline', 'connect ECONNREFUSED 127.0.0.1:9'),
+			failed(
+				{ name: 'Halo: Read Clients', type: 'n8n-nodes-base.httpRequest' },
+				'The service refused the connection - perhaps it is offline',
+				'connect ECONNREFUSED 127.0.0.1:9',
+			),
 		);
 		expect(down.reason).toBe('A service could not be reached or answered with a server error.');
 		const login = alertMessage(
-			failed({ name: 'Westcoast: Customers', type: 'n8n-nodes-westcoast-cloud.westcoastCloud' }, 'Authorization failed - please check your credentials', 'HTTP 401'),
+			failed(
+				{ name: 'Westcoast: Customers', type: 'n8n-nodes-westcoast-cloud.westcoastCloud' },
+				'Authorization failed - please check your credentials',
+				'HTTP 401',
+			),
 		);
 		expect(login.reason).toContain('refused the login');
 		expect(login.node).toBe('Westcoast: Customers');
@@ -70,7 +80,12 @@ describe('reviewDigest', () => {
 		message: `No Halo client matches ${id}.`,
 		westcoastId: id,
 		westcoastName: `Customer ${id}`,
-		candidates: candidates.map((psaId) => ({ psaIndex: psaId, psaId, psaName: `Client ${psaId}`, score: 0.5 })),
+		candidates: candidates.map((psaId) => ({
+			psaIndex: psaId,
+			psaId,
+			psaName: `Client ${psaId}`,
+			score: 0.5,
+		})),
 	});
 
 	test('the same review list in another order has the same fingerprint; a new candidate changes it', () => {
@@ -83,7 +98,9 @@ describe('reviewDigest', () => {
 	test('lists each customer with its candidates and says what to do', () => {
 		const digest = reviewDigest('W', [entry('1', [5])]);
 		expect(digest.count).toBe(1);
-		expect(digest.text).toContain('- Customer 1: No Halo client matches 1. Possible Halo clients: Client 5 (5).');
+		expect(digest.text).toContain(
+			'- Customer 1: No Halo client matches 1. Possible Halo clients: Client 5 (5).',
+		);
 		expect(digest.text).toContain('What to do: add a manual mapping');
 	});
 });

@@ -73,9 +73,36 @@ function input(overrides: Partial<SyncReportInput> = {}): SyncReportInput {
 				},
 			] as never,
 			table: [
-				{ westcoastIndex: 0, westcoastId: 'C1', westcoastName: HOSTILE, status: 'create', psaId: null, psaName: null, matchedBy: null, reason: null },
-				{ westcoastIndex: 1, westcoastId: 'C2', westcoastName: 'Beta Ltd', status: 'mapped', psaId: 12, psaName: 'Beta Limited', matchedBy: 'normalizedName', reason: null },
-				{ westcoastIndex: 2, westcoastId: 'C3', westcoastName: 'Gamma', status: 'review', psaId: null, psaName: null, matchedBy: null, reason: 'nameAmbiguous' as never },
+				{
+					westcoastIndex: 0,
+					westcoastId: 'C1',
+					westcoastName: HOSTILE,
+					status: 'create',
+					psaId: null,
+					psaName: null,
+					matchedBy: null,
+					reason: null,
+				},
+				{
+					westcoastIndex: 1,
+					westcoastId: 'C2',
+					westcoastName: 'Beta Ltd',
+					status: 'mapped',
+					psaId: 12,
+					psaName: 'Beta Limited',
+					matchedBy: 'normalizedName',
+					reason: null,
+				},
+				{
+					westcoastIndex: 2,
+					westcoastId: 'C3',
+					westcoastName: 'Gamma',
+					status: 'review',
+					psaId: null,
+					psaName: null,
+					matchedBy: null,
+					reason: 'nameAmbiguous' as never,
+				},
 			],
 		},
 		licences: {
@@ -116,7 +143,9 @@ describe('renderSyncReport', () => {
 		expect(html).not.toContain('<b>Basic');
 		expect(html).not.toContain('Gamma <i>');
 		expect(visible(html)).toContain(HOSTILE);
-		expect(visible(html)).toContain('Microsoft 365 <b>Basic</b> (901): licence created, 7 seats, ends 2027-01-31');
+		expect(visible(html)).toContain(
+			'Microsoft 365 <b>Basic</b> (901): licence created, 7 seats, ends 2027-01-31',
+		);
 	});
 
 	test('shows changes per customer by Westcoast name, totals, and review items with their candidates', () => {
@@ -125,9 +154,15 @@ describe('renderSyncReport', () => {
 		expect(text).toContain('Beta Ltd linked to Halo client 12 "Beta Limited" (normalizedName)');
 		expect(text).toContain('subscription 902: licence 55 count 3 -> 4');
 		expect(text).toContain('Changes per customer (2)');
-		expect(text).toMatch(/created 1 updated 1 deactivated 0 zeroed \(deleted in Westcoast\) 0 unchanged 5 skipped 2/);
-		expect(text).toMatch(/mapped by normalized name 1 created 1 links stored 1 main sites updated 0 needing review 1/);
-		expect(text).toContain('Gamma nameAmbiguous Two Halo clients are named "Gamma". Gamma (21), Gamma <i> (22)');
+		expect(text).toMatch(
+			/created 1 updated 1 deactivated 0 zeroed \(deleted in Westcoast\) 0 unchanged 5 skipped 2/,
+		);
+		expect(text).toMatch(
+			/mapped by normalized name 1 created 1 links stored 1 main sites updated 0 needing review 1/,
+		);
+		expect(text).toContain(
+			'Gamma nameAmbiguous Two Halo clients are named "Gamma". Gamma (21), Gamma <i> (22)',
+		);
 		expect(text).toContain('customerNotMapped 2 The Westcoast customer has no customer mapping.');
 	});
 
@@ -144,11 +179,17 @@ describe('renderSyncReport', () => {
 					...base.licences!,
 					create: [],
 					update: [],
-					summary: { refused: true, code: 'deactivationLimitExceeded', error: 'The plan would deactivate <all>.' },
+					summary: {
+						refused: true,
+						code: 'deactivationLimitExceeded',
+						error: 'The plan would deactivate <all>.',
+					},
 				},
 			}),
 		);
-		expect(text).toContain('Licence Sync refused the plan The plan would deactivate <all>. No licence was written.');
+		expect(text).toContain(
+			'Licence Sync refused the plan The plan would deactivate <all>. No licence was written.',
+		);
 	});
 
 	test('a customers-only run says that licences were not synced', () => {
