@@ -124,7 +124,7 @@ export function buildAlertWorkflow(): WorkflowJson {
 			[-40, -400],
 			{ width: 700, height: 300 },
 			`## Alert on a failed run
-The sync workflows name this workflow as their error workflow (Workflow settings > Error workflow). When a production run (schedule or webhook) fails, or Licence Sync refuses its plan, **${ALERT_NODE.alert}** makes one message: the workflow, the node, the reason in plain words and what to do.
+The sync workflows name this workflow as their error workflow (Workflow settings > Error workflow). **Publish it** (n8n 2.41.1 runs only a published error workflow). When a production run (schedule or webhook) fails, or Licence Sync refuses its plan, **${ALERT_NODE.alert}** makes one message: the workflow, the node, the reason in plain words and what to do.
 ${SEND_NOTE('Send it', ALERT_NODE.sendAlert)}`,
 		),
 	);

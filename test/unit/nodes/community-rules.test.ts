@@ -12,6 +12,7 @@ import type { INodeType } from 'n8n-workflow';
 
 import { LicenceSync } from '../../../nodes/LicenceSync/LicenceSync.node';
 import { MappingResolver } from '../../../nodes/MappingResolver/MappingResolver.node';
+import { SyncReport } from '../../../nodes/SyncReport/SyncReport.node';
 import { WestcoastCloud } from '../../../nodes/WestcoastCloud/WestcoastCloud.node';
 
 const root = path.resolve(__dirname, '../../..');
@@ -39,6 +40,7 @@ const nodes: Array<[string, INodeType]> = [
 	['WestcoastCloud', new WestcoastCloud()],
 	['MappingResolver', new MappingResolver()],
 	['LicenceSync', new LicenceSync()],
+	['SyncReport', new SyncReport()],
 ];
 
 describe.each(nodes)('%s follows the community-node rules', (folder, node) => {
