@@ -31,6 +31,7 @@ import {
 	type DailySyncEnvironment,
 } from './daily-sync/environment';
 import { callWebhook, publishWorkflow, waitForWebhook } from './daily-sync/webhooks';
+import { licensedSubscriptions } from './daily-sync/westcoast-facts';
 import { readWorkflowFile, withSettings } from './daily-sync/workflow-file';
 import { importWorkflow, outputOf } from './real-n8n';
 import { startN8nServer, type N8nServer } from './server';
@@ -143,8 +144,59 @@ describe('run report and alert in the real n8n', () => {
 		5 * MINUTE,
 	);
 
-	describe('a failed production run', () => {
-		let server: N8nServer;
+	describe('a failed production run (the subscription import on its webhook)', () => {
+		let server: N8nServer | undefined;
+		/** Alert executions already read. */
+		const seenAlerts = new Set<string>();
+
+		/** A server started afresh: a failed run keeps the Run Lock in its n8n process until the lock expires. */
+		async function restartServer(): Promise<N8nServer> {
+			await server?.stop();
+			server = await startN8nServer(env.home);
+			await waitForWebhook(server.url, WEBHOOK_PATH.subscriptions);
+			return server;
+		}
+
+		/** Calls the import, which must fail, and returns the Failure Alert's items of the alert run it caused. */
+		async function failAndReadAlert(): Promise<IDataObject[]> {
+			const n8n = await restartServer();
+			const answer = await callWebhook(n8n.url, WEBHOOK_PATH.subscriptions);
+			expect(answer.status).toBeGreaterThanOrEqual(500);
+			let listing = '';
+			const id = await until(
+				'an ended execution of the alert workflow',
+				async () => {
+					listing = (await n8n.rest('GET', '/executions')).body;
+					const results =
+						(JSON.parse(listing) as { data?: { results?: IDataObject[] } }).data?.results ?? [];
+					const ended = results.find(
+						(execution) =>
+							execution.workflowId === ALERT_WORKFLOW_ID &&
+							!seenAlerts.has(String(execution.id)) &&
+							!['new', 'running', 'waiting'].includes(String(execution.status)),
+					);
+					return ended ? String(ended.id) : undefined;
+				},
+				2 * MINUTE,
+			).catch((error: Error) => {
+				throw new Error(
+					`${error.message}\nexecutions: ${listing.slice(0, 3000)}\nn8n: ${n8n.output().slice(-4000)}`,
+				);
+			});
+			seenAlerts.add(id);
+			const execution = JSON.parse((await n8n.rest('GET', `/executions/${id}`)).body) as {
+				data: { status: string; data: string };
+			};
+			expect(execution.data.status).toBe('success');
+			const runData = (
+				unflatten(execution.data.data) as {
+					resultData: {
+						runData: Record<string, Array<{ data: { main: Array<Array<{ json: IDataObject }>> } }>>;
+					};
+				}
+			).resultData.runData;
+			return runData[ALERT_NODE.alert][0].data.main[0].map((item) => item.json);
+		}
 
 		beforeAll(async () => {
 			const { halo } = env.sandboxes;
@@ -153,11 +205,13 @@ describe('run report and alert in the real n8n', () => {
 			});
 			const alert = readWorkflowFile(ALERT_FILE);
 			expect(subscriptionImport.settings).toMatchObject({ errorWorkflow: alert.id });
+			expect(alert.nodes.find((node) => node.name === ALERT_NODE.sendAlert)).toMatchObject({
+				disabled: true,
+			});
 			await importWorkflow(env.home, [subscriptionImport, alert]);
 			// n8n 2.41.1 runs an error workflow only when it is published.
-			for (const workflow of [subscriptionImport, alert]) await publishWorkflow(env.home, workflow.id);
-			server = await startN8nServer(env.home);
-			await waitForWebhook(server.url, WEBHOOK_PATH.subscriptions);
+			for (const workflow of [subscriptionImport, alert])
+				await publishWorkflow(env.home, workflow.id);
 		}, 8 * MINUTE);
 
 		afterAll(async () => {
@@ -166,49 +220,15 @@ describe('run report and alert in the real n8n', () => {
 		});
 
 		test(
-			'runs the alert workflow: one message naming the workflow, the failed Halo read and the reason, nothing sent',
+			'Halo down: one message naming the workflow, the failed Halo read, the reason and what to do',
 			async () => {
 				const { halo } = env.sandboxes;
 				const licencesBefore = JSON.stringify(halo.state().licences);
 				halo.admin.setFaults({ unavailable: { count: 10_000 } });
-				const answer = await callWebhook(server.url, WEBHOOK_PATH.subscriptions);
-				expect(answer.status).toBeGreaterThanOrEqual(500);
 
-				let listing = '';
-				const id = await until(
-					'an ended execution of the alert workflow',
-					async () => {
-						listing = (await server.rest('GET', '/executions')).body;
-						const results =
-							(JSON.parse(listing) as { data?: { results?: IDataObject[] } }).data?.results ?? [];
-						const ended = results.find(
-							(execution) =>
-								execution.workflowId === ALERT_WORKFLOW_ID &&
-								!['new', 'running', 'waiting'].includes(String(execution.status)),
-						);
-						return ended ? String(ended.id) : undefined;
-					},
-					2 * MINUTE,
-				).catch((error: Error) => {
-					throw new Error(
-						`${error.message}\nexecutions: ${listing.slice(0, 3000)}\nn8n: ${server.output().slice(-4000)}`,
-					);
-				});
-				const execution = JSON.parse((await server.rest('GET', `/executions/${id}`)).body) as {
-					data: { status: string; data: string };
-				};
-				expect(execution.data.status).toBe('success');
-				const runData = (
-					unflatten(execution.data.data) as {
-						resultData: {
-							runData: Record<
-								string,
-								Array<{ data: { main: Array<Array<{ json: IDataObject }>> } }>
-							>;
-						};
-					}
-				).resultData.runData;
-				const messages = runData[ALERT_NODE.alert][0].data.main[0].map((item) => item.json);
+				const messages = await failAndReadAlert();
+				halo.admin.clearFaults();
+
 				expect(messages).toHaveLength(1);
 				const [message] = messages;
 				expect(message).toMatchObject({
@@ -218,10 +238,31 @@ describe('run report and alert in the real n8n', () => {
 				});
 				expect(String(message.text)).toContain(`failed at the node "${NODE.haloLicences}"`);
 				expect(String(message.text)).toContain('What to do: Check that the service is up');
-				expect(
-					readWorkflowFile(ALERT_FILE).nodes.find((node) => node.name === ALERT_NODE.sendAlert),
-				).toMatchObject({ disabled: true });
-				// Halo answered every call with 503: nothing was written.
+				expect(JSON.stringify(halo.state().licences)).toBe(licencesBefore);
+			},
+			5 * MINUTE,
+		);
+
+		test(
+			"Licence Sync's refusal fails the run and reaches the alert, which says nothing was written and what to do",
+			async () => {
+				const { westcoast, halo } = env.sandboxes;
+				const licencesBefore = JSON.stringify(halo.state().licences);
+				for (const subscription of licensedSubscriptions(westcoast.state(), halo.state(), 12, {
+					distinctCustomers: false,
+				}))
+					westcoast.admin.deleteSubscription(subscription.AccountId);
+
+				const [message, ...more] = await failAndReadAlert();
+
+				expect(more).toEqual([]);
+				expect(message).toMatchObject({
+					workflow: subscriptionImportName(),
+					node: NODE.licenceSync,
+				});
+				expect(String(message.reason)).toMatch(/refused the plan.*Nothing was written/);
+				expect(String(message.action)).toContain('Max Deactivations (%)');
+				expect(String(message.detail)).toMatch(/would deactivate or zero 12 of/);
 				expect(JSON.stringify(halo.state().licences)).toBe(licencesBefore);
 			},
 			5 * MINUTE,
