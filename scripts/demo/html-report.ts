@@ -1,6 +1,13 @@
 /** The demo's HTML report: counts per run, the mapping table, changes per customer, review items. */
 import { LICENCE_REASONS, type ReasonCode } from '../../core/licences/reasons';
 import type { MappingTableRow } from '../../core/mapping/types';
+import {
+	customerChangesHtml,
+	escapeHtml as escape,
+	htmlPage,
+	htmlTable as tableHtml,
+	reviewRows,
+} from '../../core/report';
 import { seconds } from '../../test/real-n8n/process';
 import { haloRequestLine } from './console-output';
 import {
@@ -27,18 +34,6 @@ export interface ReportInput {
 	sandboxes: { westcoast: string; halo: string };
 	totalMs: number;
 }
-
-const escape = (text: unknown) =>
-	String(text ?? '')
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;');
-
-const tableHtml = (head: string[], rows: unknown[][]) =>
-	`<table><thead><tr>${head.map((cell) => `<th>${escape(cell)}</th>`).join('')}</tr></thead><tbody>${rows
-		.map((row) => `<tr>${row.map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr>`)
-		.join('')}</tbody></table>`;
 
 function countsTable(
 	runs: ReportRun[],
@@ -77,14 +72,7 @@ function mappingTable(first: RunOutcome, last: RunOutcome): string {
 }
 
 function reviewItems(outcome: RunOutcome): string {
-	const customers = outcome.customers.review.map((entry) => [
-		entry.westcoastName ?? entry.psaName ?? '',
-		entry.reason,
-		entry.message,
-		(entry.candidates ?? [])
-			.map((candidate) => `${candidate.psaName} (${candidate.psaId})`)
-			.join(', '),
-	]);
+	const customers = reviewRows(outcome.customers.review);
 	const skipped = Object.entries(outcome.licences?.summary.byReason ?? {})
 		.filter(
 			([code]) => !['inactiveUpstream', 'deletedUpstream', 'deletedUpstreamZeroed'].includes(code),
@@ -104,14 +92,7 @@ function runSection(run: ReportRun, names: Names): string {
 	const before = run.changesBefore.length
 		? `<p>Changed in Westcoast before this run:</p><ul>${run.changesBefore.map((line) => `<li>${escape(line)}</li>`).join('')}</ul>`
 		: '';
-	const body = changes.length
-		? changes
-				.map(
-					({ customer, changes: lines }) =>
-						`<h4>${escape(customer)}</h4><ul>${lines.map((line) => `<li>${escape(line)}</li>`).join('')}</ul>`,
-				)
-				.join('')
-		: '<p>Nothing to change.</p>';
+	const body = customerChangesHtml(changes);
 	return `<section><h2>${escape(run.title)} <small>(${seconds(run.durationMs)})</small></h2>${before}<p>${escape(
 		haloRequestLine(run.outcome),
 	)}</p><details${run.changesBefore.length ? ' open' : ''}><summary>Changes per customer (${changes.length})</summary>${body}</details></section>`;
@@ -121,23 +102,14 @@ export function renderReport(input: ReportInput): string {
 	const { runs } = input;
 	const first = runs[0].outcome;
 	const last = runs[runs.length - 1].outcome;
-	return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Westcoast to HaloPSA: daily sync demo</title>
-<style>
-body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 70rem; padding: 0 1rem; color: #1d2330; }
-table { border-collapse: collapse; margin: .5rem 0 1rem; }
-th, td { border: 1px solid #d5d9e0; padding: .25rem .6rem; text-align: left; vertical-align: top; }
-th { background: #f1f3f7; }
-td:not(:first-child) { font-variant-numeric: tabular-nums; }
-small { color: #667; font-weight: normal; }
-details { margin: .5rem 0 1.5rem; }
-</style></head><body>
-<h1>Westcoast to HaloPSA: daily sync demo</h1>
+	return htmlPage(
+		'Westcoast to HaloPSA: daily sync demo',
+		`<h1>Westcoast to HaloPSA: daily sync demo</h1>
 <p>The workflow <code>workflows/westcoast-halo-daily-sync.json</code>, run by the real n8n against the Westcoast sandbox (${escape(
-		input.sandboxes.westcoast,
-	)}) and the HaloPSA sandbox (${escape(input.sandboxes.halo)}). Total ${seconds(input.totalMs)}; generated ${escape(
-		new Date().toISOString(),
-	)}.</p>
+			input.sandboxes.westcoast,
+		)}) and the HaloPSA sandbox (${escape(input.sandboxes.halo)}). Total ${seconds(input.totalMs)}; generated ${escape(
+			new Date().toISOString(),
+		)}.</p>
 ${tableHtml(['Setting', 'Value'], input.settings)}
 <h2>Summary</h2>
 ${countsTable(runs, 'Customers', customerCounts)}
@@ -146,7 +118,6 @@ ${runs.map((run) => runSection(run, input.names)).join('\n')}
 <h2>Mapping table</h2>
 ${mappingTable(first, last)}
 <h2>Needs review (last run)</h2>
-${reviewItems(last)}
-</body></html>
-`;
+${reviewItems(last)}`,
+	);
 }

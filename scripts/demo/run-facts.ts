@@ -1,5 +1,6 @@
 /** A run's outcome as rows and sentences, for the console and the HTML report alike. */
 import type { LicencePlanEntry } from '../../core/licences/types';
+import { licenceChangeLine, type CustomerChanges } from '../../core/report';
 import type { RunOutcome } from './run-outcome';
 
 export type CountRow = [label: string, count: number];
@@ -35,29 +36,17 @@ export interface Names {
 	subscriptions: Map<string, string>;
 }
 
-export interface CustomerChanges {
-	customer: string;
-	changes: string[];
-}
+export type { CustomerChanges } from '../../core/report';
 
 const show = (value: unknown) =>
 	value === null || value === undefined ? '(none)' : String(value).replace(/T00:00:00$/, '');
 
 function licenceChange(entry: LicencePlanEntry, names: Names): string {
 	const subscription = entry.westcoastSubscriptionId ?? '?';
-	const what = `${names.subscriptions.get(subscription) ?? 'subscription'} (${subscription})`;
-	switch (entry.action) {
-		case 'create': {
-			const { count, end_date } = entry.payload;
-			return `${what}: licence created, ${count} seats, ends ${show(end_date)}`;
-		}
-		case 'update':
-			return `${what}: licence ${entry.psaLicenceId} ${entry.changes
-				.map((change) => `${change.field} ${show(change.from)} -> ${show(change.to)}`)
-				.join(', ')}`;
-		default:
-			return `${what}: licence ${entry.psaLicenceId}: ${entry.reason?.message ?? entry.action}`;
-	}
+	return licenceChangeLine(
+		entry,
+		`${names.subscriptions.get(subscription) ?? 'subscription'} (${subscription})`,
+	);
 }
 
 /** What the run wrote, customer by customer (Westcoast name), in first-seen order. */

@@ -17,6 +17,7 @@ import {
 	NODE,
 	WEBHOOK_PATH,
 } from '../../workflows/source/workflows';
+import { ALERT_FILE } from '../../workflows/source/report-nodes';
 import { sandboxCredentials } from './daily-sync/credentials';
 import { TEST_SETTINGS, TEST_TOP_LEVEL } from './daily-sync/environment';
 import { haloProblems } from './daily-sync/halo-check';
@@ -176,8 +177,10 @@ describe('racing runs in one real n8n: no duplicate client, link or licence', ()
 					[SETTING.haloBaseUrl]: gate.url,
 				}),
 		);
-		await importWorkflow(home, workflows);
-		for (const workflow of workflows.slice(1)) await publishWorkflow(home, workflow.id);
+		// The alert workflow gives a failed run's lock back; n8n runs it only once published.
+		const alert = readWorkflowFile(ALERT_FILE);
+		await importWorkflow(home, [...workflows, alert]);
+		for (const workflow of [...workflows.slice(1), alert]) await publishWorkflow(home, workflow.id);
 		server = await startN8nServer(home);
 		for (const path of Object.values(WEBHOOK_PATH)) await waitForWebhook(server.url, path);
 	}, 10 * MINUTE);
@@ -325,7 +328,7 @@ describe('racing runs in one real n8n: no duplicate client, link or licence', ()
 	);
 
 	test(
-		'a run that fails while holding the Run Lock gives it back at once (its Error Trigger path): the next call is not held up',
+		'a run that fails while holding the Run Lock gives it back at once (the alert workflow releases it): the next call is not held up',
 		async () => {
 			const { westcoast } = sandboxes;
 			// The customer import takes the lock, then its Westcoast read fails for good.

@@ -3,7 +3,7 @@ import { DEFAULT_HOLD_MINUTES, DEFAULT_LOCK_NAME, DEFAULT_WAIT_MINUTES } from '.
 import { HALO_LIST_PAGE_SIZE } from '../../core/psa/halo';
 import type { NodeSpec, Position } from './graph';
 
-const PACKAGE = 'n8n-nodes-westcoast-cloud';
+export const PACKAGE = 'n8n-nodes-westcoast-cloud';
 
 export const WESTCOAST_CREDENTIAL = {
 	type: 'westcoastCloudApi',

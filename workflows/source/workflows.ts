@@ -5,7 +5,6 @@
  */
 import {
 	dailyTrigger,
-	errorTrigger,
 	ifAllTrue,
 	manualTrigger,
 	respondWithItemOf,
@@ -20,6 +19,7 @@ import { WorkflowGraph, type Position, type WorkflowJson } from './graph';
 import { haloReadFirstPage, haloReadPages } from './halo-nodes';
 import { addLicenceWrites, LICENCE_WRITE_NODES, LICENCE_WRITES_WIDTH } from './licence-writes';
 import * as notes from './notes';
+import { addReportBranch, ALERT_FILE, buildAlertWorkflow, withAlert } from './report-nodes';
 import {
 	CREATE_CHECK_OUTPUT,
 	LICENCE_OUTPUT,
@@ -34,7 +34,6 @@ import {
 import {
 	addGuardMemoryStore,
 	addWritesLock,
-	failedRunUnlock,
 	QUEUE_MODE_DIR,
 	QUEUE_NODE,
 	withGuardMemory,
@@ -74,8 +73,6 @@ export const NODE = {
 	lock: QUEUE_NODE.takeLock,
 	unlock: 'Unlock Halo Writes',
 	unlockCustomersOnly: 'Unlock Halo Writes (Customers Only)',
-	onFailure: 'On Failure',
-	unlockAfterFailure: 'Unlock After Failure',
 	...CUSTOMER_WRITE_NODES,
 	...LICENCE_WRITE_NODES,
 } as const;
@@ -127,21 +124,6 @@ function addSubscriptionRead(
 ): { read: string; records: string } {
 	const read = graph.add(westcoastSubscriptions(NODE.westcoastSubscriptions, [x, y]));
 	return { read, records: read };
-}
-
-/**
- * When a production run (schedule, webhook) fails while holding the writes
- * lock, n8n runs this workflow again from its Error Trigger: the failed run's
- * lock is given back at once, not after Hold Up To.
- */
-function addUnlockOnFailure(
-	graph: WorkflowGraph,
-	variant: WorkflowVariant,
-	[x, y]: Position,
-): void {
-	graph.add(errorTrigger(NODE.onFailure, [x, y]));
-	graph.add(failedRunUnlock(variant, NODE.unlockAfterFailure, [x + 220, y]));
-	graph.connect(NODE.onFailure, NODE.unlockAfterFailure);
 }
 
 /** A Mapping Resolver used for its Mapped output only: it plans no customer writes. */
@@ -303,8 +285,16 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 	// Below the re-read's steps, which step down from it.
 	graph.add(writesUnlock(variant, NODE.unlockCustomersOnly, [DAILY.thenSync, 860]));
 	graph.connect(thenSync, NODE.unlockCustomersOnly, 1);
-	addUnlockOnFailure(graph, variant, [0, 460]);
-	return graph.toJson();
+	addReportBranch(
+		graph,
+		[NODE.unlock, NODE.unlockCustomersOnly],
+		[DAILY.licenceWritesDone + 440, 0],
+		{
+			mappingNode: NODE.mapCustomers,
+			licenceNode: NODE.licenceSync,
+		},
+	);
+	return withAlert(graph.toJson());
 }
 
 /** Items of one output, counting a batch item as its records. */
@@ -389,8 +379,11 @@ function buildImportCustomers(variant: WorkflowVariant): WorkflowJson {
 	graph.connect(done, summary);
 	graph.connect(summary, unlock);
 	graph.connect(unlock, respond);
-	addUnlockOnFailure(graph, variant, [0, 520]);
-	return graph.toJson();
+	addReportBranch(graph, [unlock], [IMPORT_CUSTOMERS_END + 440, 300], {
+		mappingNode: NODE.mapCustomers,
+		licenceNode: '',
+	});
+	return withAlert(graph.toJson());
 }
 
 const IMPORT_MAP_CUSTOMERS_X = 1760;
@@ -484,8 +477,11 @@ function buildImportSubscriptions(variant: WorkflowVariant): WorkflowJson {
 	graph.connect(done, summary);
 	graph.connect(summary, unlock);
 	graph.connect(unlock, respond);
-	addUnlockOnFailure(graph, variant, [0, 520]);
-	return graph.toJson();
+	addReportBranch(graph, [unlock], [writesEnd + 660, 300], {
+		mappingNode: NODE.mapCustomers,
+		licenceNode: NODE.licenceSync,
+	});
+	return withAlert(graph.toJson());
 }
 
 export const DAILY_SYNC_FILE = 'westcoast-halo-daily-sync.json';
@@ -496,6 +492,7 @@ const BUILDERS: Array<[file: string, build: (variant: WorkflowVariant) => Workfl
 	[DAILY_SYNC_FILE, buildDailySync],
 	[IMPORT_CUSTOMERS_FILE, buildImportCustomers],
 	[IMPORT_SUBSCRIPTIONS_FILE, buildImportSubscriptions],
+	[ALERT_FILE, buildAlertWorkflow],
 ];
 
 /** A file of workflows/queue-mode, by the name of its single-process twin. */

@@ -13,6 +13,7 @@ import type { INodeType } from 'n8n-workflow';
 import { LicenceSync } from '../../../nodes/LicenceSync/LicenceSync.node';
 import { MappingResolver } from '../../../nodes/MappingResolver/MappingResolver.node';
 import { PsaCreateCheck } from '../../../nodes/PsaCreateCheck/PsaCreateCheck.node';
+import { SyncReport } from '../../../nodes/SyncReport/SyncReport.node';
 import { WestcoastCloud } from '../../../nodes/WestcoastCloud/WestcoastCloud.node';
 
 const root = path.resolve(__dirname, '../../..');
@@ -41,6 +42,7 @@ const nodes: Array<[string, INodeType]> = [
 	['MappingResolver', new MappingResolver()],
 	['LicenceSync', new LicenceSync()],
 	['PsaCreateCheck', new PsaCreateCheck()],
+	['SyncReport', new SyncReport()],
 ];
 
 describe.each(nodes)('%s follows the community-node rules', (folder, node) => {

@@ -1,0 +1,13 @@
+export { alertMessage, type AlertMessage, type FailedRunInput } from './alert';
+export { reviewDigest, type ReviewDigest } from './digest';
+export {
+	changesByCustomer,
+	entriesOf,
+	licenceChangeLine,
+	type CustomerOutputs,
+	type LicenceOutputs,
+	type LicenceSummaryItem,
+	type SyncReportInput,
+} from './facts';
+export { customerChangesHtml, escapeHtml, htmlPage, htmlTable, type CustomerChanges } from './html';
+export { renderSyncReport, reviewRows } from './render';
