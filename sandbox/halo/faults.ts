@@ -23,13 +23,51 @@ export interface ListFault {
 	records?: number;
 }
 
+/**
+ * A write (POST) that fails as Halo's API fails one: `status` (default 500)
+ * with a JSON error, and nothing saved. The next `count` writes of `entity`
+ * (any entity when absent) fail, once `after` of them have succeeded.
+ */
+export interface WriteFault {
+	entity?: string;
+	count: number;
+	status?: number;
+	after?: number;
+}
+
 export interface HaloFaults {
 	/** The next `count` resource calls answer `status` (default 503). */
 	unavailable?: { count: number; status?: number };
 	list?: ListFault[];
+	write?: WriteFault;
+	/**
+	 * After this many successful writes, every access token issued so far
+	 * expires (once): a token that lapses between two write batches. The next
+	 * call with it gets Halo's 401.
+	 */
+	expireTokensAfterWrites?: number;
 }
 
 export const DEFAULT_UNAVAILABLE_STATUS = 503;
+export const DEFAULT_WRITE_FAULT_STATUS = 500;
+
+const wholeNumber = (value: unknown, min: number) =>
+	Number.isInteger(value) && (value as number) >= min;
+
+function checkWriteFault(fault: WriteFault): Required<Omit<WriteFault, 'entity'>> & {
+	entity?: string;
+} {
+	if (typeof fault !== 'object' || fault === null) throw badRequest('write must be an object');
+	if (fault.entity !== undefined && (typeof fault.entity !== 'string' || fault.entity === ''))
+		throw badRequest('write.entity must name an entity');
+	if (!wholeNumber(fault.count, 1)) throw badRequest('write.count must be an integer >= 1');
+	const status = fault.status ?? DEFAULT_WRITE_FAULT_STATUS;
+	if (!wholeNumber(status, 400) || status > 599)
+		throw badRequest('write.status must be an HTTP error status (400-599)');
+	const after = fault.after ?? 0;
+	if (!wholeNumber(after, 0)) throw badRequest('write.after must be an integer >= 0');
+	return { entity: fault.entity?.toLowerCase(), count: fault.count, status, after };
+}
 
 const LIST_FAULT_KINDS: readonly ListFaultKind[] = [
 	'shortPage',
@@ -68,6 +106,8 @@ export interface ListShape {
 export class FaultInjector {
 	private unavailable?: { count: number; status: number };
 	private list: ListFault[] = [];
+	private write?: ReturnType<typeof checkWriteFault>;
+	private expireAfterWrites?: number;
 
 	set(faults: HaloFaults): void {
 		const { count, status = DEFAULT_UNAVAILABLE_STATUS } = faults.unavailable ?? { count: 0 };
@@ -79,15 +119,49 @@ export class FaultInjector {
 		if (faults.list !== undefined && !Array.isArray(faults.list))
 			throw badRequest('list must be an array of list faults');
 		const list = (faults.list ?? []).map(checkListFault);
+		const write = faults.write === undefined ? undefined : checkWriteFault(faults.write);
+		const expireAfter = faults.expireTokensAfterWrites;
+		if (expireAfter !== undefined && !wholeNumber(expireAfter, 1))
+			throw badRequest('expireTokensAfterWrites must be an integer >= 1');
 		this.unavailable = count > 0 ? { count, status } : undefined;
 		this.list = list;
+		this.write = write;
+		this.expireAfterWrites = expireAfter;
 	}
 
 	current(): HaloFaults {
 		return {
 			...(this.unavailable && { unavailable: { ...this.unavailable } }),
 			...(this.list.length > 0 && { list: this.list.map((fault) => ({ ...fault })) }),
+			...(this.write && { write: { ...this.write } }),
+			...(this.expireAfterWrites !== undefined && {
+				expireTokensAfterWrites: this.expireAfterWrites,
+			}),
 		};
+	}
+
+	/** The injected failure for a write of `entity`, if one is due (the write is then not made). */
+	takeWrite(entity: string): HaloResponse | undefined {
+		const fault = this.write;
+		if (!fault || (fault.entity !== undefined && fault.entity !== entity.toLowerCase()))
+			return undefined;
+		if (fault.after > 0) return undefined;
+		if (--fault.count === 0) this.write = undefined;
+		return {
+			status: fault.status,
+			body: { error: `An error occurred saving the ${entity} (sandbox fault)` },
+		};
+	}
+
+	/** Counts a write that succeeded; true when the tokens are to expire now. */
+	wrote(entity: string): boolean {
+		const fault = this.write;
+		if (fault && fault.after > 0 && (fault.entity ?? entity.toLowerCase()) === entity.toLowerCase())
+			fault.after--;
+		if (this.expireAfterWrites === undefined) return false;
+		if (--this.expireAfterWrites > 0) return false;
+		this.expireAfterWrites = undefined;
+		return true;
 	}
 
 	/** The injected failure for this call, if one is pending. */

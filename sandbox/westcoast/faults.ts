@@ -14,6 +14,12 @@ export interface FaultInput {
 	malformedJson?: { count: number };
 	htmlError?: { count: number; status?: number };
 	dropConnection?: { count: number };
+	/**
+	 * The next `count` list answers (an array) come back HTTP 200 with `drop`
+	 * records left out (default 1), spread evenly: a marketplace answer that
+	 * silently lost some customers or subscriptions.
+	 */
+	partialList?: { count: number; drop?: number };
 }
 
 /** `null` = every call. */
@@ -27,6 +33,7 @@ export interface PendingFaults {
 	malformedJson?: { count: number; calls: CallFilter };
 	htmlError?: { count: number; status: number; calls: CallFilter };
 	dropConnection?: { count: number; calls: CallFilter };
+	partialList?: { count: number; drop: number; calls: CallFilter };
 }
 
 /** A fault that replaces the whole answer, in the order they are checked. */
@@ -94,6 +101,7 @@ export function parseFaultInput(input: unknown): PendingFaults {
 		'malformedJson',
 		'htmlError',
 		'dropConnection',
+		'partialList',
 	]);
 	const unknown = Object.keys(raw).filter((key) => !known.has(key));
 	if (unknown.length) throw new FaultInputError(`unknown fault kind: ${unknown.join(', ')}`);
@@ -141,6 +149,14 @@ export function parseFaultInput(input: unknown): PendingFaults {
 	}
 	if (raw.dropConnection !== undefined)
 		parsed.dropConnection = { count: count(raw.dropConnection, 'dropConnection'), calls };
+	if (raw.partialList !== undefined) {
+		const drop = (raw.partialList as { drop?: unknown }).drop;
+		parsed.partialList = {
+			count: count(raw.partialList, 'partialList'),
+			drop: drop === undefined ? 1 : positiveInteger(drop, 'partialList.drop', 1),
+			calls,
+		};
+	}
 	return parsed;
 }
 
@@ -189,6 +205,18 @@ export class FaultPlan {
 		if (!expiry || !applies(expiry.calls, call)) return false;
 		expiry.seen++;
 		return expiry.seen % expiry.every === 0;
+	}
+
+	/** The list answer as this call returns it: `records` itself, or with some left out (uses one of partialList's count). */
+	trimList<T>(call: string, records: T[]): T[] {
+		const partial = this.faults.partialList;
+		if (!partial || !applies(partial.calls, call) || records.length === 0) return records;
+		if (--partial.count <= 0) delete this.faults.partialList;
+		const drop = Math.min(partial.drop, records.length);
+		// Every (length / drop)-th record, so that the loss is spread over customers.
+		const step = records.length / drop;
+		const left = new Set(Array.from({ length: drop }, (_, index) => Math.floor(index * step)));
+		return records.filter((_, index) => !left.has(index));
 	}
 
 	private use(kind: ResponseFault['kind'], call: string): boolean {
