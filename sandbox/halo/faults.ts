@@ -21,6 +21,8 @@ export interface ListFault {
 	page?: number;
 	/** Rows kept (shortPage) or the page size cap (pageSizeCap). */
 	records?: number;
+	/** Matching calls (entity and page) answered normally first, e.g. 1 = the second read of that page. */
+	skip?: number;
 }
 
 /**
@@ -35,9 +37,21 @@ export interface WriteFault {
 	after?: number;
 }
 
+/**
+ * The next `count` resource calls answer `status` (default 503); with
+ * `entity` and/or `method`, only calls of that entity/method, once `skip` of
+ * them have been answered normally.
+ */
+export interface UnavailableFault {
+	count: number;
+	status?: number;
+	entity?: string;
+	method?: string;
+	skip?: number;
+}
+
 export interface HaloFaults {
-	/** The next `count` resource calls answer `status` (default 503). */
-	unavailable?: { count: number; status?: number };
+	unavailable?: UnavailableFault;
 	list?: ListFault[];
 	write?: WriteFault;
 	/**
@@ -88,7 +102,15 @@ function checkListFault(fault: ListFault, position: number): ListFault {
 	const needsRecords = fault.kind === 'shortPage' || fault.kind === 'pageSizeCap';
 	if (needsRecords && !(Number.isInteger(fault.records) && (fault.records ?? 0) >= 0))
 		throw badRequest(`${where}.records must be an integer >= 0`);
-	return { entity: fault.entity.toLowerCase(), kind: fault.kind, page, records: fault.records };
+	const skip = fault.skip ?? 0;
+	if (!Number.isInteger(skip) || skip < 0) throw badRequest(`${where}.skip must be an integer >= 0`);
+	return {
+		entity: fault.entity.toLowerCase(),
+		kind: fault.kind,
+		page,
+		records: fault.records,
+		...(skip > 0 && { skip }),
+	};
 }
 
 /** How one list call is to be answered: the paging as asked, or as a fault bends it. */
@@ -104,15 +126,24 @@ export interface ListShape {
 }
 
 export class FaultInjector {
-	private unavailable?: { count: number; status: number };
+	private unavailable?: Required<Pick<UnavailableFault, 'count' | 'status'>> &
+		Pick<UnavailableFault, 'entity' | 'method' | 'skip'>;
 	private list: ListFault[] = [];
 	private write?: ReturnType<typeof checkWriteFault>;
 	private expireAfterWrites?: number;
 
 	set(faults: HaloFaults): void {
-		const { count, status = DEFAULT_UNAVAILABLE_STATUS } = faults.unavailable ?? { count: 0 };
+		const {
+			count,
+			status = DEFAULT_UNAVAILABLE_STATUS,
+			entity,
+			method,
+			skip = 0,
+		} = faults.unavailable ?? { count: 0 };
 		if (!Number.isInteger(count) || count < 0)
 			throw badRequest('unavailable.count must be an integer >= 0');
+		if (!Number.isInteger(skip) || skip < 0)
+			throw badRequest('unavailable.skip must be an integer >= 0');
 		if (!Number.isInteger(status) || status < 400 || status > 599) {
 			throw badRequest('unavailable.status must be an HTTP error status (400-599)');
 		}
@@ -123,7 +154,16 @@ export class FaultInjector {
 		const expireAfter = faults.expireTokensAfterWrites;
 		if (expireAfter !== undefined && !wholeNumber(expireAfter, 1))
 			throw badRequest('expireTokensAfterWrites must be an integer >= 1');
-		this.unavailable = count > 0 ? { count, status } : undefined;
+		this.unavailable =
+			count > 0
+				? {
+						count,
+						status,
+						...(skip > 0 && { skip }),
+						...(entity !== undefined && { entity: String(entity).toLowerCase() }),
+						...(method !== undefined && { method: String(method).toUpperCase() }),
+					}
+				: undefined;
 		this.list = list;
 		this.write = write;
 		this.expireAfterWrites = expireAfter;
@@ -164,10 +204,18 @@ export class FaultInjector {
 		return true;
 	}
 
-	/** The injected failure for this call, if one is pending. */
-	take(): HaloResponse | undefined {
+	/** The injected failure for this call (`entity` as in the path), if one is pending. */
+	take(method: string, entity: string): HaloResponse | undefined {
 		const unavailable = this.unavailable;
 		if (!unavailable) return undefined;
+		if (unavailable.entity !== undefined && unavailable.entity !== entity.toLowerCase())
+			return undefined;
+		if (unavailable.method !== undefined && unavailable.method !== method.toUpperCase())
+			return undefined;
+		if ((unavailable.skip ?? 0) > 0) {
+			unavailable.skip = (unavailable.skip ?? 0) - 1;
+			return undefined;
+		}
 		if (--unavailable.count === 0) this.unavailable = undefined;
 		return { status: unavailable.status, body: { error: 'Halo is unavailable (sandbox fault)' } };
 	}
@@ -183,10 +231,19 @@ export class FaultInjector {
 				return true;
 			}
 			if (fault.kind === 'emptyList') {
+				// Skips count whole reads (their first page).
+				if ((fault.skip ?? 0) > 0) {
+					if (page === 1) fault.skip = (fault.skip ?? 0) - 1;
+					return true;
+				}
 				shape.empty = true;
 				return false;
 			}
 			if (fault.page !== page) return true;
+			if ((fault.skip ?? 0) > 0) {
+				fault.skip = (fault.skip ?? 0) - 1;
+				return true;
+			}
 			if (fault.kind === 'shortPage') shape.keep = fault.records;
 			else shape.deleteFirstAfter = true;
 			return false;

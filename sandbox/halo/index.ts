@@ -105,7 +105,7 @@ export async function startHaloSandbox(options: HaloSandboxOptions = {}): Promis
 			return { status: 404, body: { error: `no such path: ${url.pathname}` } };
 		const entity = url.pathname.split('/')[2] ?? '';
 		const refused =
-			faults.take() ??
+			faults.take(method, entity) ??
 			tokens.refuse(headers.authorization) ??
 			(method === 'POST' ? faults.takeWrite(entity) : undefined);
 		if (refused) return refused;

@@ -68,3 +68,40 @@ describe('Halo sandbox: write faults', () => {
 		expect((await renewed.get('Client')).status).toBe(200);
 	});
 });
+
+describe('Halo sandbox: faults aimed at one read', () => {
+	let halo: HaloSandbox;
+	beforeAll(async () => {
+		halo = await startHaloSandbox();
+	});
+	beforeEach(() => halo.admin.reset());
+	afterAll(() => halo.close());
+	const page = (api: Awaited<ReturnType<typeof haloApi>>, entity: string) =>
+		api.get(`${entity}?pageinate=true&page_size=5&page_no=1`);
+
+	it('unavailable can name an entity and a method, and let the first calls through', async () => {
+		const api = await haloApi(halo);
+		halo.admin.setFaults({ unavailable: { count: 1, entity: 'Client', method: 'GET', skip: 1 } });
+		expect((await page(api, 'SoftwareLicence')).status).toBe(200);
+		expect((await api.post('Client', [{ name: 'Writes Pass Ltd' }])).status).toBe(200);
+		expect((await page(api, 'Client')).status).toBe(200);
+		expect((await page(api, 'Client')).status).toBe(503);
+		expect((await page(api, 'Client')).status).toBe(200);
+	});
+
+	it('a list fault with skip hits a later read of the same page', async () => {
+		const api = await haloApi(halo);
+		halo.admin.setFaults({
+			list: [
+				{ kind: 'emptyList', entity: 'Client', skip: 1 },
+				{ kind: 'shortPage', entity: 'SoftwareLicence', records: 2, skip: 1 },
+			],
+		});
+		const clients = (await page(api, 'Client')).body;
+		expect(clients.clients.length).toBe(5);
+		expect((await page(api, 'Client')).body).toEqual({ record_count: 0, clients: [] });
+		expect((await page(api, 'SoftwareLicence')).body.licences).toHaveLength(5);
+		expect((await page(api, 'SoftwareLicence')).body.licences).toHaveLength(2);
+		expect(halo.admin.faults()).toEqual({});
+	});
+});
