@@ -11,6 +11,8 @@ export interface FaultInput {
 	unavailable?: { count: number; status?: 502 | 503 | 504 };
 	/** Every K-th authenticated call answers the session-expired fault and ends that session. */
 	sessionExpiryEveryCalls?: number;
+	/** The next `count` authenticated calls answer the session-expired fault and end their session. */
+	sessionExpiry?: { count: number };
 	malformedJson?: { count: number };
 	htmlError?: { count: number; status?: number };
 	dropConnection?: { count: number };
@@ -30,6 +32,7 @@ export interface PendingFaults {
 	rateLimit?: { count: number; retryAfterSeconds: number; calls: CallFilter };
 	unavailable?: { count: number; status: number; calls: CallFilter };
 	sessionExpiryEveryCalls?: { every: number; seen: number; calls: CallFilter };
+	sessionExpiry?: { count: number; calls: CallFilter };
 	malformedJson?: { count: number; calls: CallFilter };
 	htmlError?: { count: number; status: number; calls: CallFilter };
 	dropConnection?: { count: number; calls: CallFilter };
@@ -98,6 +101,7 @@ export function parseFaultInput(input: unknown): PendingFaults {
 		'rateLimit',
 		'unavailable',
 		'sessionExpiryEveryCalls',
+		'sessionExpiry',
 		'malformedJson',
 		'htmlError',
 		'dropConnection',
@@ -138,6 +142,8 @@ export function parseFaultInput(input: unknown): PendingFaults {
 			calls,
 		};
 	}
+	if (raw.sessionExpiry !== undefined)
+		parsed.sessionExpiry = { count: count(raw.sessionExpiry, 'sessionExpiry'), calls };
 	if (raw.malformedJson !== undefined)
 		parsed.malformedJson = { count: count(raw.malformedJson, 'malformedJson'), calls };
 	if (raw.htmlError !== undefined) {
@@ -201,6 +207,11 @@ export class FaultPlan {
 
 	/** Counts an authenticated call; true when it is the K-th and must answer "session expired". */
 	takeSessionExpiry(call: string): boolean {
+		const once = this.faults.sessionExpiry;
+		if (once && applies(once.calls, call)) {
+			if (--once.count <= 0) delete this.faults.sessionExpiry;
+			return true;
+		}
 		const expiry = this.faults.sessionExpiryEveryCalls;
 		if (!expiry || !applies(expiry.calls, call)) return false;
 		expiry.seen++;

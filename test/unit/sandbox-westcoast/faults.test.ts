@@ -94,6 +94,18 @@ describe('injected faults', () => {
 		expect((await ping()).status).toBe(200);
 	});
 
+	it('sessionExpiry expires the session on the next matching calls only', async () => {
+		await admin(sandbox.url, 'POST', '/faults', {
+			calls: [CALLS.pingPong],
+			sessionExpiry: { count: 1 },
+		});
+		expect((await call(sandbox.url, CALLS.getCompany, {}, token)).status).toBe(200);
+		expect(parseFault((await ping()).text).isSessionExpired).toBe(true);
+		token = await logIn(sandbox.url, sandbox.users.admin);
+		expect((await ping()).status).toBe(200);
+		expect((await ping()).status).toBe(200);
+	});
+
 	it('partialList answers HTTP 200 with records left out, spread over the list, then the whole list', async () => {
 		const list = async () => {
 			const answer = await call(
