@@ -1,15 +1,20 @@
 /**
- * The shipped daily sync on one running real n8n (`n8n start`, started once),
- * each run started over the editor's REST API (`POST /rest/workflows/:id/run`,
- * a manual run like "Execute workflow") and read back from
- * `GET /rest/executions/:id`: a run costs the workflow's own time, not an n8n
- * boot as `n8n execute` does.
+ * The shipped daily sync on one running real n8n (`n8n start`, started once).
+ * A run is a production run, as the Daily Schedule starts it: n8n 2.41.1 has
+ * no call that fires a Schedule Trigger on demand, so the test adds a Webhook
+ * trigger beside it (and disables the Schedule); n8n keeps workflow static
+ * data for such runs (PSA List Check's last record count, Licence Sync's
+ * memory), and not for manual runs (the editor's "Execute workflow",
+ * `POST /rest/workflows/:id/run`), which `run({ manual: true })` starts.
+ * Each run is read back from `GET /rest/executions/:id`: a run costs the
+ * workflow's own time, not an n8n boot as `n8n execute` does.
  */
 import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
 import type { HaloRequestLogEntry } from '../../sandbox/halo';
 import { SETTING, type SettingValues } from '../../workflows/source/settings';
 import { NODE } from '../../workflows/source/workflows';
 import { sandboxCredentials } from '../real-n8n/daily-sync/credentials';
+import { callWebhook, publishWorkflow, waitForWebhook } from '../real-n8n/daily-sync/webhooks';
 import { readDailySyncWorkflow, withSettings } from '../real-n8n/daily-sync/workflow-file';
 import {
 	createN8nHome,
@@ -42,7 +47,7 @@ export interface ReliabilityEnvironment {
 	sandboxes: PairedSandboxes;
 	server: N8nServer;
 	settings: SettingValues;
-	run(): Promise<RunOutcome>;
+	run(options?: { manual?: boolean }): Promise<RunOutcome>;
 	close(): Promise<void>;
 }
 
@@ -83,7 +88,53 @@ interface RunData {
 
 const ENDED = (status: string) => !['new', 'running', 'waiting', 'unknown'].includes(status);
 
-async function startRun(server: N8nServer, workflowId: string): Promise<string> {
+const PRODUCTION_WEBHOOK_PATH = 'reliability-test/daily-sync';
+
+/** The daily sync with a Webhook trigger beside its Schedule, and the Schedule disabled (see the header). */
+function withProductionTrigger(workflow: WorkflowToImport): WorkflowToImport {
+	const copy = structuredClone(workflow);
+	const schedule = copy.nodes.find((node) => node.name === NODE.schedule);
+	if (!schedule) throw new Error(`"${workflow.name}" has no "${NODE.schedule}" node`);
+	schedule.disabled = true;
+	copy.nodes.push({
+		id: '5d0c9a3e-2b7f-4e61-8c1a-9f4e3d2b1a07',
+		name: 'Reliability Test Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 400],
+		webhookId: '8e2f4a6c-0b1d-4c3e-9a5f-7d6b8c0e2f14',
+		parameters: { httpMethod: 'POST', path: PRODUCTION_WEBHOOK_PATH, responseMode: 'onReceived' },
+	});
+	copy.connections['Reliability Test Webhook'] = structuredClone(copy.connections[NODE.schedule]);
+	return copy;
+}
+
+async function newestExecution(server: N8nServer, workflowId: string): Promise<number> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const answer = await server.rest('GET', `/executions?filter=${filter}&limit=1`);
+	if (answer.status !== 200)
+		throw new Error(`GET /rest/executions: HTTP ${answer.status} ${answer.body}`);
+	const { results } = (JSON.parse(answer.body) as { data: { results: Array<{ id: string }> } })
+		.data;
+	return Number(results[0]?.id ?? 0);
+}
+
+/** Calls the test webhook and answers the id of the production run it started. */
+async function startProductionRun(server: N8nServer, workflowId: string): Promise<string> {
+	const before = await newestExecution(server, workflowId);
+	const answer = await callWebhook(server.url, PRODUCTION_WEBHOOK_PATH);
+	if (answer.status !== 200)
+		throw new Error(`the test webhook answered HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+	const deadline = Date.now() + RUN_TIMEOUT_MS;
+	while (Date.now() < deadline) {
+		const newest = await newestExecution(server, workflowId);
+		if (newest > before) return String(newest);
+		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+	}
+	throw new Error('the test webhook started no execution');
+}
+
+async function startManualRun(server: N8nServer, workflowId: string): Promise<string> {
 	const answer = await server.rest('POST', `/workflows/${workflowId}/run`, {
 		triggerToStartFrom: { name: NODE.runNow },
 	});
@@ -132,9 +183,11 @@ export async function startReliabilityEnvironment(
 			[SETTING.haloBaseUrl]: sandboxes.halo.url,
 			...options.settings,
 		});
-		const workflow = options.adjust ? options.adjust(shipped) : shipped;
+		const workflow = withProductionTrigger(options.adjust ? options.adjust(shipped) : shipped);
 		await importWorkflow(home, workflow);
+		await publishWorkflow(home, workflow.id);
 		server = await startN8nServer(home);
+		await waitForWebhook(server.url, PRODUCTION_WEBHOOK_PATH);
 	} catch (error) {
 		await Promise.all([server?.stop(), sandboxes.close()]);
 		await home?.remove();
@@ -147,10 +200,10 @@ export async function startReliabilityEnvironment(
 		sandboxes,
 		server: n8n,
 		settings: options.settings,
-		run: async () => {
+		run: async ({ manual = false } = {}) => {
 			const started = Date.now();
 			const before = sandboxes.halo.admin.requests().length;
-			const executionId = await startRun(n8n, workflowId);
+			const executionId = await (manual ? startManualRun : startProductionRun)(n8n, workflowId);
 			const execution = await waitForRun(n8n, executionId);
 			const data = unflatten(execution.data as string) as RunData;
 			const error = data.resultData?.error;

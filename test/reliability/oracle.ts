@@ -95,15 +95,16 @@ export function withoutRemoved(before: HaloState, after: HaloState): HaloState {
 
 /** What a run must never do, counted. */
 export interface ZeroCounts {
-	/** Westcoast customers linked from more than one Halo client. */
+	/** Westcoast customers the run left linked from more than one Halo client (not so before). */
 	duplicateClients: number;
-	/** Westcoast subscriptions held by more than one Halo licence. */
+	/** Westcoast subscriptions the run left held by more than one Halo licence (not so before). */
 	duplicateLicences: number;
 	/** Licences a run set to count 0 or inactive while their subscription is Active with seats upstream. */
 	wronglyZeroed: number;
 }
 
-export function duplicateClients(halo: HaloState): number {
+/** Westcoast customers linked from more than one Halo client. */
+export function duplicatedCustomers(halo: HaloState): Set<string> {
 	const clients = new Map<string, Set<number>>();
 	for (const link of halo.externalLinks) {
 		if (link.table_id !== LINK_TABLE.client) continue;
@@ -112,17 +113,21 @@ export function duplicateClients(halo: HaloState): number {
 		ids.add(link.halo_id);
 		clients.set(link.third_party_id, ids);
 	}
-	return [...clients.values()].filter((ids) => ids.size > 1).length;
+	return new Set([...clients].filter(([, ids]) => ids.size > 1).map(([id]) => id));
 }
 
-export function duplicateLicences(halo: HaloState): number {
+/** Westcoast subscriptions held by more than one Halo licence. */
+export function duplicatedSubscriptions(halo: HaloState): Set<string> {
 	const held = new Map<string, number>();
 	for (const licence of halo.licences) {
 		const id = licence.third_party_product;
 		if (typeof id === 'string' && id !== '') held.set(id, (held.get(id) ?? 0) + 1);
 	}
-	return [...held.values()].filter((count) => count > 1).length;
+	return new Set([...held].filter(([, count]) => count > 1).map(([id]) => id));
 }
+
+const added = (before: Set<string>, after: Set<string>) =>
+	[...after].filter((id) => !before.has(id)).length;
 
 const zeroedOrInactive = (licence: LicenceRecord | undefined) =>
 	licence !== undefined && (licence.count === 0 || licence.is_active === false);
@@ -142,10 +147,11 @@ export function wronglyZeroed(westcoast: WestcoastState, before: HaloState, afte
 	);
 }
 
+/** What the run from `before` to `after` did that must never happen. */
 export function zeroCounts(westcoast: WestcoastState, before: HaloState, after: HaloState) {
 	return {
-		duplicateClients: duplicateClients(after),
-		duplicateLicences: duplicateLicences(after),
+		duplicateClients: added(duplicatedCustomers(before), duplicatedCustomers(after)),
+		duplicateLicences: added(duplicatedSubscriptions(before), duplicatedSubscriptions(after)),
 		wronglyZeroed: wronglyZeroed(westcoast, before, after).length,
 	};
 }
