@@ -231,7 +231,8 @@ export class FaultInjector {
 				return true;
 			}
 			if (fault.kind === 'emptyList') {
-				// Skips count whole reads (their first page).
+				// Skips count whole reads (their first page); an aimed one hits a first page too.
+				if (fault.skip !== undefined && page !== 1) return true;
 				if ((fault.skip ?? 0) > 0) {
 					if (page === 1) fault.skip = (fault.skip ?? 0) - 1;
 					return true;

@@ -16,6 +16,9 @@ import {
 } from './oracle';
 
 /** `incomplete`: the run said it succeeded, wrote nothing wrong, but left Halo short of the oracle's state. */
+/** The oracle's words for a record that is missing (a client or licence still to be created). */
+const NOT_YET_WRITTEN = /(: 0 licences hold its id, expected 1|is linked from 0 Halo clients, expected 1)$/;
+
 export type Verdict = 'completed' | 'stopped safely' | 'incomplete' | 'wrong';
 
 export interface RunJudgement {
@@ -45,7 +48,10 @@ export function judgeRun(input: JudgeInput): RunJudgement {
 		oracleProblems({ westcoast, haloBefore: before, haloNow, settings, everListed });
 	const problemsBefore = new Set(judge(before));
 	const problemsLeft = judge(after);
-	const newProblems = problemsLeft.filter((problem) => !problemsBefore.has(problem));
+	// A record not written yet is the rest of the way, not a wrong write.
+	const newProblems = problemsLeft.filter(
+		(problem) => !problemsBefore.has(problem) && !NOT_YET_WRITTEN.test(problem),
+	);
 	const zero = zeroCounts(westcoast, input.before, after);
 	const harmful =
 		newProblems.length > 0 ||

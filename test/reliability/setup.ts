@@ -53,7 +53,7 @@ export function eachRunItsOwnDay(workflow: WorkflowToImport): WorkflowToImport {
 	const copy = structuredClone(workflow);
 	const sync = copy.nodes.find((node) => node.name === NODE.licenceSync);
 	if (!sync) throw new Error(`"${workflow.name}" has no "${NODE.licenceSync}" node`);
-	sync.parameters.guardWindowDays = 0;
+	sync.parameters.options = { ...(sync.parameters.options as object), guardWindowDays: 0 };
 	return copy;
 }
 
