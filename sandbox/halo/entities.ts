@@ -2,7 +2,7 @@
 import { HALO_EXTERNAL_LINK_FIELDS as LINK } from '../../core/psa/halo';
 import type { HaloTableName, OtherFields } from './records';
 import { ListQuery } from './query';
-import { HaloStore, type HaloRow } from './store';
+import { HaloStore, LINK_TABLE, type HaloRow } from './store';
 import { clientView, licenceView, siteView } from './views';
 import { saveClient, saveExternalLink, saveLicence, saveSite, saveTopLevel } from './writes';
 
@@ -19,6 +19,12 @@ export interface HaloEntity {
 	/** Deletes a record (sandbox faults only: Halo deletes are not part of this package). */
 	remove(store: HaloStore, id: unknown): void;
 }
+
+/** Tables whose records carry external links, and the links' table_id. */
+const LINKED_TABLES: Partial<Record<HaloTableName, number>> = {
+	clients: LINK_TABLE.client,
+	sites: LINK_TABLE.site,
+};
 
 function entity<T extends HaloTableName>(definition: {
 	name: string;
@@ -48,7 +54,10 @@ function entity<T extends HaloTableName>(definition: {
 		remove: (store, id) => {
 			const rows = store.rows(table);
 			const index = rows.findIndex((row) => row.id === id);
-			if (index >= 0) rows.splice(index, 1);
+			if (index < 0) return;
+			rows.splice(index, 1);
+			const linkTable = LINKED_TABLES[table];
+			if (linkTable !== undefined) store.removeLinksOf(linkTable, Number(id));
 		},
 	};
 }

@@ -102,6 +102,13 @@ export class HaloStore {
 		return this.insert('externalLinks', { ...fields, table_id: tableId, halo_id: haloId });
 	}
 
+	/** Drops a record's links: they belong to it (Halo shows them as its `external_links`). */
+	removeLinksOf(tableId: number, haloId: number): void {
+		this.tables.externalLinks = this.tables.externalLinks.filter(
+			(link) => !(link.table_id === tableId && link.halo_id === haloId),
+		);
+	}
+
 	linksOf(tableId: number, haloId: number): ExternalLinkRecord[] {
 		return this.tables.externalLinks
 			.filter((link) => link.table_id === tableId && link.halo_id === haloId)

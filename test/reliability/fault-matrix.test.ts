@@ -162,12 +162,12 @@ describe('fault matrix: the shipped daily sync in the real n8n', () => {
 		expect({ status: first.status, left: problemsNow() }).toEqual({ status: 'success', left: [] });
 	}
 
-	async function runCell(cell: FaultCell, index: number, manual = false): Promise<void> {
+	async function runCell(cell: FaultCell, index: number): Promise<void> {
 		const { sandboxes } = env;
 		await dueEverywhere(index);
 		const before = sandboxes.halo.state();
 		cell.inject(sandboxes);
-		const outcome = await env.run({ manual });
+		const outcome = await env.run();
 		clearFaults(sandboxes);
 		const judgement = judgeRun({
 			westcoast: sandboxes.westcoast.state(),
@@ -181,7 +181,7 @@ describe('fault matrix: the shipped daily sync in the real n8n', () => {
 		const left = problemsNow();
 		const converged = clean.status === 'success' && left.length === 0;
 		rows.push({
-			cell: manual ? { ...cell, step: `${cell.step} (manual run)` } : cell,
+			cell,
 			status: outcome.status,
 			errorNode: outcome.errorNode,
 			judgement,
@@ -222,24 +222,6 @@ describe('fault matrix: the shipped daily sync in the real n8n', () => {
 	test.failing.each(cells.filter(([, cell]) => FINDINGS.has(`${cell.kind}|${cell.step}`)))(
 		'FINDING %s',
 		(_name, cell, index) => runCell(cell, index),
-		5 * MINUTE,
-	);
-
-	// FINDING F3: n8n keeps no workflow static data for manual runs, so PSA List Check has no
-	// last record count and takes an empty licence list (HTTP 200) for an empty Halo.
-	(FULL ? test.failing : test.skip)(
-		'FINDING F3: an empty Halo licence list in a manual run ("Execute workflow")',
-		() =>
-			runCell(
-				{
-					kind: 'empty list (HTTP 200)',
-					step: 'Halo read: licences',
-					inject: ({ halo }) =>
-						halo.admin.setFaults({ list: [{ kind: 'emptyList', entity: 'SoftwareLicence' }] }),
-				},
-				CELLS.length + 1,
-				true,
-			),
 		5 * MINUTE,
 	);
 });

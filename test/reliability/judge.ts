@@ -16,8 +16,13 @@ import {
 } from './oracle';
 
 /** `incomplete`: the run said it succeeded, wrote nothing wrong, but left Halo short of the oracle's state. */
-/** The oracle's words for a record that is missing (a client or licence still to be created). */
-const NOT_YET_WRITTEN = /(: 0 licences hold its id, expected 1|is linked from 0 Halo clients, expected 1)$/;
+/**
+ * The oracle's words for what is not written yet: a client or licence still
+ * to be created, a main site whose address is still to be set, an add-on
+ * still to be linked to its parent (the workflow writes these in later steps).
+ */
+const NOT_YET_WRITTEN =
+	/(: 0 licences hold its id, expected 1|is linked from 0 Halo clients, expected 1|main site is at "undefined, undefined", Westcoast says .*|has parent_id undefined, expected \d+)$/;
 
 export type Verdict = 'completed' | 'stopped safely' | 'incomplete' | 'wrong';
 

@@ -107,3 +107,22 @@ describe('Halo sandbox: faults aimed at one read', () => {
 		expect(halo.admin.faults()).toEqual({});
 	});
 });
+
+describe('Halo sandbox: a client deleted while paging', () => {
+	it('takes its external links with it', async () => {
+		const halo = await startHaloSandbox();
+		try {
+			const api = await haloApi(halo);
+			const first = halo.state().clients[0];
+			const links = () =>
+				halo.state().externalLinks.filter((link) => link.table_id === 1 && link.halo_id === first.id);
+			expect(links().length).toBeGreaterThan(0);
+			halo.admin.setFaults({ list: [{ entity: 'Client', kind: 'deleteDuringPaging' }] });
+			await api.get('Client?pageinate=true&page_size=5&page_no=1');
+			expect(halo.state().clients.some((client) => client.id === first.id)).toBe(false);
+			expect(links()).toEqual([]);
+		} finally {
+			await halo.close();
+		}
+	});
+});
