@@ -48,6 +48,10 @@ export interface ReliabilityEnvironment {
 	server: N8nServer;
 	settings: SettingValues;
 	run(options?: { manual?: boolean }): Promise<RunOutcome>;
+	/** Starts a production run without waiting; answers its execution id. */
+	start(): Promise<string>;
+	/** The execution's status after at most `ms` (it may still be running). */
+	statusWithin(id: string, ms: number): Promise<string>;
 	close(): Promise<void>;
 }
 
@@ -216,6 +220,19 @@ export async function startReliabilityEnvironment(
 				haloRequests: sandboxes.halo.admin.requests().slice(before),
 				ms: Date.now() - started,
 			};
+		},
+		start: () => startProductionRun(n8n, workflowId),
+		statusWithin: async (id, ms) => {
+			const deadline = Date.now() + ms;
+			let status = 'unknown';
+			do {
+				const answer = await n8n.rest('GET', `/executions/${id}`);
+				if (answer.status === 200)
+					status = (JSON.parse(answer.body) as { data: StoredExecution }).data.status;
+				if (ENDED(status)) return status;
+				await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+			} while (Date.now() < deadline);
+			return status;
 		},
 		close: async () => {
 			await n8n.stop();

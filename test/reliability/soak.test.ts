@@ -43,6 +43,8 @@ interface Tally {
 	duplicateLicences: number;
 	wronglyZeroed: number;
 	blockedByDuplicate: number;
+	/** Halo write requests (POST /api/...) over all runs: the soak changed Halo, it did not only read. */
+	haloWrites: number;
 	failures: string[];
 }
 
@@ -71,6 +73,7 @@ function tableOf(tally: Tally, seconds: number): string {
 			`upstream change: ${kind}`,
 			count,
 		]),
+		['Halo write requests made by the runs', tally.haloWrites],
 		['racing imports', 'not run: the race helper\'s racing harness is not on this branch'],
 		['seed (RELIABILITY_SEED)', SEED],
 		['wall time', `${seconds.toFixed(0)} s`],
@@ -116,6 +119,7 @@ describe('soak: consecutive daily-sync runs in the real n8n', () => {
 				duplicateLicences: 0,
 				wronglyZeroed: 0,
 				blockedByDuplicate: 0,
+				haloWrites: 0,
 				failures: [],
 			};
 			const started = Date.now();
@@ -153,6 +157,9 @@ describe('soak: consecutive daily-sync runs in the real n8n', () => {
 				});
 
 				tally.runs++;
+				tally.haloWrites += outcome.haloRequests.filter(
+					(request) => request.method === 'POST' && request.path.startsWith('/api/'),
+				).length;
 				tally.duplicateClients += judgement.zero.duplicateClients;
 				tally.duplicateLicences += judgement.zero.duplicateLicences;
 				tally.wronglyZeroed += judgement.zero.wronglyZeroed;
@@ -203,6 +210,7 @@ describe('soak: consecutive daily-sync runs in the real n8n', () => {
 				cleanNotInStep: tally.cleanNotInStep,
 				blockedByDuplicate: tally.blockedByDuplicate,
 				wrong: tally.verdicts.get('wrong') ?? 0,
+				wrote: tally.haloWrites > 0,
 			}).toEqual({
 				duplicateClients: 0,
 				duplicateLicences: 0,
@@ -210,6 +218,7 @@ describe('soak: consecutive daily-sync runs in the real n8n', () => {
 				cleanNotInStep: 0,
 				blockedByDuplicate: 0,
 				wrong: 0,
+				wrote: true,
 			});
 		},
 		60 * MINUTE,
