@@ -103,7 +103,8 @@ function checkListFault(fault: ListFault, position: number): ListFault {
 	if (needsRecords && !(Number.isInteger(fault.records) && (fault.records ?? 0) >= 0))
 		throw badRequest(`${where}.records must be an integer >= 0`);
 	const skip = fault.skip ?? 0;
-	if (!Number.isInteger(skip) || skip < 0) throw badRequest(`${where}.skip must be an integer >= 0`);
+	if (!Number.isInteger(skip) || skip < 0)
+		throw badRequest(`${where}.skip must be an integer >= 0`);
 	return {
 		entity: fault.entity.toLowerCase(),
 		kind: fault.kind,

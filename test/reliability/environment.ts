@@ -128,7 +128,9 @@ async function startProductionRun(server: N8nServer, workflowId: string): Promis
 	const before = await newestExecution(server, workflowId);
 	const answer = await callWebhook(server.url, PRODUCTION_WEBHOOK_PATH);
 	if (answer.status !== 200)
-		throw new Error(`the test webhook answered HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+		throw new Error(
+			`the test webhook answered HTTP ${answer.status} ${JSON.stringify(answer.body)}`,
+		);
 	const deadline = Date.now() + RUN_TIMEOUT_MS;
 	while (Date.now() < deadline) {
 		const newest = await newestExecution(server, workflowId);
@@ -146,7 +148,8 @@ async function startManualRun(server: N8nServer, workflowId: string): Promise<st
 		answer.status === 200
 			? (JSON.parse(answer.body) as { data?: { executionId?: string } }).data?.executionId
 			: undefined;
-	if (!id) throw new Error(`n8n did not start the daily sync: HTTP ${answer.status} ${answer.body}`);
+	if (!id)
+		throw new Error(`n8n did not start the daily sync: HTTP ${answer.status} ${answer.body}`);
 	return id;
 }
 

@@ -104,7 +104,12 @@ export const HALO_WRITES: Array<[string, string, number]> = [
 
 const haloWriteCells = (): FaultCell[] => [
 	...HALO_WRITES.map(([node, entity, after]) =>
-		halo('Halo 500 on a write', `Halo write: ${node}`, { write: { entity, count: 1, after } }, node),
+		halo(
+			'Halo 500 on a write',
+			`Halo write: ${node}`,
+			{ write: { entity, count: 1, after } },
+			node,
+		),
 	),
 	halo('Halo token expiry between batches', 'Halo writes: after links and clients', {
 		expireTokensAfterWrites: 2,
@@ -113,6 +118,16 @@ const haloWriteCells = (): FaultCell[] => [
 		expireTokensAfterWrites: 5,
 	}),
 ];
+
+/**
+ * Cells where the shipped workflow writes wrongly (findings in reports and the
+ * matrix's test.failing): F2, a marketplace subscription list that silently
+ * lacks records (HTTP 200) is taken for deletions, and the missing
+ * subscriptions' licences are zeroed (under the deactivation limit, which
+ * allows 3 per run whatever the share).
+ */
+export const FINDINGS = new Set(['partial list (HTTP 200)|Westcoast GetSubscriptions']);
+export const isFinding = (cell: FaultCell) => FINDINGS.has(`${cell.kind}|${cell.step}`);
 
 export const faultCells = (): FaultCell[] => [
 	...westcoastCells(),

@@ -33,8 +33,7 @@ export const ORACLE_SETTINGS: OracleSettings = {
 export function ownLockPerRun(workflow: WorkflowToImport): WorkflowToImport {
 	const copy = structuredClone(workflow);
 	const lock = copy.nodes.find((node) => node.name === NODE.lock);
-	if (lock)
-		lock.parameters.lockName = `={{ 'westcoast-halo-writes-' + $execution.id }}`;
+	if (lock) lock.parameters.lockName = `={{ 'westcoast-halo-writes-' + $execution.id }}`;
 	const unlocks = copy.nodes.filter(
 		(node) => node.type === lock?.type && node.parameters.operation === 'release',
 	);

@@ -100,7 +100,9 @@ describe('Halo sandbox: faults aimed at one read', () => {
 		const clients = (await page(api, 'Client')).body;
 		expect(clients.clients.length).toBe(5);
 		// The rest of the first read is not hit.
-		expect((await api.get('Client?pageinate=true&page_size=5&page_no=2')).body.clients).toHaveLength(5);
+		expect(
+			(await api.get('Client?pageinate=true&page_size=5&page_no=2')).body.clients,
+		).toHaveLength(5);
 		expect((await page(api, 'Client')).body).toEqual({ record_count: 0, clients: [] });
 		expect((await page(api, 'SoftwareLicence')).body.licences).toHaveLength(5);
 		expect((await page(api, 'SoftwareLicence')).body.licences).toHaveLength(2);
@@ -115,7 +117,9 @@ describe('Halo sandbox: a client deleted while paging', () => {
 			const api = await haloApi(halo);
 			const first = halo.state().clients[0];
 			const links = () =>
-				halo.state().externalLinks.filter((link) => link.table_id === 1 && link.halo_id === first.id);
+				halo
+					.state()
+					.externalLinks.filter((link) => link.table_id === 1 && link.halo_id === first.id);
 			expect(links().length).toBeGreaterThan(0);
 			halo.admin.setFaults({ list: [{ entity: 'Client', kind: 'deleteDuringPaging' }] });
 			await api.get('Client?pageinate=true&page_size=5&page_no=1');
