@@ -204,7 +204,7 @@ describe('soak: consecutive daily-sync runs in the real n8n', () => {
 					}
 				}
 				if (judgement.verdict === 'wrong' || (!fault && judgement.verdict !== 'completed')) {
-					const line = `${what}: ${judgement.verdict}, ${outcome.status}${outcome.errorNode ? ` at ${outcome.errorNode}: ${outcome.errorMessage}` : ''}; ${[...judgement.newProblems, ...judgement.problemsLeft].slice(0, 4).join('; ')}`;
+					const line = `${what}: ${judgement.verdict}, ${outcome.status}${outcome.errorNode ? ` at ${outcome.errorNode}: ${outcome.errorMessage}` : ''}; ${[...new Set([...judgement.newProblems, ...judgement.problemsLeft])].slice(0, 4).join('; ')}`;
 					tally.failures.push(line);
 					log(line);
 				}
