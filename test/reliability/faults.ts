@@ -61,35 +61,53 @@ const westcoastCells = (): FaultCell[] => [
 	),
 ];
 
+/** The workflow reads Halo lists 100 a page up to the first empty page. */
+const HALO_PAGE_SIZE = 100;
+const pageCallsOf = (records: number) => Math.ceil(records / HALO_PAGE_SIZE) + 1;
+
 /**
- * The Halo list reads: [step, entity, reads of that entity before it, page
- * calls of that entity before it (a read of fewer than 100 records is two
- * calls: its page and the empty one that ends it), the node that checks it].
+ * The Halo list reads: [step, entity, reads of that entity before it, the
+ * read's node, the node that checks it]. The re-read of clients comes after
+ * the first client read's page calls (as many as Halo's clients ask for now).
  */
-const HALO_READS: Array<[string, string, number, number, string]> = [
-	['Halo read: licences', 'SoftwareLicence', 0, 0, 'Check: Licences Complete'],
-	['Halo read: clients', 'Client', 0, 0, 'Check: Clients Complete'],
-	['Halo read: clients after writes', 'Client', 1, 2, 'Check: Clients After Writes Complete'],
+const HALO_READS: Array<[string, string, number, string, string]> = [
+	['Halo read: licences', 'SoftwareLicence', 0, 'Halo: Read Licences', 'Check: Licences Complete'],
+	['Halo read: clients', 'Client', 0, 'Halo: Read Clients', 'Check: Clients Complete'],
+	[
+		'Halo read: clients after writes',
+		'Client',
+		1,
+		'Halo: Re-read Clients',
+		'Check: Clients After Writes Complete',
+	],
 ];
 
 const haloReadCells = (): FaultCell[] =>
-	HALO_READS.flatMap(([step, entity, skip, callsBefore, check]) => [
-		halo('Halo unavailable (1 call)', step, {
-			unavailable: { count: 1, entity, method: 'GET', skip: callsBefore },
-		}),
-		halo('Halo unavailable (5 calls)', step, {
-			unavailable: { count: 5, entity, method: 'GET', skip: callsBefore },
-		}),
-		halo('short page', step, { list: [{ kind: 'shortPage', entity, records: 3, skip }] }, check),
-		halo(
-			'record deleted during paging',
+	HALO_READS.flatMap(([step, entity, skip, node, check]) => {
+		const unavailable = (count: number): FaultCell => ({
+			kind: `Halo unavailable (${count} call${count === 1 ? '' : 's'})`,
 			step,
-			{ list: [{ kind: 'deleteDuringPaging', entity, skip }] },
-			check,
-		),
-		halo('empty list (HTTP 200)', step, { list: [{ kind: 'emptyList', entity, skip }] }, check),
-		halo('page-size cap', step, { list: [{ kind: 'pageSizeCap', entity, records: 7 }] }),
-	]);
+			inject: ({ halo }) => {
+				const callsBefore = skip === 0 ? 0 : pageCallsOf(halo.state().clients.length);
+				halo.admin.setFaults({ unavailable: { count, entity, method: 'GET', skip: callsBefore } });
+			},
+			// Five failures outlast the node's three tries.
+			failsAt: count > 1 ? node : undefined,
+		});
+		return [
+			unavailable(1),
+			unavailable(5),
+			halo('short page', step, { list: [{ kind: 'shortPage', entity, records: 3, skip }] }, check),
+			halo(
+				'record deleted during paging',
+				step,
+				{ list: [{ kind: 'deleteDuringPaging', entity, skip }] },
+				check,
+			),
+			halo('empty list (HTTP 200)', step, { list: [{ kind: 'emptyList', entity, skip }] }, check),
+			halo('page-size cap', step, { list: [{ kind: 'pageSizeCap', entity, records: 7 }] }),
+		];
+	});
 
 /** The workflow's write nodes in the order they write: [node, entity, writes of that entity before it]. */
 export const HALO_WRITES: Array<[string, string, number]> = [
