@@ -211,7 +211,7 @@ describe('fault matrix: the shipped daily sync in the real n8n', () => {
 		5 * MINUTE,
 	);
 
-	// Findings (reports/reliability.md): the shipped workflow writes wrongly here. test.failing
+	// Findings (FINDINGS in faults.ts): the shipped workflow writes wrongly here. test.failing
 	// passes while it still does; it fails once the finding is fixed, so that the mark is removed.
 	test.failing.each(cells.filter(([, cell]) => isFinding(cell)))(
 		'FINDING %s',

@@ -23,11 +23,11 @@ export const ORACLE_SETTINGS: OracleSettings = {
 };
 
 /**
- * The one change these tests make to the shipped workflow: each run takes
+ * A change these tests make to the shipped workflow: each run takes
  * its own write lock. The shipped lock lives in the n8n process and is
  * released only by the run's last node, so a run that fails holds it for
  * "Hold Up To" (15 min) and the next run waits that long (finding F1 in
- * reports/reliability.md). Runs here never overlap, so the lock protects
+ * test/reliability/stale-lock.test.ts). Runs here never overlap, so the lock protects
  * nothing in them; racing is the race tests' subject.
  */
 export function ownLockPerRun(workflow: WorkflowToImport): WorkflowToImport {
