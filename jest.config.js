@@ -32,5 +32,7 @@ module.exports = {
 		project('real-n8n', ['<rootDir>/test/real-n8n/**/*.test.ts']),
 		// Redis, Postgres, a main and two workers: about 2 min (README "Running in production").
 		project('queue', ['<rootDir>/test/queue/**/*.test.ts']),
+		// The fault matrix and the soak; a slice unless RELIABILITY_FULL=1 (npm run test:reliability).
+		project('reliability', ['<rootDir>/test/reliability/**/*.test.ts']),
 	],
 };

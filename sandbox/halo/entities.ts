@@ -2,7 +2,7 @@
 import { HALO_EXTERNAL_LINK_FIELDS as LINK } from '../../core/psa/halo';
 import type { HaloTableName, OtherFields } from './records';
 import { ListQuery } from './query';
-import { HaloStore, type HaloRow } from './store';
+import { HaloStore, LINK_TABLE, type HaloRow } from './store';
 import { clientView, licenceView, siteView } from './views';
 import { saveClient, saveExternalLink, saveLicence, saveSite, saveTopLevel } from './writes';
 
@@ -21,6 +21,12 @@ export interface HaloEntity {
 	/** Deletes a record (sandbox faults only: Halo deletes are not part of this package). */
 	remove(store: HaloStore, id: unknown): void;
 }
+
+/** Tables whose records carry external links, and the links' table_id. */
+const LINKED_TABLES: Partial<Record<HaloTableName, number>> = {
+	clients: LINK_TABLE.client,
+	sites: LINK_TABLE.site,
+};
 
 function entity<T extends HaloTableName>(definition: {
 	name: string;
@@ -44,7 +50,11 @@ function entity<T extends HaloTableName>(definition: {
 		list: (store, query) => store.matching(table, query.filterKey(), (row) => matches(row, query)),
 		view: (store, row) => view(store, row as HaloRow<T>),
 		save: (store, element) => view(store, save(store, element)),
-		remove: (store, id) => store.remove(table, id),
+		remove: (store, id) => {
+			store.remove(table, id);
+			const linkTable = LINKED_TABLES[table];
+			if (linkTable !== undefined) store.removeLinksOf(linkTable, Number(id));
+		},
 	};
 }
 

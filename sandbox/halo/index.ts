@@ -103,11 +103,15 @@ export async function startHaloSandbox(options: HaloSandboxOptions = {}): Promis
 		}
 		if (!url.pathname.startsWith('/api/'))
 			return { status: 404, body: { error: `no such path: ${url.pathname}` } };
-		return (
-			faults.take() ??
+		const entity = url.pathname.split('/')[2] ?? '';
+		const refused =
+			faults.take(method, entity) ??
 			tokens.refuse(headers.authorization) ??
-			handleApi(store, faults, strict, method, url, body)
-		);
+			(method === 'POST' ? faults.takeWrite(entity) : undefined);
+		if (refused) return refused;
+		const response = handleApi(store, faults, strict, method, url, body);
+		if (method === 'POST' && response.status < 300 && faults.wrote(entity)) tokens.expireAll();
+		return response;
 	};
 
 	const server = await listen(async (req, res) => {

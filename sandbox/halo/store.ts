@@ -88,7 +88,9 @@ export class HaloStore {
 	}
 
 	find<T extends HaloTableName>(table: T, id: unknown): HaloRow<T> | undefined {
-		return typeof id === 'number' ? (this.index(table).get(id) as HaloRow<T> | undefined) : undefined;
+		return typeof id === 'number'
+			? (this.index(table).get(id) as HaloRow<T> | undefined)
+			: undefined;
 	}
 
 	/**
@@ -183,6 +185,11 @@ export class HaloStore {
 	addLink(tableId: number, haloId: number, ref: ThirdPartyRef): ExternalLinkRecord {
 		const { id: _ignored, ...fields } = structuredClone(ref);
 		return this.insert('externalLinks', { ...fields, table_id: tableId, halo_id: haloId });
+	}
+
+	/** Drops a record's links: they belong to it (Halo shows them as its `external_links`). */
+	removeLinksOf(tableId: number, haloId: number): void {
+		for (const link of this.linksOf(tableId, haloId)) this.remove('externalLinks', link.id);
 	}
 
 	linksOf(tableId: number, haloId: number): ExternalLinkRecord[] {

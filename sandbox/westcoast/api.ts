@@ -112,7 +112,7 @@ export async function handleApiRequest(
 	let status = 200;
 	try {
 		const value = answer(call, text, req, deps);
-		sendJson(res, status, value);
+		sendJson(res, status, Array.isArray(value) ? deps.faults.trimList(call, value) : value);
 	} catch (error) {
 		const fault =
 			error instanceof ApiFault

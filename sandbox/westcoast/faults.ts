@@ -11,9 +11,17 @@ export interface FaultInput {
 	unavailable?: { count: number; status?: 502 | 503 | 504 };
 	/** Every K-th authenticated call answers the session-expired fault and ends that session. */
 	sessionExpiryEveryCalls?: number;
+	/** The next `count` authenticated calls answer the session-expired fault and end their session. */
+	sessionExpiry?: { count: number };
 	malformedJson?: { count: number };
 	htmlError?: { count: number; status?: number };
 	dropConnection?: { count: number };
+	/**
+	 * The next `count` list answers (an array) come back HTTP 200 with `drop`
+	 * records left out (default 1), spread evenly: a marketplace answer that
+	 * silently lost some customers or subscriptions.
+	 */
+	partialList?: { count: number; drop?: number };
 }
 
 /** `null` = every call. */
@@ -24,9 +32,11 @@ export interface PendingFaults {
 	rateLimit?: { count: number; retryAfterSeconds: number; calls: CallFilter };
 	unavailable?: { count: number; status: number; calls: CallFilter };
 	sessionExpiryEveryCalls?: { every: number; seen: number; calls: CallFilter };
+	sessionExpiry?: { count: number; calls: CallFilter };
 	malformedJson?: { count: number; calls: CallFilter };
 	htmlError?: { count: number; status: number; calls: CallFilter };
 	dropConnection?: { count: number; calls: CallFilter };
+	partialList?: { count: number; drop: number; calls: CallFilter };
 }
 
 /** A fault that replaces the whole answer, in the order they are checked. */
@@ -91,9 +101,11 @@ export function parseFaultInput(input: unknown): PendingFaults {
 		'rateLimit',
 		'unavailable',
 		'sessionExpiryEveryCalls',
+		'sessionExpiry',
 		'malformedJson',
 		'htmlError',
 		'dropConnection',
+		'partialList',
 	]);
 	const unknown = Object.keys(raw).filter((key) => !known.has(key));
 	if (unknown.length) throw new FaultInputError(`unknown fault kind: ${unknown.join(', ')}`);
@@ -130,6 +142,8 @@ export function parseFaultInput(input: unknown): PendingFaults {
 			calls,
 		};
 	}
+	if (raw.sessionExpiry !== undefined)
+		parsed.sessionExpiry = { count: count(raw.sessionExpiry, 'sessionExpiry'), calls };
 	if (raw.malformedJson !== undefined)
 		parsed.malformedJson = { count: count(raw.malformedJson, 'malformedJson'), calls };
 	if (raw.htmlError !== undefined) {
@@ -141,6 +155,14 @@ export function parseFaultInput(input: unknown): PendingFaults {
 	}
 	if (raw.dropConnection !== undefined)
 		parsed.dropConnection = { count: count(raw.dropConnection, 'dropConnection'), calls };
+	if (raw.partialList !== undefined) {
+		const drop = (raw.partialList as { drop?: unknown }).drop;
+		parsed.partialList = {
+			count: count(raw.partialList, 'partialList'),
+			drop: drop === undefined ? 1 : positiveInteger(drop, 'partialList.drop', 1),
+			calls,
+		};
+	}
 	return parsed;
 }
 
@@ -185,10 +207,27 @@ export class FaultPlan {
 
 	/** Counts an authenticated call; true when it is the K-th and must answer "session expired". */
 	takeSessionExpiry(call: string): boolean {
+		const once = this.faults.sessionExpiry;
+		if (once && applies(once.calls, call)) {
+			if (--once.count <= 0) delete this.faults.sessionExpiry;
+			return true;
+		}
 		const expiry = this.faults.sessionExpiryEveryCalls;
 		if (!expiry || !applies(expiry.calls, call)) return false;
 		expiry.seen++;
 		return expiry.seen % expiry.every === 0;
+	}
+
+	/** The list answer as this call returns it: `records` itself, or with some left out (uses one of partialList's count). */
+	trimList<T>(call: string, records: T[]): T[] {
+		const partial = this.faults.partialList;
+		if (!partial || !applies(partial.calls, call) || records.length === 0) return records;
+		if (--partial.count <= 0) delete this.faults.partialList;
+		const drop = Math.min(partial.drop, records.length);
+		// Every (length / drop)-th record, so that the loss is spread over customers.
+		const step = records.length / drop;
+		const left = new Set(Array.from({ length: drop }, (_, index) => Math.floor(index * step)));
+		return records.filter((_, index) => !left.has(index));
 	}
 
 	private use(kind: ResponseFault['kind'], call: string): boolean {

@@ -19,6 +19,7 @@ import {
 	queueModeFile,
 } from '../../../workflows/source/workflows';
 import { sandboxCredentials } from '../daily-sync/credentials';
+import { ALERT_FILE } from '../../../workflows/source/report-nodes';
 import { callWebhook, publishWorkflow, waitForWebhook } from '../daily-sync/webhooks';
 import { readWorkflowFile, withSettings } from '../daily-sync/workflow-file';
 import { createN8nHome, findFreePort, type N8nHome } from '../home';
@@ -300,9 +301,12 @@ export async function startQueueEnvironment(
 		const dailySync = withProductionTrigger(readQueueModeWorkflow(DAILY_SYNC_FILE));
 		const configureDailySync = (values: SettingValues) =>
 			importWorkflow(mainHome, withSettings(dailySync, { ...haloThroughGate, ...values }));
-		await importWorkflow(mainHome, imports);
+		// The alert workflow (the sync workflows' error workflow) gives a failed run's lock back; n8n runs it only published.
+		const alert = readQueueModeWorkflow(ALERT_FILE);
+		await importWorkflow(mainHome, [...imports, alert]);
 		await configureDailySync(options.settings ?? {});
-		for (const workflow of [...imports, dailySync]) await publishWorkflow(mainHome, workflow.id);
+		for (const workflow of [...imports, dailySync, alert])
+			await publishWorkflow(mainHome, workflow.id);
 
 		const [main, ...workers] = await Promise.all([
 			startN8nServer(mainHome),

@@ -94,6 +94,54 @@ describe('injected faults', () => {
 		expect((await ping()).status).toBe(200);
 	});
 
+	it('sessionExpiry expires the session on the next matching calls only', async () => {
+		await admin(sandbox.url, 'POST', '/faults', {
+			calls: [CALLS.pingPong],
+			sessionExpiry: { count: 1 },
+		});
+		expect((await call(sandbox.url, CALLS.getCompany, {}, token)).status).toBe(200);
+		expect(parseFault((await ping()).text).isSessionExpired).toBe(true);
+		token = await logIn(sandbox.url, sandbox.users.admin);
+		expect((await ping()).status).toBe(200);
+		expect((await ping()).status).toBe(200);
+	});
+
+	it('partialList answers HTTP 200 with records left out, spread over the list, then the whole list', async () => {
+		const list = async () => {
+			const answer = await call(
+				sandbox.url,
+				CALLS.getSubscriptions,
+				{ parentAccountId: sandbox.resellerAccountId },
+				token,
+			);
+			expect(answer.status).toBe(200);
+			return (JSON.parse(answer.text) as Array<{ AccountId: number }>).map((s) => s.AccountId);
+		};
+		const whole = await list();
+		expect(whole.length).toBeGreaterThan(10);
+		await admin(sandbox.url, 'POST', '/faults', {
+			calls: [CALLS.getSubscriptions],
+			partialList: { count: 1, drop: 3 },
+		});
+		// Other lists are whole.
+		const companies = await call(
+			sandbox.url,
+			CALLS.getCompanies,
+			{ parentAccountId: sandbox.resellerAccountId },
+			token,
+		);
+		expect(JSON.parse(companies.text)).toHaveLength(sandbox.state().customers.length);
+		const partial = await list();
+		expect(partial).toHaveLength(whole.length - 3);
+		const missing = whole.filter((id) => !partial.includes(id));
+		expect(missing).toHaveLength(3);
+		expect(whole.indexOf(missing[2]) - whole.indexOf(missing[0])).toBeGreaterThan(whole.length / 2);
+		expect(await list()).toEqual(whole);
+		expect(
+			(await admin(sandbox.url, 'POST', '/faults', { partialList: { count: 1, drop: 0 } })).status,
+		).toBe(400);
+	});
+
 	it('latencyMs delays answers', async () => {
 		await admin(sandbox.url, 'POST', '/faults', { latencyMs: 150 });
 		const started = Date.now();

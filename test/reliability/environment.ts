@@ -1,0 +1,254 @@
+/**
+ * The shipped daily sync on one running real n8n (`n8n start`, started once).
+ * A run is a production run, as the Daily Schedule starts it: n8n 2.41.1 has
+ * no call that fires a Schedule Trigger on demand, so the test adds a Webhook
+ * trigger beside it (and disables the Schedule); n8n keeps workflow static
+ * data for such runs (PSA List Check's last record count, Licence Sync's
+ * memory), and not for manual runs (the editor's "Execute workflow",
+ * `POST /rest/workflows/:id/run`), which `run({ manual: true })` starts.
+ * Each run is read back from `GET /rest/executions/:id`: a run costs the
+ * workflow's own time, not an n8n boot as `n8n execute` does.
+ */
+import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
+import type { HaloRequestLogEntry } from '../../sandbox/halo';
+import { SETTING, type SettingValues } from '../../workflows/source/settings';
+import { NODE } from '../../workflows/source/workflows';
+import { sandboxCredentials } from '../real-n8n/daily-sync/credentials';
+import { callWebhook, publishWorkflow, waitForWebhook } from '../real-n8n/daily-sync/webhooks';
+import {
+	readDailySyncWorkflow,
+	readWorkflowFile,
+	withSettings,
+} from '../real-n8n/daily-sync/workflow-file';
+import { ALERT_FILE } from '../../workflows/source/report-nodes';
+import {
+	createN8nHome,
+	importCredentials,
+	importWorkflow,
+	installPackage,
+	packPackage,
+	type Log,
+	type N8nHome,
+	type WorkflowToImport,
+} from '../real-n8n/real-n8n';
+import { startN8nServer, type N8nServer } from '../real-n8n/server';
+
+const RUN_TIMEOUT_MS = 5 * 60_000;
+const POLL_MS = 100;
+
+export interface RunOutcome {
+	executionId: string;
+	status: string;
+	/** The node that failed the run, and its message (none when it succeeded). */
+	errorNode?: string;
+	errorMessage?: string;
+	/** The nodes that ran, in n8n's run data. */
+	nodesRun: string[];
+	haloRequests: HaloRequestLogEntry[];
+	ms: number;
+}
+
+export interface ReliabilityEnvironment {
+	sandboxes: PairedSandboxes;
+	server: N8nServer;
+	settings: SettingValues;
+	run(options?: { manual?: boolean }): Promise<RunOutcome>;
+	/** Starts a production run without waiting; answers its execution id. */
+	start(): Promise<string>;
+	/** The execution's status after at most `ms` (it may still be running). */
+	statusWithin(id: string, ms: number): Promise<string>;
+	close(): Promise<void>;
+}
+
+/** n8n's "flatted" run data: one JSON array; string values in objects and arrays are indexes into it. */
+export function unflatten(text: string): unknown {
+	const table = JSON.parse(text) as unknown[];
+	const revived = new Map<number, unknown>();
+	const revive = (index: number): unknown => {
+		if (revived.has(index)) return revived.get(index);
+		const value = table[index];
+		if (typeof value !== 'object' || value === null) {
+			revived.set(index, value);
+			return value;
+		}
+		const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
+		revived.set(index, copy);
+		for (const [key, inner] of Object.entries(value))
+			(copy as Record<string, unknown>)[key] =
+				typeof inner === 'string' ? revive(Number(inner)) : inner;
+		return copy;
+	};
+	return revive(0);
+}
+
+interface StoredExecution {
+	status: string;
+	finished?: boolean;
+	data?: string;
+}
+
+interface RunData {
+	resultData?: {
+		error?: { message?: string; node?: { name?: string } };
+		runData?: Record<string, unknown>;
+		lastNodeExecuted?: string;
+	};
+}
+
+const ENDED = (status: string) => !['new', 'running', 'waiting', 'unknown'].includes(status);
+
+const PRODUCTION_WEBHOOK_PATH = 'reliability-test/daily-sync';
+
+/** The daily sync with a Webhook trigger beside its Schedule, and the Schedule disabled (see the header). */
+function withProductionTrigger(workflow: WorkflowToImport): WorkflowToImport {
+	const copy = structuredClone(workflow);
+	const schedule = copy.nodes.find((node) => node.name === NODE.schedule);
+	if (!schedule) throw new Error(`"${workflow.name}" has no "${NODE.schedule}" node`);
+	schedule.disabled = true;
+	copy.nodes.push({
+		id: '5d0c9a3e-2b7f-4e61-8c1a-9f4e3d2b1a07',
+		name: 'Reliability Test Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 400],
+		webhookId: '8e2f4a6c-0b1d-4c3e-9a5f-7d6b8c0e2f14',
+		parameters: { httpMethod: 'POST', path: PRODUCTION_WEBHOOK_PATH, responseMode: 'onReceived' },
+	});
+	copy.connections['Reliability Test Webhook'] = structuredClone(copy.connections[NODE.schedule]);
+	return copy;
+}
+
+async function newestExecution(server: N8nServer, workflowId: string): Promise<number> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const answer = await server.rest('GET', `/executions?filter=${filter}&limit=1`);
+	if (answer.status !== 200)
+		throw new Error(`GET /rest/executions: HTTP ${answer.status} ${answer.body}`);
+	const { results } = (JSON.parse(answer.body) as { data: { results: Array<{ id: string }> } })
+		.data;
+	return Number(results[0]?.id ?? 0);
+}
+
+/** Calls the test webhook and answers the id of the production run it started. */
+async function startProductionRun(server: N8nServer, workflowId: string): Promise<string> {
+	const before = await newestExecution(server, workflowId);
+	const answer = await callWebhook(server.url, PRODUCTION_WEBHOOK_PATH);
+	if (answer.status !== 200)
+		throw new Error(
+			`the test webhook answered HTTP ${answer.status} ${JSON.stringify(answer.body)}`,
+		);
+	const deadline = Date.now() + RUN_TIMEOUT_MS;
+	while (Date.now() < deadline) {
+		const newest = await newestExecution(server, workflowId);
+		if (newest > before) return String(newest);
+		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+	}
+	throw new Error('the test webhook started no execution');
+}
+
+async function startManualRun(server: N8nServer, workflowId: string): Promise<string> {
+	const answer = await server.rest('POST', `/workflows/${workflowId}/run`, {
+		triggerToStartFrom: { name: NODE.runNow },
+	});
+	const id =
+		answer.status === 200
+			? (JSON.parse(answer.body) as { data?: { executionId?: string } }).data?.executionId
+			: undefined;
+	if (!id)
+		throw new Error(`n8n did not start the daily sync: HTTP ${answer.status} ${answer.body}`);
+	return id;
+}
+
+async function waitForRun(server: N8nServer, id: string): Promise<StoredExecution> {
+	const deadline = Date.now() + RUN_TIMEOUT_MS;
+	while (Date.now() < deadline) {
+		const answer = await server.rest('GET', `/executions/${id}`);
+		if (answer.status === 200) {
+			const execution = (JSON.parse(answer.body) as { data: StoredExecution }).data;
+			if (execution && ENDED(execution.status) && execution.data) return execution;
+		}
+		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+	}
+	throw new Error(`execution ${id} did not end within ${RUN_TIMEOUT_MS / 1000} s`);
+}
+
+export interface ReliabilityOptions {
+	log: Log;
+	settings: SettingValues;
+	seed?: number;
+	/** Changes the test makes to the shipped workflow (each named where it is used). */
+	adjust?: (workflow: WorkflowToImport) => WorkflowToImport;
+}
+
+export async function startReliabilityEnvironment(
+	options: ReliabilityOptions,
+): Promise<ReliabilityEnvironment> {
+	const { log } = options;
+	await packPackage({ log });
+	const sandboxes = await startPairedSandboxes({ seed: options.seed ?? 1 });
+	let home: N8nHome | undefined;
+	let server: N8nServer | undefined;
+	try {
+		home = await createN8nHome({ log });
+		await installPackage(home.userFolder, { log });
+		await importCredentials(home, sandboxCredentials(sandboxes));
+		const shipped = withSettings(readDailySyncWorkflow(), {
+			[SETTING.haloBaseUrl]: sandboxes.halo.url,
+			...options.settings,
+		});
+		const workflow = withProductionTrigger(options.adjust ? options.adjust(shipped) : shipped);
+		// As shipped: the alert workflow (published, as n8n runs only a published error workflow) gives a failed run's lock back.
+		const alert = readWorkflowFile(ALERT_FILE);
+		await importWorkflow(home, [workflow, alert]);
+		await publishWorkflow(home, workflow.id);
+		await publishWorkflow(home, alert.id);
+		server = await startN8nServer(home);
+		await waitForWebhook(server.url, PRODUCTION_WEBHOOK_PATH);
+	} catch (error) {
+		await Promise.all([server?.stop(), sandboxes.close()]);
+		await home?.remove();
+		throw error;
+	}
+	const n8nHome = home;
+	const n8n = server;
+	const workflowId = readDailySyncWorkflow().id;
+	return {
+		sandboxes,
+		server: n8n,
+		settings: options.settings,
+		run: async ({ manual = false } = {}) => {
+			const started = Date.now();
+			const before = sandboxes.halo.admin.requests().length;
+			const executionId = await (manual ? startManualRun : startProductionRun)(n8n, workflowId);
+			const execution = await waitForRun(n8n, executionId);
+			const data = unflatten(execution.data as string) as RunData;
+			const error = data.resultData?.error;
+			return {
+				executionId,
+				status: execution.status,
+				errorNode: error?.node?.name,
+				errorMessage: error?.message,
+				nodesRun: Object.keys(data.resultData?.runData ?? {}),
+				haloRequests: sandboxes.halo.admin.requests().slice(before),
+				ms: Date.now() - started,
+			};
+		},
+		start: () => startProductionRun(n8n, workflowId),
+		statusWithin: async (id, ms) => {
+			const deadline = Date.now() + ms;
+			let status = 'unknown';
+			do {
+				const answer = await n8n.rest('GET', `/executions/${id}`);
+				if (answer.status === 200)
+					status = (JSON.parse(answer.body) as { data: StoredExecution }).data.status;
+				if (ENDED(status)) return status;
+				await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+			} while (Date.now() < deadline);
+			return status;
+		},
+		close: async () => {
+			await n8n.stop();
+			await sandboxes.close();
+			await n8nHome.remove();
+		},
+	};
+}
