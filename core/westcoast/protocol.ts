@@ -174,6 +174,12 @@ export const FAULT_PATTERNS = {
 	apiNotEnabled:
 		/not (enabled|allowed|authori[sz]ed|activated) for (the )?api|\bapi\b[^.]*\b(not enabled|disabled|not activated)/i,
 	missingRole: /access denied|permission|not authori[sz]ed|reseller admin|\brole\b/i,
+	/**
+	 * GUESS: the words of the fault for an account ID the marketplace does not
+	 * have (not published; the sandbox answers "Subscription with AccountId N
+	 * was not found.").
+	 */
+	notFound: /\bnot (be )?found\b|does not exist|\bno such\b/i,
 } as const;
 
 /**

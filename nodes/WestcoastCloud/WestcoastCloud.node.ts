@@ -25,7 +25,7 @@ export class WestcoastCloud implements INodeType {
 		version: 1,
 		// Each operation's action text in plain words (a unit test holds them equal).
 		subtitle:
-			'={{ $parameter["operation"] === "getAll" ? "Get many " + $parameter["resource"] + "s" : $parameter["operation"] === "check" ? "Check the connection" : $parameter["resource"] === "account" ? "Get the reseller account" : "Get a " + $parameter["resource"] }}',
+			'={{ $parameter["operation"] === "getAll" ? "Get many " + $parameter["resource"] + "s" : $parameter["operation"] === "check" ? "Check the connection" : $parameter["operation"] === "confirmDeleted" ? "Confirm deleted subscriptions" : $parameter["resource"] === "account" ? "Get the reseller account" : "Get a " + $parameter["resource"] }}',
 		description: 'Read customers and subscriptions from a Westcoast Cloud marketplace',
 		defaults: { name: 'Westcoast Cloud' },
 		usableAsTool: true,

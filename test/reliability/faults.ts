@@ -137,16 +137,6 @@ const haloWriteCells = (): FaultCell[] => [
 	}),
 ];
 
-/**
- * Cells where the shipped workflow writes wrongly (findings in reports and the
- * matrix's test.failing): F2, a marketplace subscription list that silently
- * lacks records (HTTP 200) is taken for deletions, and the missing
- * subscriptions' licences are zeroed (under the deactivation limit, which
- * allows 3 per run whatever the share).
- */
-export const FINDINGS = new Set(['partial list (HTTP 200)|Westcoast GetSubscriptions']);
-export const isFinding = (cell: FaultCell) => FINDINGS.has(`${cell.kind}|${cell.step}`);
-
 export const faultCells = (): FaultCell[] => [
 	...westcoastCells(),
 	...haloReadCells(),

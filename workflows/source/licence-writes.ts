@@ -3,7 +3,12 @@ import { HALO_LIST_KEY, HALO_LOOKUP_FILTERS } from '../../core/psa/halo';
 import { keepWhere, noOp, setFields, splitOut } from './base-nodes';
 import type { WorkflowGraph } from './graph';
 import { haloLookup, haloPostPayloads } from './halo-nodes';
-import { CREATE_CHECK_OUTPUT, LICENCE_OUTPUT, psaCreateCheck } from './package-nodes';
+import {
+	CREATE_CHECK_OUTPUT,
+	LICENCE_OUTPUT,
+	psaCreateCheck,
+	westcoastConfirmDeleted,
+} from './package-nodes';
 
 export const LICENCE_WRITE_NODES = {
 	licenceCreates: 'Licence Creates',
@@ -15,6 +20,7 @@ export const LICENCE_WRITE_NODES = {
 	addOnsToLink: 'Add-Ons to Link',
 	linkAddOns: 'Halo: Link Add-Ons',
 	updateLicences: 'Halo: Update Licences',
+	confirmDeleted: 'Westcoast: Confirm Deleted',
 	deactivateLicences: 'Halo: Deactivate Licences',
 	skipped: 'Licences Skipped',
 } as const;
@@ -89,8 +95,10 @@ export function addLicenceWrites(
 	);
 	const link = graph.add(haloPostPayloads(N.linkAddOns, [x + 1320, y - 200], 'SoftwareLicence'));
 	const update = graph.add(haloPostPayloads(N.updateLicences, [x + 220, y], 'SoftwareLicence'));
+	// Topmost of Licence Sync's branches, so that n8n (execution order v1) runs it first: a short subscription list stops the run before any licence write.
+	const confirmDeleted = graph.add(westcoastConfirmDeleted(N.confirmDeleted, [x + 220, y - 800]));
 	const deactivate = graph.add(
-		haloPostPayloads(N.deactivateLicences, [x + 220, y + 200], 'SoftwareLicence'),
+		haloPostPayloads(N.deactivateLicences, [x + 440, y - 800], 'SoftwareLicence'),
 	);
 	const skipped = graph.add(noOp(N.skipped, [x + 220, y + 400]));
 
@@ -104,7 +112,8 @@ export function addLicenceWrites(
 	graph.connect(parents, toLink);
 	graph.connect(toLink, link);
 	graph.connect(licenceSync, update, LICENCE_OUTPUT.update);
-	graph.connect(licenceSync, deactivate, LICENCE_OUTPUT.deactivate);
+	graph.connect(licenceSync, confirmDeleted, LICENCE_OUTPUT.deactivate);
+	graph.connect(confirmDeleted, deactivate);
 	graph.connect(licenceSync, skipped, LICENCE_OUTPUT.skipped);
 	return [link, update, deactivate, updateFound];
 }

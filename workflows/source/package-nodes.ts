@@ -55,6 +55,14 @@ export const westcoastSubscriptions = (name: string, position: Position): NodeSp
 		{ executeOnce: true, alwaysOutputData: true },
 	);
 
+/**
+ * Licence Sync's Deactivate items, each deletion upstream confirmed by reading
+ * its subscription again: a subscription still active stops the run before
+ * any deactivation is written (a short subscription list, HTTP 200).
+ */
+export const westcoastConfirmDeleted = (name: string, position: Position): NodeSpec =>
+	westcoastRead(name, position, { resource: 'subscription', operation: 'confirmDeleted' });
+
 export interface MappingChoices {
 	/** true/false, or an expression such as `={{ ... }}`. */
 	createMissing: boolean | string;

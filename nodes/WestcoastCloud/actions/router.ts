@@ -14,7 +14,11 @@ const operations: Record<string, Record<string, { execute: Operation }>> = {
 	account: { get: account.get },
 	connection: { check: connection.check },
 	customer: { get: customer.get, getAll: customer.getAll },
-	subscription: { get: subscription.get, getAll: subscription.getAll },
+	subscription: {
+		confirmDeleted: subscription.confirmDeleted,
+		get: subscription.get,
+		getAll: subscription.getAll,
+	},
 };
 
 /** Runs the chosen operation once per input item; with Continue On Fail an error becomes an item. */

@@ -117,12 +117,15 @@ export async function marketplaceCall<T = unknown>(
 	try {
 		return (await callMarketplace.call(this, call, body, options)) as T;
 	} catch (error) {
-		const failure =
-			error instanceof MarketplaceError
-				? error
-				: new MarketplaceError('http', (error as Error)?.message ?? String(error), { call });
-		throw toNodeError(this, failure, options.itemIndex);
+		throw toNodeError(this, asMarketplaceError(error, call), options.itemIndex);
 	}
+}
+
+/** Any failure of a call as a MarketplaceError (one from the marketplace stays as it is). */
+export function asMarketplaceError(error: unknown, call: MarketplaceCall): MarketplaceError {
+	return error instanceof MarketplaceError
+		? error
+		: new MarketplaceError('http', (error as Error)?.message ?? String(error), { call });
 }
 
 /** As marketplaceCall, rejecting with the MarketplaceError itself (for a diagnosis). */
@@ -330,7 +333,11 @@ function findMarketplaceError(error: unknown): MarketplaceError | undefined {
 	return undefined;
 }
 
-function toNodeError(context: Context, error: MarketplaceError, itemIndex?: number): NodeApiError {
+export function toNodeError(
+	context: Context,
+	error: MarketplaceError,
+	itemIndex?: number,
+): NodeApiError {
 	const response: JsonObject = { message: error.message, kind: error.kind };
 	if (error.details.statusCode) response.httpCode = String(error.details.statusCode);
 	return new NodeApiError(context.getNode(), response, {

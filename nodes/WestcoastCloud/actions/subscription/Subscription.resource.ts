@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as confirmDeleted from './confirmDeleted.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-export { get, getAll };
+export { confirmDeleted, get, getAll };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,6 +14,13 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['subscription'] } },
 		options: [
+			{
+				name: 'Confirm Deleted',
+				value: 'confirmDeleted',
+				description:
+					'Read again each subscription a licence plan treats as deleted, and stop the run when one is still active',
+				action: 'Confirm deleted subscriptions',
+			},
 			{
 				name: 'Get',
 				value: 'get',
@@ -28,6 +36,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
+	...confirmDeleted.description,
 	...get.description,
 	...getAll.description,
 ];
