@@ -2,8 +2,8 @@
  * `npm run screenshots`: the README's pictures, taken in a real browser
  * (Debian's Chromium through playwright-core) on the real n8n with the
  * package, the shipped workflows and both sandboxes: the daily sync's
- * canvas, the three nodes' panels, and Licence Sync's outputs after a run
- * started from the editor. Writes docs/images/*.png.
+ * canvas, the three nodes' panels, and Licence Sync's outputs and the run
+ * report after a run started from the editor. Writes docs/images/*.png.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { fitToView, openWorkflow } from '../test/real-n8n/editor/canvas';
 import { closePanel, openPanel } from '../test/real-n8n/editor/panels';
 import { startEditorSession, type EditorSession } from '../test/real-n8n/editor/session';
 import { REPO_ROOT } from '../test/real-n8n/install';
+import { REPORT_NODE } from '../workflows/source/report-nodes';
 import { NODE } from '../workflows/source/workflows';
 
 const IMAGES = path.join(REPO_ROOT, 'docs', 'images');
@@ -85,6 +86,9 @@ async function main(): Promise<void> {
 		await save(page, 'daily-sync-after-run');
 		await openPanel(page, NODE.licenceSync);
 		await save(page, 'licence-sync-outputs');
+		await closePanel(page);
+		await openPanel(page, REPORT_NODE.report);
+		await save(page, 'sync-report-output');
 		await closePanel(page);
 	} finally {
 		await session.close();
