@@ -12,7 +12,14 @@
 import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
 import type { HaloRequestLogEntry } from '../../sandbox/halo';
 import { SETTING, type SettingValues } from '../../workflows/source/settings';
-import { NODE } from '../../workflows/source/workflows';
+import {
+	CUSTOMER_IMPORT_SETTINGS,
+	IMPORT_CUSTOMERS_FILE,
+	IMPORT_SUBSCRIPTIONS_FILE,
+	NODE,
+	SUBSCRIPTION_IMPORT_SETTINGS,
+	WEBHOOK_PATH,
+} from '../../workflows/source/workflows';
 import { sandboxCredentials } from '../real-n8n/daily-sync/credentials';
 import { callWebhook, publishWorkflow, waitForWebhook } from '../real-n8n/daily-sync/webhooks';
 import {
@@ -53,6 +60,12 @@ export interface ReliabilityEnvironment {
 	server: N8nServer;
 	settings: SettingValues;
 	run(options?: { manual?: boolean }): Promise<RunOutcome>;
+	/**
+	 * A production daily sync and both import webhooks started at once (the
+	 * imports as shipped, with the same Settings): the daily sync's outcome,
+	 * and the HTTP status each import answered once it had run.
+	 */
+	race(): Promise<{ outcome: RunOutcome; imports: number[] }>;
 	/** Starts a production run without waiting; answers its execution id. */
 	start(): Promise<string>;
 	/** The execution's status after at most `ms` (it may still be running). */
@@ -171,6 +184,10 @@ async function waitForRun(server: N8nServer, id: string): Promise<StoredExecutio
 	throw new Error(`execution ${id} did not end within ${RUN_TIMEOUT_MS / 1000} s`);
 }
 
+/** The values of `names` in `settings` (an import's Settings node has only its own fields). */
+const pick = (settings: SettingValues, names: readonly string[]): SettingValues =>
+	Object.fromEntries(Object.entries(settings).filter(([name]) => names.includes(name)));
+
 export interface ReliabilityOptions {
 	log: Log;
 	settings: SettingValues;
@@ -198,11 +215,24 @@ export async function startReliabilityEnvironment(
 		const workflow = withProductionTrigger(options.adjust ? options.adjust(shipped) : shipped);
 		// As shipped: the alert workflow (published, as n8n runs only a published error workflow) gives a failed run's lock back.
 		const alert = readWorkflowFile(ALERT_FILE);
-		await importWorkflow(home, [workflow, alert]);
-		await publishWorkflow(home, workflow.id);
-		await publishWorkflow(home, alert.id);
+		const imports = [IMPORT_CUSTOMERS_FILE, IMPORT_SUBSCRIPTIONS_FILE].map((file) => {
+			const shippedImport = withSettings(readWorkflowFile(file), {
+				[SETTING.haloBaseUrl]: sandboxes.halo.url,
+				...pick(
+					options.settings,
+					file === IMPORT_CUSTOMERS_FILE ? CUSTOMER_IMPORT_SETTINGS : SUBSCRIPTION_IMPORT_SETTINGS,
+				),
+			});
+			return options.adjust && file === IMPORT_SUBSCRIPTIONS_FILE
+				? options.adjust(shippedImport)
+				: shippedImport;
+		});
+		await importWorkflow(home, [workflow, alert, ...imports]);
+		for (const published of [workflow, alert, ...imports])
+			await publishWorkflow(home, published.id);
 		server = await startN8nServer(home);
 		await waitForWebhook(server.url, PRODUCTION_WEBHOOK_PATH);
+		for (const path of Object.values(WEBHOOK_PATH)) await waitForWebhook(server.url, path);
 	} catch (error) {
 		await Promise.all([server?.stop(), sandboxes.close()]);
 		await home?.remove();
@@ -211,26 +241,42 @@ export async function startReliabilityEnvironment(
 	const n8nHome = home;
 	const n8n = server;
 	const workflowId = readDailySyncWorkflow().id;
+	/** Starts a run with `start`, waits for it to end, and tells it from n8n's stored execution. */
+	const outcomeOf = async (start: () => Promise<string>): Promise<RunOutcome> => {
+		const started = Date.now();
+		const before = sandboxes.halo.admin.requests().length;
+		const executionId = await start();
+		const execution = await waitForRun(n8n, executionId);
+		const data = unflatten(execution.data as string) as RunData;
+		const error = data.resultData?.error;
+		return {
+			executionId,
+			status: execution.status,
+			errorNode: error?.node?.name,
+			errorMessage: error?.message,
+			nodesRun: Object.keys(data.resultData?.runData ?? {}),
+			haloRequests: sandboxes.halo.admin.requests().slice(before),
+			ms: Date.now() - started,
+		};
+	};
 	return {
 		sandboxes,
 		server: n8n,
 		settings: options.settings,
-		run: async ({ manual = false } = {}) => {
-			const started = Date.now();
-			const before = sandboxes.halo.admin.requests().length;
-			const executionId = await (manual ? startManualRun : startProductionRun)(n8n, workflowId);
-			const execution = await waitForRun(n8n, executionId);
-			const data = unflatten(execution.data as string) as RunData;
-			const error = data.resultData?.error;
-			return {
-				executionId,
-				status: execution.status,
-				errorNode: error?.node?.name,
-				errorMessage: error?.message,
-				nodesRun: Object.keys(data.resultData?.runData ?? {}),
-				haloRequests: sandboxes.halo.admin.requests().slice(before),
-				ms: Date.now() - started,
-			};
+		run: ({ manual = false } = {}) =>
+			outcomeOf(() => (manual ? startManualRun : startProductionRun)(n8n, workflowId)),
+		race: async () => {
+			let imports: Promise<number[]> = Promise.resolve([]);
+			const outcome = await outcomeOf(async () => {
+				const started = startProductionRun(n8n, workflowId);
+				imports = Promise.all(
+					Object.values(WEBHOOK_PATH).map(
+						async (path) => (await callWebhook(n8n.url, path)).status,
+					),
+				);
+				return await started;
+			});
+			return { outcome, imports: await imports };
 		},
 		start: () => startProductionRun(n8n, workflowId),
 		statusWithin: async (id, ms) => {

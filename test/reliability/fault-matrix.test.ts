@@ -23,7 +23,7 @@ const SLICE = [
 	'429 Retry-After|Westcoast GetSubscriptions',
 	'dropped connection|Westcoast GetCompanies',
 	'short page|Halo read: licences',
-	'Halo 500 on a write|Halo write: Update Licences',
+	'Halo 500 on a write|Halo write: Halo: Update Licences',
 ];
 
 const ALL_CELLS = faultCells();

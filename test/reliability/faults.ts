@@ -61,9 +61,14 @@ const westcoastCells = (): FaultCell[] => [
 	),
 ];
 
-/** The workflow reads Halo lists 100 a page up to the first empty page. */
+/**
+ * The workflow reads a Halo list's first page to plan the read, then every
+ * page, the first again included, 100 a page (PSA List Check's page plan).
+ */
 const HALO_PAGE_SIZE = 100;
-const pageCallsOf = (records: number) => Math.ceil(records / HALO_PAGE_SIZE) + 1;
+const pageCallsOf = (records: number) => 1 + Math.max(1, Math.ceil(records / HALO_PAGE_SIZE));
+/** First-page calls of one list read (the sandbox's list faults count reads by their first pages). */
+const FIRST_PAGE_CALLS_PER_READ = 2;
 
 /**
  * The Halo list reads: [step, entity, reads of that entity before it, the
@@ -83,12 +88,13 @@ const HALO_READS: Array<[string, string, number, string, string]> = [
 ];
 
 const haloReadCells = (): FaultCell[] =>
-	HALO_READS.flatMap(([step, entity, skip, node, check]) => {
+	HALO_READS.flatMap(([step, entity, readsBefore, node, check]) => {
+		const skip = readsBefore * FIRST_PAGE_CALLS_PER_READ;
 		const unavailable = (count: number): FaultCell => ({
 			kind: `Halo unavailable (${count} call${count === 1 ? '' : 's'})`,
 			step,
 			inject: ({ halo }) => {
-				const callsBefore = skip === 0 ? 0 : pageCallsOf(halo.state().clients.length);
+				const callsBefore = readsBefore === 0 ? 0 : pageCallsOf(halo.state().clients.length);
 				halo.admin.setFaults({ unavailable: { count, entity, method: 'GET', skip: callsBefore } });
 			},
 			// Five failures outlast the node's three tries.
@@ -114,10 +120,11 @@ export const HALO_WRITES: Array<[string, string, number]> = [
 	['Halo: Save Links', 'Client', 0],
 	['Halo: Create Clients', 'Client', 1],
 	['Halo: Update Sites', 'Site', 0],
-	['Halo: Create Licences', 'SoftwareLicence', 0],
-	['Halo: Link Add-Ons', 'SoftwareLicence', 1],
-	['Halo: Update Licences', 'SoftwareLicence', 2],
-	['Halo: Deactivate Licences', 'SoftwareLicence', 3],
+	// Confirm Deleted is the first of Licence Sync's branches, so the deactivations are written first.
+	['Halo: Deactivate Licences', 'SoftwareLicence', 0],
+	['Halo: Create Licences', 'SoftwareLicence', 1],
+	['Halo: Link Add-Ons', 'SoftwareLicence', 2],
+	['Halo: Update Licences', 'SoftwareLicence', 3],
 ];
 
 const haloWriteCells = (): FaultCell[] => [

@@ -23,26 +23,6 @@ export const ORACLE_SETTINGS: OracleSettings = {
 };
 
 /**
- * A change these tests make to the shipped workflow: each run takes
- * its own write lock. The shipped lock lives in the n8n process and is
- * released only by the run's last node, so a run that fails holds it for
- * "Hold Up To" (15 min) and the next run waits that long (finding F1 in
- * test/reliability/stale-lock.test.ts). Runs here never overlap, so the lock protects
- * nothing in them; racing is the race tests' subject.
- */
-export function ownLockPerRun(workflow: WorkflowToImport): WorkflowToImport {
-	const copy = structuredClone(workflow);
-	const lock = copy.nodes.find((node) => node.name === NODE.lock);
-	if (lock) lock.parameters.lockName = `={{ 'westcoast-halo-writes-' + $execution.id }}`;
-	const unlocks = copy.nodes.filter(
-		(node) => node.type === lock?.type && node.parameters.operation === 'release',
-	);
-	for (const unlock of unlocks)
-		unlock.parameters.lockName = `={{ 'westcoast-halo-writes-' + $execution.id }}`;
-	return copy;
-}
-
-/**
  * Licence Sync's guard across runs counts the deactivations of 7 days; the
  * matrix and the soak press hundreds of daily runs into minutes, so their
  * legitimate removals would add up in one window. Here each run is limited
@@ -56,9 +36,12 @@ export function eachRunItsOwnDay(workflow: WorkflowToImport): WorkflowToImport {
 	return copy;
 }
 
-/** The test's changes to the shipped workflow, both explained above. */
-export const adjustForTests = (workflow: WorkflowToImport) =>
-	eachRunItsOwnDay(ownLockPerRun(workflow));
+/**
+ * The test's change to the shipped workflows, explained above. The write lock
+ * is the shipped one: the imports race the daily sync through it, and a
+ * failed run's lock is given back by the shipped alert workflow (finding F1).
+ */
+export const adjustForTests = eachRunItsOwnDay;
 
 export function log(line: string): void {
 	process.stderr.write(`[reliability] ${line}\n`);

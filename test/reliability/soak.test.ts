@@ -27,6 +27,8 @@ const SEED = seedFrom('RELIABILITY_SEED');
 const RUNS = Number(process.env.SOAK_RUNS ?? (FULL ? 200 : 20));
 /** The share of runs with a fault injected. */
 const FAULT_RATE = 0.3;
+/** Of the runs without a fault, the share where both import webhooks race the daily sync. */
+const RACE_RATE = 0.15;
 const MAX_CHANGES_PER_RUN = 3;
 const REPORT = path.join(__dirname, '..', '..', 'reports', 'reliability-soak.md');
 
@@ -45,6 +47,10 @@ interface Tally {
 	blockedByDuplicate: number;
 	/** Halo write requests (POST /api/...) over all runs: the soak changed Halo, it did not only read. */
 	haloWrites: number;
+	/** Runs where the daily sync and both import webhooks started at once. */
+	racing: number;
+	/** Import calls of those runs that did not answer 200. */
+	importsFailed: number;
 	failures: string[];
 }
 
@@ -80,7 +86,8 @@ function tableOf(tally: Tally, seconds: number): string {
 			count,
 		]),
 		['Halo write requests made by the runs', tally.haloWrites],
-		['racing imports', "not run: the race helper's racing harness is not on this branch"],
+		['runs racing both import webhooks against the daily sync (no fault)', tally.racing],
+		['**must be 0:** racing import calls that did not answer 200', tally.importsFailed],
 		['seed (RELIABILITY_SEED)', SEED],
 		['wall time', `${seconds.toFixed(0)} s`],
 	];
@@ -126,6 +133,8 @@ describe('soak: consecutive daily-sync runs in the real n8n', () => {
 				wronglyZeroed: 0,
 				blockedByDuplicate: 0,
 				haloWrites: 0,
+				racing: 0,
+				importsFailed: 0,
 				failures: [],
 			};
 			const started = Date.now();
@@ -148,9 +157,16 @@ describe('soak: consecutive daily-sync runs in the real n8n', () => {
 				listAll();
 
 				const fault = run > 1 && random.chance(FAULT_RATE) ? random.pick(cells) : undefined;
+				const racing = run > 1 && !fault && random.chance(RACE_RATE);
 				const before = halo.state();
 				fault?.inject(env.sandboxes);
-				const outcome = await env.run();
+				const { outcome, imports } = racing
+					? await env.race()
+					: { outcome: await env.run(), imports: [] };
+				if (racing) {
+					tally.racing++;
+					tally.importsFailed += imports.filter((status) => status !== 200).length;
+				}
 				clearFaults(env.sandboxes);
 				const after = halo.state();
 				const judgement = judgeRun({
@@ -169,7 +185,7 @@ describe('soak: consecutive daily-sync runs in the real n8n', () => {
 				tally.duplicateClients += judgement.zero.duplicateClients;
 				tally.duplicateLicences += judgement.zero.duplicateLicences;
 				tally.wronglyZeroed += judgement.zero.wronglyZeroed;
-				const what = `run ${run} (${fault ? `${fault.kind} at ${fault.step}` : 'clean'}; ${changes.join(', ') || 'no change'})`;
+				const what = `run ${run} (${fault ? `${fault.kind} at ${fault.step}` : racing ? 'clean, racing both imports' : 'clean'}; ${changes.join(', ') || 'no change'})`;
 				if (fault) {
 					tally.faulted++;
 					bump(tally.faultsByKind, fault.kind);
@@ -213,6 +229,7 @@ describe('soak: consecutive daily-sync runs in the real n8n', () => {
 				cleanNotInStep: tally.cleanNotInStep,
 				blockedByDuplicate: tally.blockedByDuplicate,
 				wrong: tally.verdicts.get('wrong') ?? 0,
+				importsFailed: tally.importsFailed,
 				wrote: tally.haloWrites > 0,
 			}).toEqual({
 				duplicateClients: 0,
@@ -221,6 +238,7 @@ describe('soak: consecutive daily-sync runs in the real n8n', () => {
 				cleanNotInStep: 0,
 				blockedByDuplicate: 0,
 				wrong: 0,
+				importsFailed: 0,
 				wrote: true,
 			});
 		},

@@ -231,8 +231,9 @@ export function withGuardMemory(variant: WorkflowVariant, licenceSync: NodeSpec)
 /**
  * Where Licence Sync's Summary goes on from: itself in a single process; in
  * queue mode through a node that stores the Summary's guardMemory (none for a
- * manual run). Placed above the writes, so that n8n (execution order v1: the
- * topmost branch first) stores it before any licence is written, as n8n keeps
+ * manual run). Placed above the writes and Confirm Deleted (the topmost of
+ * the write branches), so that n8n (execution order v1: the topmost branch
+ * first) stores it before any licence is written, as n8n keeps
  * static data even when a write fails.
  */
 export function addGuardMemoryStore(
@@ -245,7 +246,7 @@ export function addGuardMemoryStore(
 	const store = graph.add(
 		postgresQuery(
 			QUEUE_NODE.storeGuardMemory,
-			[x + 220, y - 400],
+			[x + 220, y - 1000],
 			`INSERT INTO ${GUARD_MEMORY_TABLE} (workflow, node, memory, updated_at)
 SELECT $1, $2, $3::jsonb, now() WHERE $3::jsonb IS NOT NULL
 ON CONFLICT (workflow, node) DO UPDATE SET memory = EXCLUDED.memory, updated_at = now();`,

@@ -149,13 +149,13 @@ const DAILY_SETTINGS: SettingName[] = [
 	SETTING.deactivateDeleted,
 	SETTING.readsPerBatch,
 ];
-const CUSTOMER_IMPORT_SETTINGS: SettingName[] = [
+export const CUSTOMER_IMPORT_SETTINGS: SettingName[] = [
 	SETTING.haloBaseUrl,
 	SETTING.topLevel,
 	SETTING.updateSiteAddress,
 	SETTING.readsPerBatch,
 ];
-const SUBSCRIPTION_IMPORT_SETTINGS: SettingName[] = [
+export const SUBSCRIPTION_IMPORT_SETTINGS: SettingName[] = [
 	SETTING.haloBaseUrl,
 	SETTING.deactivateDeleted,
 	SETTING.readsPerBatch,
