@@ -25,6 +25,7 @@ import { callWebhook, publishWorkflow, waitForWebhook } from '../real-n8n/daily-
 import {
 	readDailySyncWorkflow,
 	readWorkflowFile,
+	withProductionTrigger,
 	withSettings,
 } from '../real-n8n/daily-sync/workflow-file';
 import { ALERT_FILE } from '../../workflows/source/report-nodes';
@@ -112,25 +113,6 @@ const ENDED = (status: string) => !['new', 'running', 'waiting', 'unknown'].incl
 
 const PRODUCTION_WEBHOOK_PATH = 'reliability-test/daily-sync';
 
-/** The daily sync with a Webhook trigger beside its Schedule, and the Schedule disabled (see the header). */
-function withProductionTrigger(workflow: WorkflowToImport): WorkflowToImport {
-	const copy = structuredClone(workflow);
-	const schedule = copy.nodes.find((node) => node.name === NODE.schedule);
-	if (!schedule) throw new Error(`"${workflow.name}" has no "${NODE.schedule}" node`);
-	schedule.disabled = true;
-	copy.nodes.push({
-		id: '5d0c9a3e-2b7f-4e61-8c1a-9f4e3d2b1a07',
-		name: 'Reliability Test Webhook',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		position: [0, 400],
-		webhookId: '8e2f4a6c-0b1d-4c3e-9a5f-7d6b8c0e2f14',
-		parameters: { httpMethod: 'POST', path: PRODUCTION_WEBHOOK_PATH, responseMode: 'onReceived' },
-	});
-	copy.connections['Reliability Test Webhook'] = structuredClone(copy.connections[NODE.schedule]);
-	return copy;
-}
-
 async function newestExecution(server: N8nServer, workflowId: string): Promise<number> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	const answer = await server.rest('GET', `/executions?filter=${filter}&limit=1`);
@@ -212,7 +194,10 @@ export async function startReliabilityEnvironment(
 			[SETTING.haloBaseUrl]: sandboxes.halo.url,
 			...options.settings,
 		});
-		const workflow = withProductionTrigger(options.adjust ? options.adjust(shipped) : shipped);
+		const workflow = withProductionTrigger(
+			options.adjust ? options.adjust(shipped) : shipped,
+			PRODUCTION_WEBHOOK_PATH,
+		);
 		// As shipped: the alert workflow (published, as n8n runs only a published error workflow) gives a failed run's lock back.
 		const alert = readWorkflowFile(ALERT_FILE);
 		const imports = [IMPORT_CUSTOMERS_FILE, IMPORT_SUBSCRIPTIONS_FILE].map((file) => {

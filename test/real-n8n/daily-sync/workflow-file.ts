@@ -7,7 +7,8 @@ import path from 'node:path';
 
 import { WORKFLOWS_DIR } from '../../../workflows/source/write-files';
 import { SETTINGS_NODE, type SettingValues } from '../../../workflows/source/settings';
-import { DAILY_SYNC_FILE } from '../../../workflows/source/workflows';
+import { stableId } from '../../../workflows/source/graph';
+import { DAILY_SYNC_FILE, NODE } from '../../../workflows/source/workflows';
 import type { WorkflowToImport } from '../real-n8n';
 
 export function readWorkflowFile(file: string): WorkflowToImport {
@@ -36,5 +37,32 @@ export function withSettings(workflow: WorkflowToImport, values: SettingValues):
 			throw new Error(`The "${SETTINGS_NODE}" node of "${workflow.name}" has no field "${name}"`);
 		field.value = value;
 	}
+	return copy;
+}
+
+/**
+ * The daily sync with a test Webhook trigger (at `path`) beside its Schedule,
+ * and the Schedule disabled: n8n 2.41.1 has no call that fires a Schedule
+ * Trigger on demand, and a run started in the editor is "manual", for which
+ * n8n keeps no workflow static data (so Licence Sync's guard across runs is
+ * off). A webhook run is a production run like a scheduled one (the same
+ * WorkflowRunner path in n8n): n8n saves the static data after it.
+ */
+export function withProductionTrigger(workflow: WorkflowToImport, path: string): WorkflowToImport {
+	const copy = structuredClone(workflow);
+	const schedule = copy.nodes.find((node) => node.name === NODE.schedule);
+	if (!schedule) throw new Error(`"${workflow.name}" has no "${NODE.schedule}" node`);
+	schedule.disabled = true;
+	const name = 'Test Webhook';
+	copy.nodes.push({
+		id: stableId(`${workflow.id}/${name}`),
+		name,
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 400],
+		webhookId: stableId(`${workflow.id}/${name}/${path}`),
+		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived' },
+	});
+	copy.connections[name] = structuredClone(copy.connections[NODE.schedule]);
 	return copy;
 }

@@ -21,7 +21,7 @@ import {
 import { sandboxCredentials } from '../daily-sync/credentials';
 import { ALERT_FILE } from '../../../workflows/source/report-nodes';
 import { callWebhook, publishWorkflow, waitForWebhook } from '../daily-sync/webhooks';
-import { readWorkflowFile, withSettings } from '../daily-sync/workflow-file';
+import { readWorkflowFile, withProductionTrigger, withSettings } from '../daily-sync/workflow-file';
 import { createN8nHome, findFreePort, type N8nHome } from '../home';
 import {
 	importCredentials,
@@ -54,32 +54,6 @@ const readQueueModeWorkflow = (file: string) => readWorkflowFile(queueModeFile(f
 export const DAILY_SYNC_ID = readQueueModeWorkflow(DAILY_SYNC_FILE).id;
 /** The test-only trigger that starts the daily sync as a production run (mode "webhook"). */
 const DAILY_SYNC_WEBHOOK_PATH = 'queue-test/daily-sync';
-
-/**
- * The daily sync with a Webhook trigger beside its Schedule, and the Schedule
- * disabled: n8n 2.41.1 has no call that fires a Schedule Trigger on demand,
- * and a run started in the editor is "manual", for which n8n keeps no
- * workflow static data (so Licence Sync's guard across runs is off). A
- * webhook run is a production run like a scheduled one (the same
- * WorkflowRunner path in n8n): n8n saves the static data after it.
- */
-function withProductionTrigger(workflow: WorkflowToImport): WorkflowToImport {
-	const copy = structuredClone(workflow);
-	const schedule = copy.nodes.find((node) => node.name === NODE.schedule);
-	if (!schedule) throw new Error(`"${workflow.name}" has no "${NODE.schedule}" node`);
-	schedule.disabled = true;
-	copy.nodes.push({
-		id: 'b7f0c2a4-5e61-4c1d-9a3e-0d7c6f1e2a90',
-		name: 'Queue Test Webhook',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		position: [0, 300],
-		webhookId: 'f3b9e6d2-1c4a-4e8b-b5a7-6d2e9c0f1a83',
-		parameters: { httpMethod: 'POST', path: DAILY_SYNC_WEBHOOK_PATH, responseMode: 'onReceived' },
-	});
-	copy.connections['Queue Test Webhook'] = structuredClone(copy.connections[NODE.schedule]);
-	return copy;
-}
 
 export interface QueueWorker {
 	name: string;
@@ -298,7 +272,10 @@ export async function startQueueEnvironment(
 				withSettings(readQueueModeWorkflow(file), { ...values, ...haloThroughGate }),
 			),
 		);
-		const dailySync = withProductionTrigger(readQueueModeWorkflow(DAILY_SYNC_FILE));
+		const dailySync = withProductionTrigger(
+			readQueueModeWorkflow(DAILY_SYNC_FILE),
+			DAILY_SYNC_WEBHOOK_PATH,
+		);
 		const configureDailySync = (values: SettingValues) =>
 			importWorkflow(mainHome, withSettings(dailySync, { ...haloThroughGate, ...values }));
 		// The alert workflow (the sync workflows' error workflow) gives a failed run's lock back; n8n runs it only published.
