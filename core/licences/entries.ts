@@ -1,4 +1,4 @@
-import type { LicenceFieldNames } from './fields';
+import type { LicenceFieldNames } from '../psa/preset';
 import type { LicenceRecord } from './licences';
 import { updatePayload } from './payloads';
 import type { PlanReason } from './reasons';

@@ -3,7 +3,6 @@ export { planLicences } from './plan';
 export { licenceName } from './subscriptions';
 export { parseProductFilter } from './filters';
 export { DEFAULT_LICENCE_PLAN_OPTIONS } from './options';
-export { HALO_LICENCE_FIELD_NAMES, type LicenceFieldNames } from './fields';
 export { PlanRefusedError, type RefusalCode } from './errors';
 export {
 	INVALID_INPUT_REASONS,

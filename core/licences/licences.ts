@@ -1,6 +1,6 @@
 import { HALO_DISTRIBUTOR_NAME } from '../psa/halo';
 import type { CalendarDate } from './dates';
-import type { LicenceFieldNames } from './fields';
+import type { LicenceFieldNames } from '../psa/preset';
 import type { LicencePlanOptions } from './types';
 import {
 	type ItemRead,

@@ -1,5 +1,5 @@
 import { PlanRefusedError } from './errors';
-import { HALO_LICENCE_FIELD_NAMES } from './fields';
+import { HALO_PRESET } from '../psa/halo';
 import { TERM_FIELDS, type LicencePlanOptions, type PartialLicencePlanOptions } from './types';
 
 const NAME_RULES = ['auto', 'productName', 'vendorDisplayName', 'serviceDisplayName'];
@@ -17,7 +17,7 @@ export const DEFAULT_LICENCE_PLAN_OPTIONS: Readonly<LicencePlanOptions> = {
 	maxDeactivationPercent: 20,
 	minDeactivationsBeforeLimit: 3,
 	emitUnchanged: true,
-	fields: HALO_LICENCE_FIELD_NAMES,
+	fields: HALO_PRESET.licenceFields,
 };
 
 function refuseOption(name: string, problem: string): never {
@@ -40,7 +40,7 @@ export function resolveOptions(options: PartialLicencePlanOptions): LicencePlanO
 	const resolved: LicencePlanOptions = {
 		...DEFAULT_LICENCE_PLAN_OPTIONS,
 		...given(options),
-		fields: { ...HALO_LICENCE_FIELD_NAMES, ...given(options.fields ?? {}) },
+		fields: { ...HALO_PRESET.licenceFields, ...given(options.fields ?? {}) },
 	};
 	if (!['all', 'activeOnly'].includes(resolved.state)) {
 		refuseOption('state', 'must be "all" or "activeOnly"');

@@ -1,6 +1,6 @@
 import { HALO_DISTRIBUTOR_NAME, toHaloDateTime, toHaloTermDuration } from '../psa/halo';
 import type { CalendarDate } from './dates';
-import type { LicenceFieldNames } from './fields';
+import type { LicenceFieldNames } from '../psa/preset';
 import type { LicenceRecord } from './licences';
 import type { FieldChange, LicencePayload, PayloadValue } from './types';
 

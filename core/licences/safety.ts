@@ -1,6 +1,6 @@
 import { findMiswiring, LICENCE_SYNC_INPUTS } from '../wiring';
 import { PlanRefusedError } from './errors';
-import type { LicenceFieldNames } from './fields';
+import type { LicenceFieldNames } from '../psa/preset';
 import { OPTION_LABEL } from './labels';
 import type { PlanInputName, ReasonCode } from './reasons';
 import type { LicencePlanEntry, LicencePlanInput, LicencePlanOptions } from './types';

@@ -1,4 +1,4 @@
-import type { LicenceFieldNames } from './fields';
+import type { LicenceFieldNames } from '../psa/preset';
 import type { AcceptedPlan, GuardFigures } from './guard';
 import type { PlanReason, ReasonCode } from './reasons';
 

@@ -1,6 +1,6 @@
 import type { SimpleAddress } from '../westcoast/simple';
 import { textOrNull } from './cell';
-import type { PsaFieldNames } from './fields';
+import type { PsaFieldNames } from '../psa/preset';
 import type { AddressFieldChange } from './types';
 
 const ADDRESS_PARTS: readonly (keyof SimpleAddress)[] = ['street', 'city', 'postcode', 'country'];

@@ -5,8 +5,6 @@
  * case a person must decide to review with a reason code.
  */
 export { planCustomerMapping, DEFAULT_MAPPING_OPTIONS } from './plan';
-export { HALO_PSA_PRESET, psaFieldsFor } from './fields';
-export type { PsaAddressParts, PsaFieldNames, PsaFieldOverrides, PsaPreset } from './fields';
 export { readWestcoastCustomer } from './westcoast-input';
 export type { FieldProblem, WestcoastRead } from './westcoast-input';
 export { exactNameKey, normalizedNameKey } from './normalize';

@@ -1,5 +1,5 @@
 import { addressAfterChanges, westcoastAddressInPsaFields } from './address';
-import type { PsaFieldNames } from './fields';
+import type { PsaFieldNames } from '../psa/preset';
 import type { AddressFieldChange, PsaCustomer, PsaPayload, WestcoastCustomer } from './types';
 
 /**

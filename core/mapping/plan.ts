@@ -1,7 +1,8 @@
+import { HALO_PRESET } from '../psa/halo';
+import type { PsaFieldNames } from '../psa/preset';
 import { settleClaims, type Claim } from './claims';
 import { deletedUpstream } from './deleted-upstream';
 import { describeWestcoast, listIds } from './describe';
-import { HALO_PSA_PRESET, type PsaFieldNames } from './fields';
 import { groupBy } from './group';
 import { readManualMappings, unusedManualRows } from './manual';
 import { decideUnmatched } from './missing';
@@ -24,7 +25,7 @@ import type {
 import { readWestcoastCustomer } from './westcoast-input';
 
 export const DEFAULT_MAPPING_OPTIONS: MappingOptions = {
-	fields: HALO_PSA_PRESET,
+	fields: HALO_PRESET.customerFields,
 	manualMappings: [],
 	matchExactName: true,
 	matchNormalizedName: false,

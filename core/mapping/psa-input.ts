@@ -1,5 +1,5 @@
 import { WRONG_TYPE, isRecord, readText } from './cell';
-import type { PsaFieldNames } from './fields';
+import type { PsaFieldNames } from '../psa/preset';
 import type { PsaCustomer, ReviewEntry } from './types';
 import type { FieldProblem } from './westcoast-input';
 

@@ -1,6 +1,6 @@
 import { addressChanges } from './address';
 import { describeWestcoast } from './describe';
-import type { PsaFieldNames } from './fields';
+import type { PsaFieldNames } from '../psa/preset';
 import { siteAddressPayload } from './payloads';
 import type { AddressChangeEntry, PsaCustomer, ReviewEntry, WestcoastCustomer } from './types';
 

@@ -1,5 +1,5 @@
 import type { SimpleAddress } from '../westcoast/simple';
-import type { PsaFieldNames } from './fields';
+import type { PsaFieldNames } from '../psa/preset';
 import type { ReviewReason } from './review-reasons';
 
 /*

@@ -11,7 +11,7 @@
  * another writer (a person, Halo's own integration, another n8n) made meanwhile.
  * Pure: the PSA Create Check node feeds it the planned items and the pages read.
  */
-import type { LicenceFieldNames } from '../licences/fields';
+import type { LicenceFieldNames } from './preset';
 import { readLicence, type LicenceRecord } from '../licences/licences';
 import { TERM_FIELDS } from '../licences/types';
 import {

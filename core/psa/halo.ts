@@ -1,8 +1,10 @@
 /**
  * HaloPSA facts (Halo API v2, see README "HaloPSA"): field names of the records
  * the nodes read and the payloads they emit. The "HaloPSA" preset of Mapping
- * Resolver and Licence Sync is built from here; "Custom" lets a user rename each.
+ * Resolver and Licence Sync is built from here (HALO_PRESET, at the end);
+ * "Custom" lets a user rename each.
  */
+import type { PsaEntities, PsaPreset } from './preset';
 
 /**
  * GUESS: the page size asked of Halo's list reads (`pageinate=true&page_size=N`).
@@ -168,3 +170,69 @@ export const HALO_DATE_RANGE = { first: '1753-01-01', last: '9999-12-31' } as co
 
 /** Halo's integers (schema `int32`). */
 export const HALO_INT32 = { min: -2147483648, max: 2147483647 } as const;
+
+/** Halo's record types (`/api/<Entity>`). */
+export const HALO_ENTITIES: PsaEntities = {
+	customer: 'Client',
+	site: 'Site',
+	licence: 'SoftwareLicence',
+	externalLink: 'ExternalLink',
+	topLevel: 'TopLevel',
+};
+
+/** Halo's `toplevel_id` is an integer: a name or a typo would be written as text. */
+export const HALO_TOP_LEVEL_ID = /^\d{1,9}$/;
+
+/** The HaloPSA preset: Halo's names, fixed but for the licence field that holds the Westcoast ID. */
+export const HALO_PRESET: PsaPreset = {
+	key: 'haloPsa',
+	label: 'HaloPSA',
+	customerFields: {
+		id: HALO_CLIENT_FIELDS.id,
+		name: HALO_CLIENT_FIELDS.name,
+		topLevelId: HALO_CLIENT_FIELDS.topLevelId,
+		mainSiteId: HALO_CLIENT_FIELDS.mainSiteId,
+		mainAddress: HALO_CLIENT_FIELDS.mainAddress,
+		externalLinks: HALO_CLIENT_FIELDS.externalLinks,
+		newExternalLink: HALO_CLIENT_FIELDS.newExternalLink,
+		newClientAddress: HALO_CLIENT_FIELDS.newClientAddress,
+		newClientCountry: HALO_CLIENT_FIELDS.newClientCountry,
+		linkId: HALO_EXTERNAL_LINK_FIELDS.thirdPartyId,
+		linkDesc: HALO_EXTERNAL_LINK_FIELDS.thirdPartyDesc,
+		linkType: HALO_EXTERNAL_LINK_FIELDS.thirdPartyType,
+		westcoastLinkType: WESTCOAST_LINK_TYPE,
+		siteId: HALO_SITE_FIELDS.id,
+		siteAddress: HALO_SITE_FIELDS.deliveryAddress,
+		addressParts: { ...WESTCOAST_ADDRESS_TO_HALO, country: '' },
+		addressLines: Object.values(HALO_ADDRESS_FIELDS),
+	},
+	licenceFields: {
+		id: HALO_LICENCE_FIELDS.id,
+		clientId: HALO_LICENCE_FIELDS.clientId,
+		name: HALO_LICENCE_FIELDS.name,
+		count: HALO_LICENCE_FIELDS.count,
+		endDate: HALO_LICENCE_FIELDS.endDate,
+		isActive: HALO_LICENCE_FIELDS.isActive,
+		distributor: HALO_LICENCE_FIELDS.distributor,
+		productSku: HALO_LICENCE_FIELDS.productSku,
+		parentId: HALO_LICENCE_FIELDS.parentId,
+		westcoastLink: HALO_LICENCE_FIELDS.westcoastLink,
+		price: HALO_LICENCE_PRICE_FIELDS.price,
+		purchasePrice: HALO_LICENCE_PRICE_FIELDS.purchasePrice,
+		billingCycle: HALO_LICENCE_TERM_FIELDS.billingCycle,
+		termDuration: HALO_LICENCE_TERM_FIELDS.termDuration,
+		autoRenew: HALO_LICENCE_TERM_FIELDS.autoRenew,
+		startDate: HALO_LICENCE_TERM_FIELDS.startDate,
+	},
+	entities: HALO_ENTITIES,
+	readTopLevelId(text) {
+		const id = text.trim();
+		if (id === '') return { value: null };
+		if (!HALO_TOP_LEVEL_ID.test(id))
+			return {
+				problem: `Top Level ID must be the number of a Halo top level, e.g. 12 (got "${id}")`,
+			};
+		return { value: Number(id) };
+	},
+	renamable: { customer: [], licence: ['westcoastLink'] },
+};

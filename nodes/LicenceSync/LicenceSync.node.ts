@@ -17,12 +17,20 @@ import {
 	type AcceptedPlan,
 	type GuardInput,
 	type GuardMemory,
-	type LicenceFieldNames,
 	type LicencePlanEntry,
 	type PartialLicencePlanOptions,
 } from '../../core/licences';
+import { fieldsFor } from '../../core/psa/preset';
+import { presetNamed } from '../../core/psa/presets';
 import { asNodeError } from '../shared/errors';
-import { batchOutput, inputRecords, omit, outputItem, textList, type Sources } from '../shared/items';
+import {
+	batchOutput,
+	inputRecords,
+	omit,
+	outputItem,
+	textList,
+	type Sources,
+} from '../shared/items';
 import { properties } from './description';
 
 const INPUTS = { subscriptions: 0, licences: 1, mappings: 2 } as const;
@@ -188,11 +196,12 @@ function readMemory(context: IExecuteFunctions): {
 
 function readOptions(context: IExecuteFunctions): PartialLicencePlanOptions {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
-	const custom = context.getNodeParameter('psaPreset', 0) === 'custom';
-	const renamed = custom
-		? (context.getNodeParameter('licenceFields', 0, {}) as Partial<LicenceFieldNames>)
-		: {};
-	const link = String(context.getNodeParameter('westcoastLinkField', 0, '') ?? '').trim();
+	const fields = fieldsFor(presetNamed(context.getNodeParameter('psaPreset', 0)), {
+		licence: {
+			...(context.getNodeParameter('licenceFields', 0, {}) as IDataObject),
+			westcoastLink: context.getNodeParameter('westcoastLinkField', 0, ''),
+		},
+	});
 	const chosen = context.getNodeParameter('customerSelection', 0) === 'list';
 	const nameRule = context.getNodeParameter('licenceName', 0, 'auto') as string;
 	// An expression is evaluated against each subscription item (the first input).
@@ -212,7 +221,7 @@ function readOptions(context: IExecuteFunctions): PartialLicencePlanOptions {
 			0,
 			[],
 		) as PartialLicencePlanOptions['syncTerms'],
-		fields: { ...renamed, ...(link ? { westcoastLink: link } : {}) },
+		fields: fields.licence,
 		state: context.getNodeParameter('state', 0) as 'all' | 'activeOnly',
 		productFilter: parseProductFilter(
 			String(context.getNodeParameter('productFilter', 0, '') ?? ''),

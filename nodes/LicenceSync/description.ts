@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { HALO_LICENCE_FIELD_NAMES, type LicenceFieldNames } from '../../core/licences';
+import { HALO_PRESET } from '../../core/psa/halo';
+import type { LicenceFieldNames } from '../../core/psa/preset';
 import { batchSizeOption, optionsCollection, psaPresetProperty } from '../shared/descriptions';
 
 /** What each PSA licence field is, for the Custom preset (defaults are Halo's names). */
@@ -65,13 +66,14 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Rename a Field',
 		default: {},
+		description: "A field left out or left empty keeps HaloPSA's name",
 		displayOptions: { show: { psaPreset: ['custom'] } },
 		options: Object.entries(FIELD_LABELS)
 			.map(([name, label]) => ({
 				...label,
 				name,
 				type: 'string' as const,
-				default: HALO_LICENCE_FIELD_NAMES[name as keyof LicenceFieldNames],
+				default: HALO_PRESET.licenceFields[name as keyof LicenceFieldNames],
 			}))
 			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},

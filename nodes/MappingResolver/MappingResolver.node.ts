@@ -10,12 +10,12 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import {
 	MATCH_RULE_WORDS,
 	planCustomerMapping,
-	psaFieldsFor,
 	type MappingOptions,
 	type MappingPlan,
 	type MatchRule,
-	type PsaPreset,
 } from '../../core/mapping';
+import { fieldsFor } from '../../core/psa/preset';
+import { presetNamed } from '../../core/psa/presets';
 import { findMiswiring, MAPPING_RESOLVER_INPUTS as INPUTS } from '../../core/wiring';
 import { batchOutput, inputRecords, omit, outputItem, type Sources } from '../shared/items';
 import { properties } from './description';
@@ -100,23 +100,19 @@ export class MappingResolver implements INodeType {
 }
 
 function readOptions(context: IExecuteFunctions): Partial<MappingOptions> {
-	const preset = context.getNodeParameter('psaPreset', 0) as PsaPreset;
+	const preset = presetNamed(context.getNodeParameter('psaPreset', 0));
 	const { address_street, address_city, address_postcode, address_country, ...names } =
 		context.getNodeParameter('psaFields', 0, {}) as Record<string, string>;
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const manual = (context.getNodeParameter('manualMappings', 0, {}) as IDataObject).mapping as
 		| Array<{ westcoast: string; psaId: string }>
 		| undefined;
-	const topLevelId = String(context.getNodeParameter('topLevelId', 0, '') ?? '').trim();
-	// Halo's toplevel_id is an integer: a name or a typo would be written as text.
-	if (preset === 'haloPsa' && topLevelId !== '' && !/^\d{1,9}$/.test(topLevelId)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Top Level ID must be the number of a Halo top level, e.g. 12 (got "${topLevelId}")`,
-		);
-	}
-	return {
-		fields: psaFieldsFor(preset, {
+	const topLevelId = preset.readTopLevelId(
+		String(context.getNodeParameter('topLevelId', 0, '') ?? ''),
+	);
+	if ('problem' in topLevelId) throw new NodeOperationError(context.getNode(), topLevelId.problem);
+	const fields = fieldsFor(preset, {
+		customer: {
 			...names,
 			addressParts: {
 				street: address_street,
@@ -124,13 +120,15 @@ function readOptions(context: IExecuteFunctions): Partial<MappingOptions> {
 				postcode: address_postcode,
 				country: address_country,
 			},
-		}),
+		},
+	});
+	return {
+		fields: fields.customer,
 		manualMappings: manual ?? [],
 		matchExactName: context.getNodeParameter('matchExactName', 0) as boolean,
 		matchNormalizedName: context.getNodeParameter('matchNormalizedName', 0) as boolean,
 		createMissing: context.getNodeParameter('createMissing', 0) as boolean,
-		topLevelId:
-			topLevelId === '' ? null : /^\d+$/.test(topLevelId) ? Number(topLevelId) : topLevelId,
+		topLevelId: topLevelId.value,
 		updateSiteAddress: context.getNodeParameter('updateSiteAddress', 0) as boolean,
 		createInactive: options.createInactive as boolean | undefined,
 		maxCandidates: options.maxCandidates as number | undefined,

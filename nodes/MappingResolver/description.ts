@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { HALO_PSA_PRESET, type PsaFieldNames } from '../../core/mapping';
+import { HALO_PRESET } from '../../core/psa/halo';
+import type { PsaFieldNames } from '../../core/psa/preset';
 import { batchSizeOption, optionsCollection, psaPresetProperty } from '../shared/descriptions';
 
 type RenamableField = Exclude<keyof PsaFieldNames, 'addressParts' | 'addressLines'>;
@@ -94,13 +95,13 @@ const fieldOptions: INodeProperties[] = [
 		...label,
 		name,
 		type: 'string' as const,
-		default: HALO_PSA_PRESET[name as RenamableField],
+		default: HALO_PRESET.customerFields[name as RenamableField],
 	})),
 	...Object.entries(ADDRESS_LABELS).map(([part, label]) => ({
 		...label,
 		name: `address_${part}`,
 		type: 'string' as const,
-		default: HALO_PSA_PRESET.addressParts[part as keyof PsaFieldNames['addressParts']],
+		default: HALO_PRESET.customerFields.addressParts[part as keyof PsaFieldNames['addressParts']],
 	})),
 ].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
@@ -119,6 +120,8 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Rename a Field',
 		default: {},
+		description:
+			"A field left out or left empty keeps HaloPSA's name (the country fields: no country written)",
 		displayOptions: { show: { psaPreset: ['custom'] } },
 		options: fieldOptions,
 	},

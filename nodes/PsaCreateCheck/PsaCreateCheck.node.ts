@@ -7,13 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { HALO_LICENCE_FIELD_NAMES } from '../../core/licences';
 import {
 	confirmCustomerCreates,
 	confirmLicenceCreates,
 	CreateCheckError,
 	type CreateCheckResult,
 } from '../../core/psa/create-check';
+import { HALO_PRESET } from '../../core/psa/halo';
 import { asNodeError } from '../shared/errors';
 import { outputItem } from '../shared/items';
 
@@ -137,9 +137,9 @@ export class PsaCreateCheck implements INodeType {
 			if (recordType === 'licences') {
 				const linkField =
 					String(this.getNodeParameter('westcoastLinkField', 0, '') ?? '').trim() ||
-					HALO_LICENCE_FIELD_NAMES.westcoastLink;
+					HALO_PRESET.licenceFields.westcoastLink;
 				result = confirmLicenceCreates(planned, found, {
-					...HALO_LICENCE_FIELD_NAMES,
+					...HALO_PRESET.licenceFields,
 					westcoastLink: linkField,
 				});
 			} else result = confirmCustomerCreates(planned, found);

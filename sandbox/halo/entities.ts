@@ -1,5 +1,9 @@
 /** The `/api/<Entity>` resources: schema, list key, filters, views and writes. */
-import { HALO_EXTERNAL_LINK_FIELDS as LINK } from '../../core/psa/halo';
+import {
+	HALO_ENTITIES as ENTITY,
+	HALO_EXTERNAL_LINK_FIELDS as LINK,
+	HALO_LIST_KEY as LIST_KEY,
+} from '../../core/psa/halo';
 import type { HaloTableName, OtherFields } from './records';
 import { ListQuery } from './query';
 import { HaloStore, LINK_TABLE, type HaloRow } from './store';
@@ -63,9 +67,9 @@ const copy = (_store: HaloStore, row: OtherFields) => structuredClone(row);
 /** Keyed by the path segment in lower case: Halo's routes ignore case. */
 export const HALO_ENTITIES: Record<string, HaloEntity> = {
 	client: entity({
-		name: 'Client',
+		name: ENTITY.customer,
 		schema: 'Area',
-		plural: 'clients',
+		plural: LIST_KEY.client,
 		table: 'clients',
 		view: clientView,
 		matches: (client, query) =>
@@ -75,9 +79,9 @@ export const HALO_ENTITIES: Record<string, HaloEntity> = {
 		save: saveClient,
 	}),
 	site: entity({
-		name: 'Site',
+		name: ENTITY.site,
 		schema: 'Site',
-		plural: 'sites',
+		plural: LIST_KEY.site,
 		table: 'sites',
 		view: siteView,
 		matches: (site, query) =>
@@ -87,9 +91,9 @@ export const HALO_ENTITIES: Record<string, HaloEntity> = {
 		save: saveSite,
 	}),
 	softwarelicence: entity({
-		name: 'SoftwareLicence',
+		name: ENTITY.licence,
 		schema: 'Licence_List',
-		plural: 'licences',
+		plural: LIST_KEY.licence,
 		table: 'licences',
 		view: licenceView,
 		// Licence_List has `is_active` (no `inactive`): includeinactive shows is_active=false ones.
@@ -101,9 +105,9 @@ export const HALO_ENTITIES: Record<string, HaloEntity> = {
 	}),
 	// GUESS: the list keys `links` and `tree` are not in Halo's API document.
 	externallink: entity({
-		name: 'ExternalLink',
+		name: ENTITY.externalLink,
 		schema: 'ExternalLink_List',
-		plural: 'links',
+		plural: LIST_KEY.externalLink,
 		table: 'externalLinks',
 		view: copy,
 		matches: (link, query) =>
@@ -118,7 +122,7 @@ export const HALO_ENTITIES: Record<string, HaloEntity> = {
 		save: saveExternalLink,
 	}),
 	toplevel: entity({
-		name: 'TopLevel',
+		name: ENTITY.topLevel,
 		schema: 'Tree',
 		plural: 'tree',
 		table: 'toplevels',

@@ -5,6 +5,7 @@
  */
 import {
 	HALO_CLIENT_FIELDS as CLIENT,
+	HALO_ENTITIES,
 	HALO_EXTERNAL_LINK_FIELDS as LINK,
 	HALO_LICENCE_FIELDS as LICENCE,
 	HALO_LICENCE_PRICE_FIELDS as PRICE,
@@ -86,16 +87,17 @@ function thirdPartyRef(entity: string, link: OtherFields): ThirdPartyRef {
 }
 
 export function saveTopLevel(store: HaloStore, element: OtherFields): TopLevelRecord {
-	const entity = 'TopLevel';
+	const entity = HALO_ENTITIES.topLevel;
 	const id = targetId(entity, element);
 	const name = textField(entity, element, 'name');
 	const fields = storedFields(element);
-	if (id !== undefined) return store.update('toplevels', mustFind(store, 'toplevels', entity, id), fields);
+	if (id !== undefined)
+		return store.update('toplevels', mustFind(store, 'toplevels', entity, id), fields);
 	return store.insert('toplevels', { ...fields, name: requireField(entity, 'name', name) });
 }
 
 export function saveClient(store: HaloStore, element: OtherFields): ClientRecord {
-	const entity = 'Client';
+	const entity = HALO_ENTITIES.customer;
 	const id = targetId(entity, element);
 	const current = id === undefined ? undefined : mustFind(store, 'clients', entity, id);
 	const name = textField(entity, element, CLIENT.name);
@@ -141,7 +143,7 @@ export function saveClient(store: HaloStore, element: OtherFields): ClientRecord
 }
 
 export function saveSite(store: HaloStore, element: OtherFields): SiteRecord {
-	const entity = 'Site';
+	const entity = HALO_ENTITIES.site;
 	const id = targetId(entity, element);
 	const current = id === undefined ? undefined : mustFind(store, 'sites', entity, id);
 	const name = textField(entity, element, 'name');
@@ -174,7 +176,7 @@ export function saveSite(store: HaloStore, element: OtherFields): SiteRecord {
 }
 
 export function saveLicence(store: HaloStore, element: OtherFields): LicenceRecord {
-	const entity = 'SoftwareLicence';
+	const entity = HALO_ENTITIES.licence;
 	const id = targetId(entity, element);
 	const current = id === undefined ? undefined : mustFind(store, 'licences', entity, id);
 	const name = textField(entity, element, LICENCE.name);
@@ -207,7 +209,7 @@ export function saveLicence(store: HaloStore, element: OtherFields): LicenceReco
 }
 
 export function saveExternalLink(store: HaloStore, element: OtherFields): ExternalLinkRecord {
-	const entity = 'ExternalLink';
+	const entity = HALO_ENTITIES.externalLink;
 	const id = targetId(entity, element);
 	const current = id === undefined ? undefined : mustFind(store, 'externalLinks', entity, id);
 	const tableId = integerField(entity, element, 'table_id') ?? current?.table_id;

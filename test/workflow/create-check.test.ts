@@ -3,7 +3,8 @@
  * batches, as the shipped workflows emit them) and the pages of the lookups,
  * out come the batches still to create, the updates and what was found.
  */
-import { HALO_LICENCE_FIELD_NAMES, planLicences } from '../../core/licences';
+import { planLicences } from '../../core/licences';
+import { HALO_PRESET } from '../../core/psa/halo';
 import { FED_NODE, workflowFeeding } from '../harness/fixture-workflow';
 import { runWorkflow } from '../harness/run-workflow';
 import { subscription } from '../unit/licences/fixtures';
@@ -32,7 +33,7 @@ describe('PSA Create Check in a workflow', () => {
 	});
 	const parameters = {
 		recordType: 'licences',
-		westcoastLinkField: HALO_LICENCE_FIELD_NAMES.westcoastLink,
+		westcoastLinkField: HALO_PRESET.licenceFields.westcoastLink,
 	};
 
 	it('keeps the missing creates in their batch, updates a found licence that differs, leaves one in step', async () => {

@@ -1,5 +1,5 @@
 /** What a customer mapping plan writes to Halo, and the barrier after it. */
-import { HALO_LIST_KEY, HALO_LOOKUP_FILTERS } from '../../core/psa/halo';
+import { HALO_ENTITIES, HALO_LIST_KEY, HALO_LOOKUP_FILTERS } from '../../core/psa/halo';
 import { collectField, keepWhere, noOp, splitOut, waitForAll } from './base-nodes';
 import type { WorkflowGraph } from './graph';
 import { haloLookup, haloPostPayloads } from './halo-nodes';
@@ -47,16 +47,26 @@ export function addCustomerWrites(
 			['$json.payloads.length > 0', ...(linkCondition ? [linkCondition] : [])],
 		),
 	);
-	const saveLinks = graph.add(haloPostPayloads(N.saveLinks, [x + 660, y - 200], 'Client'));
+	const saveLinks = graph.add(
+		haloPostPayloads(N.saveLinks, [x + 660, y - 200], HALO_ENTITIES.customer),
+	);
 	const clientCreates = graph.add(splitOut(N.clientCreates, [x + 220, y + 200], 'records'));
 	const findLinks = graph.add(
-		haloLookup(N.findClientLinks, [x + 440, y + 200], 'ExternalLink', HALO_LIST_KEY.externalLink, [
-			{ name: HALO_LOOKUP_FILTERS.linkThirdPartyId, value: '={{ $json.westcoastId }}' },
-		]),
+		haloLookup(
+			N.findClientLinks,
+			[x + 440, y + 200],
+			HALO_ENTITIES.externalLink,
+			HALO_LIST_KEY.externalLink,
+			[{ name: HALO_LOOKUP_FILTERS.linkThirdPartyId, value: '={{ $json.westcoastId }}' }],
+		),
 	);
 	const confirm = graph.add(psaCreateCheck(N.confirmClientCreates, [x + 660, y], 'customers'));
-	const createClients = graph.add(haloPostPayloads(N.createClients, [x + 880, y], 'Client'));
-	const updateSites = graph.add(haloPostPayloads(N.updateSites, [x + 440, y + 400], 'Site'));
+	const createClients = graph.add(
+		haloPostPayloads(N.createClients, [x + 880, y], HALO_ENTITIES.customer),
+	);
+	const updateSites = graph.add(
+		haloPostPayloads(N.updateSites, [x + 440, y + 400], HALO_ENTITIES.site),
+	);
 	const review = graph.add(noOp(N.review, [x + 440, y + 600]));
 	const done = graph.add(waitForAll(N.done, [x + CUSTOMER_WRITES_WIDTH, y], 4));
 

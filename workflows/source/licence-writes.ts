@@ -1,5 +1,10 @@
 /** What a licence plan writes to Halo: creates, updates, deactivations, then add-on parents. */
-import { HALO_LIST_KEY, HALO_LOOKUP_FILTERS } from '../../core/psa/halo';
+import {
+	HALO_ENTITIES,
+	HALO_LICENCE_FIELDS,
+	HALO_LIST_KEY,
+	HALO_LOOKUP_FILTERS,
+} from '../../core/psa/halo';
 import { keepWhere, noOp, setFields, splitOut } from './base-nodes';
 import type { WorkflowGraph } from './graph';
 import { haloLookup, haloPostPayloads } from './halo-nodes';
@@ -36,7 +41,7 @@ const N = LICENCE_WRITE_NODES;
  */
 const addOnParentsExpression = (licenceSync: string) => `={{ (() => {
 	const created = Object.fromEntries(
-		$('${N.createLicences}').all().map((item) => [String(item.json.third_party_product), item.json.id]),
+		$('${N.createLicences}').all().map((item) => [String(item.json.${HALO_LICENCE_FIELDS.westcoastLink}), item.json.id]),
 	);
 	const found = Object.fromEntries(
 		[...$('${N.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.update}), ...$('${N.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.existing})]
@@ -69,18 +74,22 @@ export function addLicenceWrites(
 ): string[] {
 	const licenceCreates = graph.add(splitOut(N.licenceCreates, [x + 220, y - 600], 'records'));
 	const findLicences = graph.add(
-		haloLookup(N.findClientLicences, [x + 440, y - 600], 'SoftwareLicence', HALO_LIST_KEY.licence, [
-			{ name: HALO_LOOKUP_FILTERS.licenceClientId, value: '={{ $json.psaCustomerId }}' },
-		]),
+		haloLookup(
+			N.findClientLicences,
+			[x + 440, y - 600],
+			HALO_ENTITIES.licence,
+			HALO_LIST_KEY.licence,
+			[{ name: HALO_LOOKUP_FILTERS.licenceClientId, value: '={{ $json.psaCustomerId }}' }],
+		),
 	);
 	const confirm = graph.add(
 		psaCreateCheck(N.confirmLicenceCreates, [x + 660, y - 400], 'licences'),
 	);
 	const create = graph.add(
-		haloPostPayloads(N.createLicences, [x + 880, y - 400], 'SoftwareLicence'),
+		haloPostPayloads(N.createLicences, [x + 880, y - 400], HALO_ENTITIES.licence),
 	);
 	const updateFound = graph.add(
-		haloPostPayloads(N.updateFoundLicences, [x + 880, y - 600], 'SoftwareLicence'),
+		haloPostPayloads(N.updateFoundLicences, [x + 880, y - 600], HALO_ENTITIES.licence),
 	);
 	const parents = graph.add(
 		setFields(
@@ -93,12 +102,14 @@ export function addLicenceWrites(
 	const toLink = graph.add(
 		keepWhere(N.addOnsToLink, [x + 1100, y - 200], ['$json.payloads.length > 0']),
 	);
-	const link = graph.add(haloPostPayloads(N.linkAddOns, [x + 1320, y - 200], 'SoftwareLicence'));
-	const update = graph.add(haloPostPayloads(N.updateLicences, [x + 220, y], 'SoftwareLicence'));
+	const link = graph.add(
+		haloPostPayloads(N.linkAddOns, [x + 1320, y - 200], HALO_ENTITIES.licence),
+	);
+	const update = graph.add(haloPostPayloads(N.updateLicences, [x + 220, y], HALO_ENTITIES.licence));
 	// Topmost of Licence Sync's branches, so that n8n (execution order v1) runs it first: a short subscription list stops the run before any licence write.
 	const confirmDeleted = graph.add(westcoastConfirmDeleted(N.confirmDeleted, [x + 220, y - 800]));
 	const deactivate = graph.add(
-		haloPostPayloads(N.deactivateLicences, [x + 440, y - 800], 'SoftwareLicence'),
+		haloPostPayloads(N.deactivateLicences, [x + 440, y - 800], HALO_ENTITIES.licence),
 	);
 	const skipped = graph.add(noOp(N.skipped, [x + 220, y + 400]));
 

@@ -1,6 +1,6 @@
 /** This package's nodes (Westcoast Cloud, Mapping Resolver, Licence Sync) with the credential ids the workflows use. */
 import { DEFAULT_HOLD_MINUTES, DEFAULT_LOCK_NAME, DEFAULT_WAIT_MINUTES } from '../../core/run-lock';
-import { HALO_LIST_PAGE_SIZE } from '../../core/psa/halo';
+import { HALO_LIST_PAGE_SIZE, HALO_PRESET } from '../../core/psa/halo';
 import type { NodeSpec, Position } from './graph';
 
 export const PACKAGE = 'n8n-nodes-westcoast-cloud';
@@ -83,7 +83,7 @@ export const mappingResolver = (
 	typeVersion: 1,
 	position,
 	parameters: {
-		psaPreset: 'haloPsa',
+		psaPreset: HALO_PRESET.key,
 		...MATCHING,
 		createMissing: choices.createMissing,
 		...(choices.topLevelId === undefined ? {} : { topLevelId: choices.topLevelId }),
@@ -102,8 +102,8 @@ export const licenceSync = (
 	typeVersion: 1,
 	position,
 	parameters: {
-		psaPreset: 'haloPsa',
-		westcoastLinkField: 'third_party_product',
+		psaPreset: HALO_PRESET.key,
+		westcoastLinkField: HALO_PRESET.licenceFields.westcoastLink,
 		state: 'activeOnly',
 		productFilter: '',
 		customerSelection: 'allMapped',
@@ -172,7 +172,7 @@ export const psaCreateCheck = (
 	position,
 	parameters:
 		recordType === 'licences'
-			? { recordType, westcoastLinkField: 'third_party_product' }
+			? { recordType, westcoastLinkField: HALO_PRESET.licenceFields.westcoastLink }
 			: { recordType },
 });
 

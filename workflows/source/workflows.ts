@@ -3,6 +3,7 @@
  * read (nodes that run once), so every read is done before the first write,
  * whatever the nodes' positions on the canvas.
  */
+import { HALO_ENTITIES, HALO_LIST_KEY } from '../../core/psa/halo';
 import {
 	dailyTrigger,
 	ifAllTrue,
@@ -211,15 +212,15 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 	const licences = addHaloList(
 		graph,
 		[NODE.haloLicences, NODE.licences],
-		'SoftwareLicence',
-		'licences',
+		HALO_ENTITIES.licence,
+		HALO_LIST_KEY.licence,
 		[1320, 0],
 	);
 	const clients = addHaloList(
 		graph,
 		[NODE.haloClients, NODE.clients],
-		'Client',
-		'clients',
+		HALO_ENTITIES.customer,
+		HALO_LIST_KEY.client,
 		[1540, 0],
 	);
 	addWritesLock(graph, variant, [440, -160], [valid, customers], { guardMemory: true });
@@ -255,8 +256,8 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 	const clientsAfter = addHaloList(
 		graph,
 		[NODE.haloClientsAfterWrites, NODE.clientsAfterWrites],
-		'Client',
-		'clients',
+		HALO_ENTITIES.customer,
+		HALO_LIST_KEY.client,
 		[DAILY.thenSync + 220, 0],
 	);
 	const mapForLicences = graph.add(mappingsOnly(NODE.mapForLicences, [DAILY.mapForLicences, 0]));
@@ -324,8 +325,8 @@ function buildImportCustomers(variant: WorkflowVariant): WorkflowJson {
 	const clients = addHaloList(
 		graph,
 		[NODE.haloClients, NODE.clients],
-		'Client',
-		'clients',
+		HALO_ENTITIES.customer,
+		HALO_LIST_KEY.client,
 		[880, 0],
 	);
 	const mapCustomers = graph.add(
@@ -416,15 +417,15 @@ function buildImportSubscriptions(variant: WorkflowVariant): WorkflowJson {
 	const licences = addHaloList(
 		graph,
 		[NODE.haloLicences, NODE.licences],
-		'SoftwareLicence',
-		'licences',
+		HALO_ENTITIES.licence,
+		HALO_LIST_KEY.licence,
 		[1100, 0],
 	);
 	const clients = addHaloList(
 		graph,
 		[NODE.haloClients, NODE.clients],
-		'Client',
-		'clients',
+		HALO_ENTITIES.customer,
+		HALO_LIST_KEY.client,
 		[1320, 0],
 	);
 	// Customers are written by the customer import.

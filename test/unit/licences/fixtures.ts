@@ -1,4 +1,5 @@
-import { HALO_LICENCE_FIELD_NAMES, planLicences } from '../../../core/licences';
+import { planLicences } from '../../../core/licences';
+import { HALO_PRESET } from '../../../core/psa/halo';
 import type {
 	LicencePlan,
 	LicencePlanEntry,
@@ -101,7 +102,7 @@ export function onlyEntry(result: LicencePlan): LicencePlanEntry {
 	return all[0];
 }
 
-const fields = HALO_LICENCE_FIELD_NAMES;
+const fields = HALO_PRESET.licenceFields;
 
 /** Westcoast's licence, or one naming no distributor: the only kind a workflow links by Westcoast ID. */
 const isWestcoastLicence = (item: Json) => {

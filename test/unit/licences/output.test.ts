@@ -1,4 +1,5 @@
-import { describeSummary, HALO_LICENCE_FIELD_NAMES } from '../../../core/licences';
+import { describeSummary } from '../../../core/licences';
+import { HALO_PRESET } from '../../../core/psa/halo';
 import { C1_TO_11, entries, licence, mapping, onlyEntry, plan, subscription } from './fixtures';
 
 describe('summary', () => {
@@ -143,7 +144,7 @@ describe('syncPrices', () => {
 describe('field names', () => {
 	it('reads and writes the fields the options name', () => {
 		const fields = {
-			...HALO_LICENCE_FIELD_NAMES,
+			...HALO_PRESET.licenceFields,
 			westcoastLink: 'westcoast_id',
 			count: 'quantity',
 			id: 'licence_id',

@@ -1,7 +1,8 @@
 /** Builders and a fake PSA for the mapping tests (the seeded PRNG is the sandboxes'). */
 import type { SimpleAddress, SimpleCustomer } from '../../../core/westcoast/simple';
-import type { MappingPlan, PsaFieldNames } from '../../../core/mapping';
-import { HALO_PSA_PRESET } from '../../../core/mapping';
+import type { MappingPlan } from '../../../core/mapping';
+import { HALO_PRESET } from '../../../core/psa/halo';
+import type { PsaFieldNames } from '../../../core/psa/preset';
 
 export const NO_ADDRESS: SimpleAddress = {
 	street: null,
@@ -81,7 +82,7 @@ function firstBy(
 export function applyPlan(
 	psaItems: readonly unknown[],
 	plan: MappingPlan,
-	fields: PsaFieldNames = HALO_PSA_PRESET,
+	fields: PsaFieldNames = HALO_PRESET.customerFields,
 ): unknown[] {
 	const items = psaItems.map((item) =>
 		typeof item === 'object' && item !== null && !Array.isArray(item)

@@ -1,4 +1,5 @@
-import { planCustomerMapping, psaFieldsFor } from '../../../core/mapping';
+import { planCustomerMapping } from '../../../core/mapping';
+import { customFields } from '../psa/fixtures';
 import type { SimpleAddress } from '../../../core/westcoast/simple';
 import { NO_ADDRESS, haloClient, westcoastCustomer } from './fixtures';
 
@@ -55,7 +56,7 @@ describe('create payload (Halo Client element)', () => {
 	});
 
 	it('uses custom field names', () => {
-		const fields = psaFieldsFor('custom', {
+		const fields = customFields({
 			name: 'title',
 			topLevelId: 'group',
 			newExternalLink: 'add_ref',
@@ -219,7 +220,7 @@ describe('address changes', () => {
 	});
 
 	it('with custom site field names', () => {
-		const fields = psaFieldsFor('custom', {
+		const fields = customFields({
 			mainSiteId: 'site',
 			mainAddress: 'addr',
 			siteId: 'siteRef',

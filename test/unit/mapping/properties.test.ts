@@ -1,14 +1,14 @@
 import {
-	HALO_PSA_PRESET,
 	INVALID_INPUT_REASONS,
 	exactNameKey,
 	normalizedNameKey,
 	planCustomerMapping,
-	psaFieldsFor,
 	type MappingOptions,
 	type MappingPlan,
-	type PsaFieldNames,
 } from '../../../core/mapping';
+import { HALO_PRESET } from '../../../core/psa/halo';
+import type { PsaFieldNames } from '../../../core/psa/preset';
+import { customFields } from '../psa/fixtures';
 import { applyPlan, random, reviewedIndexes, type Random } from './fixtures';
 
 const CASES = 400;
@@ -29,7 +29,7 @@ const SUFFIXES = ['', '', ' Ltd', ' Limited', ' LTD.', ' GmbH', ' Inc'];
 const STREETS = [null, '1 High St', '2 Low Rd', ' 1 High St '];
 const CITIES = [null, 'Leeds', 'York', ''];
 
-const CUSTOM_FIELDS = psaFieldsFor('custom', {
+const CUSTOM_FIELDS = customFields({
 	id: 'key',
 	name: 'title',
 	topLevelId: 'group',
@@ -61,7 +61,7 @@ interface Scenario {
 
 function scenario(seed: number): Scenario {
 	const rng = random(seed);
-	const fields = rng.chance(0.5) ? HALO_PSA_PRESET : CUSTOM_FIELDS;
+	const fields = rng.chance(0.5) ? HALO_PRESET.customerFields : CUSTOM_FIELDS;
 	const westcoastCount = rng.int(30);
 	const westcoastIds = Array.from(
 		{ length: westcoastCount },

@@ -1,6 +1,8 @@
-import { HALO_PSA_PRESET, psaFieldsFor, readWestcoastCustomer } from '../../../core/mapping';
+import { readWestcoastCustomer } from '../../../core/mapping';
 import { readManualMappings } from '../../../core/mapping/manual';
 import { readPsaCustomers } from '../../../core/mapping/psa-input';
+import { HALO_PRESET } from '../../../core/psa/halo';
+import { customFields } from '../psa/fixtures';
 import { haloClient, westcoastCustomer, westcoastLink } from './fixtures';
 
 describe('readWestcoastCustomer', () => {
@@ -83,7 +85,7 @@ describe('readPsaCustomers', () => {
 			],
 			main_delivery_address: { line1: 'a' },
 		});
-		const { customers, review, incomplete } = readPsaCustomers([client], HALO_PSA_PRESET);
+		const { customers, review, incomplete } = readPsaCustomers([client], HALO_PRESET.customerFields);
 		expect(review).toEqual([]);
 		expect(incomplete).toBe(false);
 		expect(customers).toEqual([
@@ -102,7 +104,7 @@ describe('readPsaCustomers', () => {
 	it('drops items without id or name and says the input is incomplete', () => {
 		const { customers, review, incomplete } = readPsaCustomers(
 			[{ name: 'No id' }, 'text', haloClient(1, 'Ok')],
-			HALO_PSA_PRESET,
+			HALO_PRESET.customerFields,
 		);
 		expect(customers.map((customer) => customer.id)).toEqual(['1']);
 		expect(incomplete).toBe(true);
@@ -118,7 +120,7 @@ describe('readPsaCustomers', () => {
 			main_delivery_address: 'High St',
 			external_links: [westcoastLink('W1'), 'W2', { third_party_id: ['W3'] }],
 		});
-		const { customers, review, incomplete } = readPsaCustomers([client], HALO_PSA_PRESET);
+		const { customers, review, incomplete } = readPsaCustomers([client], HALO_PRESET.customerFields);
 		expect(incomplete).toBe(false);
 		expect(customers[0]).toMatchObject({
 			id: '5',
@@ -137,7 +139,7 @@ describe('readPsaCustomers', () => {
 	it('reports a links field that is not a list', () => {
 		const { customers, review } = readPsaCustomers(
 			[haloClient(5, 'Acme', { external_links: 'W1' })],
-			HALO_PSA_PRESET,
+			HALO_PRESET.customerFields,
 		);
 		expect(customers[0].westcoastLinks).toEqual([]);
 		expect(review[0]).toMatchObject({
@@ -150,7 +152,7 @@ describe('readPsaCustomers', () => {
 	it('keeps the first of a repeated id and reports the rest', () => {
 		const { customers, review, incomplete } = readPsaCustomers(
 			[haloClient(1, 'A'), haloClient(1, 'B')],
-			HALO_PSA_PRESET,
+			HALO_PRESET.customerFields,
 		);
 		expect(customers.map((customer) => customer.name)).toEqual(['A']);
 		expect(incomplete).toBe(false);
@@ -166,7 +168,7 @@ describe('readPsaCustomers', () => {
 	});
 
 	it('reads custom field names', () => {
-		const fields = psaFieldsFor('custom', {
+		const fields = customFields({
 			id: 'CustomerID',
 			name: 'Title',
 			externalLinks: 'refs',
@@ -187,50 +189,6 @@ describe('readPsaCustomers', () => {
 			fields,
 		);
 		expect(customers[0]).toMatchObject({ id: 'C-1', name: 'Acme', westcoastLinks: ['W1'] });
-	});
-});
-
-describe('psaFieldsFor', () => {
-	it('HaloPSA ignores overrides', () => {
-		expect(psaFieldsFor('haloPsa', { id: 'x' })).toBe(HALO_PSA_PRESET);
-	});
-
-	it('Custom falls back to Halo names for empty values', () => {
-		const fields = psaFieldsFor('custom', {
-			id: '',
-			name: 'title',
-			addressParts: { city: 'town', street: '' },
-			addressLines: [],
-		});
-		expect(fields.id).toBe('id');
-		expect(fields.name).toBe('title');
-		expect(fields.addressParts).toEqual({
-			street: 'line1',
-			city: 'town',
-			postcode: 'postcode',
-			country: '',
-		});
-		expect(fields.newClientCountry).toBe('');
-		expect(fields.addressLines).toEqual(['line1', 'line2', 'line3', 'line4', 'postcode']);
-	});
-
-	it('HaloPSA preset uses the names from core/psa/halo.ts', () => {
-		expect(HALO_PSA_PRESET).toMatchObject({
-			id: 'id',
-			name: 'name',
-			topLevelId: 'toplevel_id',
-			mainSiteId: 'main_site_id',
-			mainAddress: 'main_delivery_address',
-			externalLinks: 'external_links',
-			newExternalLink: 'new_external_link',
-			newClientAddress: 'newclient_delivery_address',
-			linkId: 'third_party_id',
-			linkDesc: 'third_party_desc',
-			linkType: 'third_party_type',
-			westcoastLinkType: 'Westcoast Cloud',
-			siteId: 'id',
-			siteAddress: 'delivery_address',
-		});
 	});
 });
 

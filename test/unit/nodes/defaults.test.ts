@@ -3,10 +3,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import {
 	DEFAULT_GUARD_WINDOW_DAYS,
 	DEFAULT_LICENCE_PLAN_OPTIONS,
-	HALO_LICENCE_FIELD_NAMES,
 	OPTION_LABEL,
 } from '../../../core/licences';
 import { DEFAULT_MAPPING_OPTIONS } from '../../../core/mapping';
+import { HALO_PRESET } from '../../../core/psa/halo';
 import { LicenceSync } from '../../../nodes/LicenceSync/LicenceSync.node';
 import { MappingResolver } from '../../../nodes/MappingResolver/MappingResolver.node';
 
@@ -40,7 +40,7 @@ describe("node parameter defaults are the planners' defaults", () => {
 		] as const) {
 			expect([key, node[key]]).toEqual([key, DEFAULT_LICENCE_PLAN_OPTIONS[key]]);
 		}
-		expect(node.westcoastLinkField).toBe(HALO_LICENCE_FIELD_NAMES.westcoastLink);
+		expect(node.westcoastLinkField).toBe(HALO_PRESET.licenceFields.westcoastLink);
 		expect(node.guardWindowDays).toBe(DEFAULT_GUARD_WINDOW_DAYS);
 	});
 

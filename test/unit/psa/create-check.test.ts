@@ -1,11 +1,11 @@
-import { HALO_LICENCE_FIELD_NAMES, planLicences } from '../../../core/licences';
+import { planLicences } from '../../../core/licences';
 import { planCustomerMapping } from '../../../core/mapping';
 import {
 	confirmCustomerCreates,
 	confirmLicenceCreates,
 	CreateCheckError,
 } from '../../../core/psa/create-check';
-import { HALO_LINK_TABLE, WESTCOAST_LINK_TYPE } from '../../../core/psa/halo';
+import { HALO_LINK_TABLE, HALO_PRESET, WESTCOAST_LINK_TYPE } from '../../../core/psa/halo';
 import { licence, subscription, type Json } from '../licences/fixtures';
 
 /** Create items as the nodes emit them with a batch size: `{ batch, count, payloads, records }`. */
@@ -114,7 +114,7 @@ describe('confirm before create: customers', () => {
 });
 
 describe('confirm before create: licences', () => {
-	const fields = HALO_LICENCE_FIELD_NAMES;
+	const fields = HALO_PRESET.licenceFields;
 	const mappings = [{ westcoastId: 'C1', psaId: 11 }];
 	const subscriptions = [
 		subscription(),
