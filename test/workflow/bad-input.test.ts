@@ -145,3 +145,59 @@ describe('Licence Sync with bad input and bad reads', () => {
 		});
 	});
 });
+
+describe('Custom preset with a field name left empty', () => {
+	it("keeps HaloPSA's name, in Mapping Resolver and Licence Sync alike", async () => {
+		const mapping = await runWorkflow(
+			workflowFeeding(
+				'mappingResolver',
+				{ psaPreset: 'custom', psaFields: { id: '', name: ' ' } },
+				[[customer('W1', 'Acme Ltd')], [{ id: 1, name: 'Acme Ltd', external_links: [] }]],
+			),
+		);
+		expect(mapping.error).toBeUndefined();
+		expect(mapping.output('Node', 0).map((item) => item.json)).toEqual([
+			expect.objectContaining({ westcoastId: 'W1', psaId: 1, matchedBy: 'exactName' }),
+		]);
+
+		const licences = await runWorkflow(
+			workflowFeeding(
+				'licenceSync',
+				{
+					psaPreset: 'custom',
+					licenceFields: { count: '', clientId: ' ' },
+					westcoastLinkField: '',
+				},
+				[
+					[
+						{
+							westcoastId: 'S1',
+							customerId: 'W1',
+							productName: 'Microsoft 365 Business Basic',
+							quantity: 7,
+							state: 'Active',
+							endDate: '2027-03-31T00:00:00.000Z',
+							parentSubscriptionId: null,
+						},
+					],
+					[
+						{
+							id: 10,
+							client_id: 1,
+							name: 'Microsoft 365 Business Basic',
+							count: 5,
+							end_date: '2027-03-31T00:00:00',
+							is_active: true,
+							third_party_product: 'S1',
+						},
+					],
+					[{ westcoastId: 'W1', westcoastName: 'Acme Ltd', psaId: 1, psaName: 'Acme Ltd' }],
+				],
+			),
+		);
+		expect(licences.error).toBeUndefined();
+		expect(licences.output('Node', 1).map((item) => item.json.payload)).toEqual([
+			expect.objectContaining({ id: 10, count: 7 }),
+		]);
+	});
+});
