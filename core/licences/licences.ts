@@ -1,11 +1,10 @@
 import { HALO_DISTRIBUTOR_NAME } from '../psa/halo';
+import { isRecord, type ItemRead, type JsonObject } from '../read';
 import type { CalendarDate } from './dates';
 import type { LicenceFieldNames } from '../psa/preset';
+import type { PlanReason } from './reasons';
 import type { LicencePlanOptions } from './types';
 import {
-	type ItemRead,
-	type JsonObject,
-	isJsonObject,
 	optionalBoolean,
 	optionalHaloDateRead,
 	optionalId,
@@ -56,7 +55,7 @@ export type LicenceItem = {
 	 * such a licence is never linked: it is skipped, never written.
 	 */
 	otherDistributor: string | null;
-} & ItemRead<LicenceRecord>;
+} & ItemRead<LicenceRecord, PlanReason>;
 
 export interface LicenceIndex {
 	/**
@@ -91,9 +90,7 @@ export function readLicence(
 		billingCycle: synced.has('billingCycle') ? optionalText(json, fields.billingCycle) : null,
 		termDuration: synced.has('termDuration') ? optionalText(json, fields.termDuration) : null,
 		autoRenew: synced.has('autoRenew') ? optionalBoolean(json, fields.autoRenew) : null,
-		startDate: synced.has('startDate')
-			? optionalHaloDateRead(json, fields.startDate)
-			: null,
+		startDate: synced.has('startDate') ? optionalHaloDateRead(json, fields.startDate) : null,
 		json,
 	};
 }
@@ -105,7 +102,7 @@ export function indexLicences(
 	const index: LicenceIndex = { linked: [], byLink: new Map() };
 	const linkField = options.fields.westcoastLink;
 	licences.forEach((json, itemIndex) => {
-		if (!isJsonObject(json)) return;
+		if (!isRecord(json)) return;
 		const id = tryRead(() => optionalIdValue(json, options.fields.id));
 		const distributor = tryRead(() => optionalText(json, options.fields.distributor));
 		const otherDistributor =

@@ -1,5 +1,6 @@
 import { PlanRefusedError } from './errors';
 import { HALO_PRESET } from '../psa/halo';
+import { definedOnly } from '../read';
 import { TERM_FIELDS, type LicencePlanOptions, type PartialLicencePlanOptions } from './types';
 
 const NAME_RULES = ['auto', 'productName', 'vendorDisplayName', 'serviceDisplayName'];
@@ -29,18 +30,12 @@ function refuseOption(name: string, problem: string): never {
 const isTextList = (value: unknown) =>
 	Array.isArray(value) && value.every((entry) => typeof entry === 'string');
 
-/** Options given as undefined take their default, as if left out. */
-const given = <T extends object>(options: T): Partial<T> =>
-	Object.fromEntries(
-		Object.entries(options).filter(([, value]) => value !== undefined),
-	) as Partial<T>;
-
 /** Defaults filled in and every option checked, so a typo cannot turn into a wrong plan. */
 export function resolveOptions(options: PartialLicencePlanOptions): LicencePlanOptions {
 	const resolved: LicencePlanOptions = {
 		...DEFAULT_LICENCE_PLAN_OPTIONS,
-		...given(options),
-		fields: { ...HALO_PRESET.licenceFields, ...given(options.fields ?? {}) },
+		...definedOnly(options),
+		fields: { ...HALO_PRESET.licenceFields, ...definedOnly(options.fields ?? {}) },
 	};
 	if (!['all', 'activeOnly'].includes(resolved.state)) {
 		refuseOption('state', 'must be "all" or "activeOnly"');

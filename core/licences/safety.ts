@@ -1,10 +1,10 @@
+import { isRecord } from '../read';
 import { findMiswiring, LICENCE_SYNC_INPUTS } from '../wiring';
 import { PlanRefusedError } from './errors';
 import type { LicenceFieldNames } from '../psa/preset';
 import { OPTION_LABEL } from './labels';
 import type { PlanInputName, ReasonCode } from './reasons';
 import type { LicencePlanEntry, LicencePlanInput, LicencePlanOptions } from './types';
-import { isJsonObject } from './values';
 
 /** n8n's error items (Continue On Fail upstream) carry an `error` key: the read behind them is incomplete. */
 export function refuseErrorItems(input: LicencePlanInput): void {
@@ -14,7 +14,7 @@ export function refuseErrorItems(input: LicencePlanInput): void {
 		'mappings',
 	] as const satisfies readonly PlanInputName[]) {
 		const errorItems = input[name].flatMap((item, index) =>
-			isJsonObject(item) && 'error' in item ? [index] : [],
+			isRecord(item) && 'error' in item ? [index] : [],
 		);
 		if (errorItems.length === 0) continue;
 		throw new PlanRefusedError(

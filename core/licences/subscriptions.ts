@@ -1,9 +1,9 @@
+import type { ItemRead, JsonObject } from '../read';
 import { ACTIVE_STATE } from '../westcoast/protocol';
 import type { CalendarDate } from './dates';
+import type { PlanReason } from './reasons';
 import type { LicenceNameRule, LicencePlanOptions } from './types';
 import {
-	type ItemRead,
-	type JsonObject,
 	optionalBoolean,
 	optionalHaloDate,
 	optionalId,
@@ -47,7 +47,7 @@ export type SubscriptionItem = {
 	/** Read even from an invalid item, so its licence is never taken for deleted. */
 	id: string | null;
 	customerId: string | null;
-} & ItemRead<SubscriptionRecord>;
+} & ItemRead<SubscriptionRecord, PlanReason>;
 
 export interface SubscriptionIndex {
 	items: SubscriptionItem[];

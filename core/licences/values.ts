@@ -1,3 +1,4 @@
+import { isRecord, type ItemRead, type JsonObject } from '../read';
 import { calendarDateOf, type CalendarDate } from './dates';
 import { HALO_DATE_RANGE, HALO_EMPTY_DATE, HALO_INT32 } from '../psa/halo';
 import { itemReason, type PlanInputName, type PlanReason } from './reasons';
@@ -12,11 +13,6 @@ export class InvalidField extends Error {
 		super(detail);
 	}
 }
-
-export type JsonObject = Record<string, unknown>;
-
-export const isJsonObject = (value: unknown): value is JsonObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isAbsent = (value: unknown): value is null | undefined =>
 	value === null || value === undefined;
@@ -152,14 +148,15 @@ export function optionalHaloDate(item: JsonObject, field: string): CalendarDate 
 }
 
 export function requireObject(value: unknown): JsonObject {
-	if (!isJsonObject(value)) throw new InvalidField('json', 'invalid', 'the item is not an object');
+	if (!isRecord(value)) throw new InvalidField('json', 'invalid', 'the item is not an object');
 	return value;
 }
 
-/** An item read into a record, or the reason it cannot be. */
-export type ItemRead<T> = { record: T; invalid: null } | { record: null; invalid: PlanReason };
-
-export function readItem<T>(input: PlanInputName, index: number, read: () => T): ItemRead<T> {
+export function readItem<T>(
+	input: PlanInputName,
+	index: number,
+	read: () => T,
+): ItemRead<T, PlanReason> {
 	try {
 		return { record: read(), invalid: null };
 	} catch (error) {

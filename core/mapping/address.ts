@@ -1,5 +1,5 @@
 import type { SimpleAddress } from '../westcoast/simple';
-import { textOrNull } from './cell';
+import { textOrNull } from '../read';
 import type { PsaFieldNames } from '../psa/preset';
 import type { AddressFieldChange } from './types';
 

@@ -6,7 +6,8 @@
  */
 export { planCustomerMapping, DEFAULT_MAPPING_OPTIONS } from './plan';
 export { readWestcoastCustomer } from './westcoast-input';
-export type { FieldProblem, WestcoastRead } from './westcoast-input';
+export type { WestcoastRead } from './westcoast-input';
+export type { FieldProblem } from '../read';
 export { exactNameKey, normalizedNameKey } from './normalize';
 export { MATCH_RULE_WORDS } from './describe';
 export { REVIEW_REASONS, INVALID_INPUT_REASONS } from './review-reasons';

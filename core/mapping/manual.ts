@@ -1,4 +1,4 @@
-import { isRecord, readText } from './cell';
+import { isRecord, readText } from '../read';
 import { groupBy } from './group';
 import { caselessNameKey } from './normalize';
 import type { ReviewEntry, WestcoastCustomer } from './types';

@@ -1,5 +1,6 @@
 import { HALO_PRESET } from '../psa/halo';
 import type { PsaFieldNames } from '../psa/preset';
+import { definedOnly } from '../read';
 import { settleClaims, type Claim } from './claims';
 import { deletedUpstream } from './deleted-upstream';
 import { describeWestcoast, listIds } from './describe';
@@ -35,11 +36,6 @@ export const DEFAULT_MAPPING_OPTIONS: MappingOptions = {
 	updateSiteAddress: false,
 	maxCandidates: 3,
 };
-
-/** An option left undefined (say, an unset node parameter) keeps its default. */
-function definedOnly(options: Partial<MappingOptions>): Partial<MappingOptions> {
-	return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-}
 
 /** A readable Westcoast item. */
 interface WestcoastItem {
@@ -132,11 +128,11 @@ function readWestcoastItems(items: readonly unknown[], outcomes: ItemOutcome[]):
 	const readable: WestcoastItem[] = [];
 	items.forEach((item, westcoastIndex) => {
 		const read = readWestcoastCustomer(item);
-		if ('customer' in read) {
+		if (read.record) {
 			readable.push({
 				westcoastIndex,
-				customer: read.customer,
-				keys: nameKeysOf(read.customer.name),
+				customer: read.record,
+				keys: nameKeysOf(read.record.name),
 			});
 			return;
 		}

@@ -1,7 +1,6 @@
-import { WRONG_TYPE, isRecord, readText } from './cell';
+import { WRONG_TYPE, isRecord, readText, type FieldProblem } from '../read';
 import type { PsaFieldNames } from '../psa/preset';
 import type { PsaCustomer, ReviewEntry } from './types';
-import type { FieldProblem } from './westcoast-input';
 
 export interface PsaCustomers {
 	customers: PsaCustomer[];

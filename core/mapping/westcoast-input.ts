@@ -1,15 +1,10 @@
-import { COMPANY_FIELDS } from '../westcoast/protocol';
 import { field } from '../westcoast/record';
 import type { SimpleAddress } from '../westcoast/simple';
-import { WRONG_TYPE, isRecord, readText } from './cell';
+import { SIMPLE_CUSTOMER_SOURCE } from '../westcoast/simplify';
+import { WRONG_TYPE, isRecord, readText, type ItemRead } from '../read';
 import type { WestcoastCustomer } from './types';
 
-export interface FieldProblem {
-	field: string;
-	problem: string;
-}
-
-export type WestcoastRead = { customer: WestcoastCustomer } | { invalid: FieldProblem };
+export type WestcoastRead = ItemRead<WestcoastCustomer>;
 
 type Part = 'westcoastId' | 'name' | 'state' | keyof SimpleAddress;
 
@@ -24,16 +19,13 @@ const SIMPLE_CUSTOMER_FIELDS: Record<Part, string> = {
 	country: 'address.country',
 };
 /** Raw Company fields (read case-insensitively, as every marketplace field is). */
-const RAW_COMPANY_FIELDS: Record<Part, string> = {
-	westcoastId: COMPANY_FIELDS.accountId,
-	name: COMPANY_FIELDS.name,
-	state: COMPANY_FIELDS.state,
-	street: COMPANY_FIELDS.street,
-	city: COMPANY_FIELDS.city,
-	postcode: COMPANY_FIELDS.postcode,
-	country: COMPANY_FIELDS.country,
-};
+const RAW_COMPANY_FIELDS: Record<Part, string> = SIMPLE_CUSTOMER_SOURCE;
 const REQUIRED_PARTS: ReadonlySet<Part> = new Set(['westcoastId', 'name']);
+
+const invalid = (field: string, problem: string): WestcoastRead => ({
+	record: null,
+	invalid: { field, problem },
+});
 
 function cellAt(item: Record<string, unknown>, path: string, isRawCompany: boolean): unknown {
 	if (isRawCompany) return field(item, path);
@@ -48,11 +40,11 @@ function cellAt(item: Record<string, unknown>, path: string, isRawCompany: boole
  * the field at fault.
  */
 export function readWestcoastCustomer(item: unknown): WestcoastRead {
-	if (!isRecord(item)) return { invalid: { field: '(item)', problem: 'is not an object' } };
+	if (!isRecord(item)) return invalid('(item)', 'is not an object');
 	const isRawCompany =
 		!('westcoastId' in item) &&
-		(field(item, COMPANY_FIELDS.accountId) !== undefined ||
-			field(item, COMPANY_FIELDS.name) !== undefined);
+		(field(item, RAW_COMPANY_FIELDS.westcoastId) !== undefined ||
+			field(item, RAW_COMPANY_FIELDS.name) !== undefined);
 	const fields = isRawCompany ? RAW_COMPANY_FIELDS : SIMPLE_CUSTOMER_FIELDS;
 	if (
 		!isRawCompany &&
@@ -60,21 +52,18 @@ export function readWestcoastCustomer(item: unknown): WestcoastRead {
 		item.address !== null &&
 		!isRecord(item.address)
 	) {
-		return { invalid: { field: 'address', problem: 'is not an object' } };
+		return invalid('address', 'is not an object');
 	}
 	const text = {} as Record<Part, string | null>;
 	for (const part of Object.keys(fields) as Part[]) {
 		const value = readText(cellAt(item, fields[part], isRawCompany));
-		if (value === WRONG_TYPE)
-			return {
-				invalid: { field: fields[part], problem: 'is not text or a number' },
-			};
-		if (value === null && REQUIRED_PARTS.has(part))
-			return { invalid: { field: fields[part], problem: 'is missing' } };
+		if (value === WRONG_TYPE) return invalid(fields[part], 'is not text or a number');
+		if (value === null && REQUIRED_PARTS.has(part)) return invalid(fields[part], 'is missing');
 		text[part] = value;
 	}
 	return {
-		customer: {
+		invalid: null,
+		record: {
 			westcoastId: text.westcoastId as string,
 			name: text.name as string,
 			state: text.state,

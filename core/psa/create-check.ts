@@ -21,11 +21,7 @@ import {
 	HALO_LIST_KEY,
 	WESTCOAST_LINK_TYPE,
 } from './halo';
-
-type JsonObject = Record<string, unknown>;
-
-const isObject = (value: unknown): value is JsonObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isRecord, type JsonObject } from '../read';
 
 const idText = (value: unknown): string | null =>
 	(typeof value === 'number' && Number.isFinite(value)) ||
@@ -65,7 +61,7 @@ export interface CreateGroup {
 export function readPlannedCreates(items: readonly unknown[]): CreateGroup[] {
 	return items.map((item, itemIndex) => {
 		const where = `Planned create item ${itemIndex}`;
-		if (!isObject(item)) throw new CreateCheckError(`${where} is not an object.`, itemIndex);
+		if (!isRecord(item)) throw new CreateCheckError(`${where} is not an object.`, itemIndex);
 		if (Array.isArray(item.records)) {
 			const { records, payloads } = item;
 			if (!Array.isArray(payloads) || payloads.length !== records.length)
@@ -78,7 +74,7 @@ export function readPlannedCreates(items: readonly unknown[]): CreateGroup[] {
 				batched: true,
 				creates: records.map((record, position) => {
 					const payload = payloads[position];
-					if (!isObject(record) || !isObject(payload))
+					if (!isRecord(record) || !isRecord(payload))
 						throw new CreateCheckError(
 							`${where}: records[${position}] and payloads[${position}] must be objects.`,
 							itemIndex,
@@ -87,7 +83,7 @@ export function readPlannedCreates(items: readonly unknown[]): CreateGroup[] {
 				}),
 			};
 		}
-		if (!isObject(item.payload))
+		if (!isRecord(item.payload))
 			throw new CreateCheckError(
 				`${where} has no payload: connect the Create output of Mapping Resolver or Licence Sync.`,
 				itemIndex,
@@ -117,14 +113,14 @@ function readFound(
 	const byId = new Map<string, JsonObject>();
 	const groups = new Map<string, { counts: Set<number>; ids: Set<string> }>();
 	items.forEach((item, index) => {
-		if (!isObject(item))
+		if (!isRecord(item))
 			throw new CreateCheckError(`${what('a create')}: answer ${index} is not an object.`);
 		const page = item[listKey];
 		const records = Array.isArray(page) ? page : 'record_count' in item ? [] : [item];
 		const count = item.record_count;
 		for (const [position, record] of records.entries()) {
-			const id = isObject(record) ? idText(record.id) : null;
-			if (!isObject(record) || id === null)
+			const id = isRecord(record) ? idText(record.id) : null;
+			if (!isRecord(record) || id === null)
 				throw new CreateCheckError(
 					`${what('a create')}: answer ${index}, record ${position} has no id.`,
 				);

@@ -6,8 +6,9 @@
  * of the wrong shape fails with the field named, never with a TypeError or
  * "[object Object]".
  */
+import { isRecord, type JsonObject } from '../read';
 
-export type MarketplaceRecord = Record<string, unknown>;
+export type MarketplaceRecord = JsonObject;
 
 /** Raised when a record cannot be read; names the field so the user can find it. */
 export class RecordShapeError extends Error {
@@ -18,10 +19,6 @@ export class RecordShapeError extends Error {
 		super(message);
 		this.name = 'RecordShapeError';
 	}
-}
-
-export function isMarketplaceRecord(value: unknown): value is MarketplaceRecord {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Lower-cased key → the record's own key, built once per record on the first miss. */
@@ -62,7 +59,7 @@ export class RecordReader {
 	) {}
 
 	static of(value: unknown, what: string): RecordReader {
-		if (!isMarketplaceRecord(value)) {
+		if (!isRecord(value)) {
 			throw new RecordShapeError('(record)', `${what} is ${describeValue(value)}, not a record`);
 		}
 		return new RecordReader(value, what);
@@ -129,14 +126,14 @@ export class RecordReader {
 		if (value === null || value === undefined) return [];
 		if (!Array.isArray(value)) return this.fail(name, 'a list', value);
 		return value.map((entry, position) =>
-			isMarketplaceRecord(entry) ? entry : this.fail(`${name}[${position}]`, 'a record', entry),
+			isRecord(entry) ? entry : this.fail(`${name}[${position}]`, 'a record', entry),
 		);
 	}
 
 	/** One record or a list of them (the platform answers both, e.g. `Addons`). */
 	oneOrMany(name: string): MarketplaceRecord[] {
 		const value = this.raw(name);
-		return isMarketplaceRecord(value) ? [value] : this.records(name);
+		return isRecord(value) ? [value] : this.records(name);
 	}
 
 	/** A list of texts (e.g. `Domain`); missing is an empty list. */
@@ -156,5 +153,5 @@ export class RecordReader {
 
 /** `field` for a value that may not be a record at all (then undefined). */
 export function fieldOf(value: unknown, name: string): unknown {
-	return isMarketplaceRecord(value) ? field(value, name) : undefined;
+	return isRecord(value) ? field(value, name) : undefined;
 }

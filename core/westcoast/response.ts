@@ -3,7 +3,8 @@ import { parseFault, type MarketplaceFault } from './fault';
 import { redact } from './redact';
 import { DEFAULT_MARKETPLACE_URL } from './protocol';
 import { parseRetryAfter, RETRYABLE_STATUSES } from './retry';
-import { field, isMarketplaceRecord } from './record';
+import { isRecord } from '../read';
+import { field } from './record';
 
 /** An HTTP answer as text, whichever n8n helper fetched it. */
 export interface RawHttpResponse {
@@ -182,7 +183,7 @@ function tokenIn(value: unknown, text: string): string | null {
 	if (typeof value === 'string') return value.trim() || null;
 	// A bare token of digits parses as a JSON number.
 	if (typeof value === 'number') return BARE_TOKEN.test(text) ? text : null;
-	if (!isMarketplaceRecord(value)) return null;
+	if (!isRecord(value)) return null;
 	for (const key of TOKEN_KEYS) {
 		const held = field(value, key);
 		if (typeof held === 'string' && held.trim()) return held.trim();

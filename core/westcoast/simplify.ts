@@ -18,22 +18,37 @@ function date(reader: RecordReader, name: string): string | null {
 	return reading.iso;
 }
 
+/**
+ * The raw Company field behind each SimpleCustomer part Mapping Resolver
+ * reads (it reads raw Companies too, for users who turned Simplify off).
+ */
+export const SIMPLE_CUSTOMER_SOURCE = {
+	westcoastId: C.accountId,
+	name: C.name,
+	state: C.state,
+	street: C.street,
+	city: C.city,
+	postcode: C.postcode,
+	country: C.country,
+} as const;
+
 export function simplifyCustomer(company: unknown): SimpleCustomer {
 	const read = RecordReader.of(company, 'Company');
-	const westcoastId = read.requiredId(C.accountId);
+	const from = SIMPLE_CUSTOMER_SOURCE;
+	const westcoastId = read.requiredId(from.westcoastId);
 	read.what = `Company ${westcoastId}`;
 	return {
 		westcoastId,
-		name: read.text(C.name) ?? '',
-		state: read.text(C.state) ?? 'Unknown',
+		name: read.text(from.name) ?? '',
+		state: read.text(from.state) ?? 'Unknown',
 		vatId: read.text(C.vatId),
 		domains: read.texts(C.domains),
 		email: read.text(C.email),
 		address: {
-			street: read.text(C.street),
-			city: read.text(C.city),
-			postcode: read.text(C.postcode),
-			country: read.text(C.country),
+			street: read.text(from.street),
+			city: read.text(from.city),
+			postcode: read.text(from.postcode),
+			country: read.text(from.country),
 		},
 		currency: read.text(C.currency),
 		salesman: read.text(C.salesman),

@@ -11,7 +11,8 @@ describe('readWestcoastCustomer', () => {
 		expect(
 			readWestcoastCustomer(westcoastCustomer('W1', ' Acme Ltd ', { address, state: 'Suspended' })),
 		).toEqual({
-			customer: {
+			invalid: null,
+			record: {
 				westcoastId: 'W1',
 				name: 'Acme Ltd',
 				state: 'Suspended',
@@ -31,7 +32,8 @@ describe('readWestcoastCustomer', () => {
 			Country: 'GB',
 		};
 		expect(readWestcoastCustomer(company)).toEqual({
-			customer: {
+			invalid: null,
+			record: {
 				westcoastId: '4711',
 				name: 'Acme',
 				state: 'Active',
@@ -42,7 +44,8 @@ describe('readWestcoastCustomer', () => {
 
 	it('reads a missing address and state as null', () => {
 		expect(readWestcoastCustomer({ westcoastId: 'W1', name: 'Acme' })).toEqual({
-			customer: {
+			invalid: null,
+			record: {
 				westcoastId: 'W1',
 				name: 'Acme',
 				state: null,
@@ -68,7 +71,7 @@ describe('readWestcoastCustomer', () => {
 		[{ CompanyName: 'Acme' }, 'AccountId', 'is missing'],
 		[{ AccountId: 1, CompanyName: 'Acme', Zip: true }, 'Zip', 'is not text or a number'],
 	])('names the field of a bad item %j', (item, field, problem) => {
-		expect(readWestcoastCustomer(item)).toEqual({ invalid: { field, problem } });
+		expect(readWestcoastCustomer(item)).toEqual({ record: null, invalid: { field, problem } });
 	});
 });
 
@@ -85,7 +88,10 @@ describe('readPsaCustomers', () => {
 			],
 			main_delivery_address: { line1: 'a' },
 		});
-		const { customers, review, incomplete } = readPsaCustomers([client], HALO_PRESET.customerFields);
+		const { customers, review, incomplete } = readPsaCustomers(
+			[client],
+			HALO_PRESET.customerFields,
+		);
 		expect(review).toEqual([]);
 		expect(incomplete).toBe(false);
 		expect(customers).toEqual([
@@ -120,7 +126,10 @@ describe('readPsaCustomers', () => {
 			main_delivery_address: 'High St',
 			external_links: [westcoastLink('W1'), 'W2', { third_party_id: ['W3'] }],
 		});
-		const { customers, review, incomplete } = readPsaCustomers([client], HALO_PRESET.customerFields);
+		const { customers, review, incomplete } = readPsaCustomers(
+			[client],
+			HALO_PRESET.customerFields,
+		);
 		expect(incomplete).toBe(false);
 		expect(customers[0]).toMatchObject({
 			id: '5',

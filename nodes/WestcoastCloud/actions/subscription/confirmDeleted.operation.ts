@@ -20,7 +20,8 @@ import {
 	PARAMETERS,
 	SUBSCRIPTION_FIELDS as S,
 } from '../../../../core/westcoast/protocol';
-import { isMarketplaceRecord, RecordReader } from '../../../../core/westcoast/record';
+import { isRecord } from '../../../../core/read';
+import { RecordReader } from '../../../../core/westcoast/record';
 import { asMarketplaceError, callMarketplace, toNodeError } from '../../transport';
 import { callOptions } from '../shared';
 
@@ -58,7 +59,7 @@ async function readAgain(
 			{ [PARAMETERS.accountId]: accountIdValue(id) },
 			callOptions(context, itemIndex),
 		);
-		const state = isMarketplaceRecord(record)
+		const state = isRecord(record)
 			? (new RecordReader(record, `Subscription ${id}`).text(S.state) ?? null)
 			: null;
 		return { found: true, state };

@@ -7,12 +7,8 @@ import {
 	PARAMETERS,
 	SUBSCRIPTION_FIELDS as S,
 } from '../../../../core/westcoast/protocol';
-import {
-	field,
-	isMarketplaceRecord,
-	RecordReader,
-	type MarketplaceRecord,
-} from '../../../../core/westcoast/record';
+import { isRecord } from '../../../../core/read';
+import { field, RecordReader, type MarketplaceRecord } from '../../../../core/westcoast/record';
 import { marketplaceCall } from '../../transport';
 import { simplifyProperty } from '../common.descriptions';
 import { callOptions, shapeRecords } from '../shared';
@@ -75,7 +71,7 @@ export async function execute(
 
 /** `Addons` as answered: one object or a list (ACMP's model has one summary object). */
 function addonsOf(subscription: unknown): MarketplaceRecord[] {
-	if (!isMarketplaceRecord(subscription)) return [];
+	if (!isRecord(subscription)) return [];
 	return new RecordReader(subscription, 'Subscription').oneOrMany(S.addons);
 }
 
