@@ -91,7 +91,10 @@ function measure(name: string, input: Input, options: Partial<MappingOptions>): 
 	let plan: MappingPlan | undefined;
 	for (let i = 0; i < RUNS; i++) {
 		const start = performance.now();
-		plan = planCustomerMapping(input.westcoast, input.psa, options);
+		plan = planCustomerMapping(
+			{ westcoastCustomers: input.westcoast, psaCustomers: input.psa },
+			options,
+		);
 		times.push(performance.now() - start);
 	}
 	const ms = Math.round(times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]);

@@ -1,4 +1,4 @@
-import type { MatchRule, PsaCustomer, WestcoastCustomer } from './types';
+import type { MappingPlan, MatchRule, PsaCustomer, WestcoastCustomer } from './types';
 
 /** Each match rule in plain words, for sentences such as the execution hint. */
 export const MATCH_RULE_WORDS: Record<MatchRule, string> = {
@@ -26,3 +26,13 @@ export function listIds<T>(items: readonly T[], idOf: (item: T) => string): stri
 
 export const listPsaIds = (customers: readonly PsaCustomer[]): string =>
 	listIds(customers, (customer) => customer.id);
+
+/** One line for the execution list: how many customers went where, and by which rule. */
+export function describeMappingPlan(plan: MappingPlan): string {
+	const byRule = new Map<MatchRule, number>();
+	for (const entry of plan.mapped)
+		byRule.set(entry.matchedBy, (byRule.get(entry.matchedBy) ?? 0) + 1);
+	const rules = [...byRule].map(([rule, count]) => `${count} ${MATCH_RULE_WORDS[rule]}`).join(', ');
+	const reviewed = plan.table.filter((row) => row.status === 'review').length;
+	return `Mapping Resolver: ${plan.mapped.length} mapped${rules ? ` (${rules})` : ''}, ${plan.create.length} to create, ${plan.addressChanges.length} address change(s), ${reviewed} need review.`;
+}

@@ -9,7 +9,7 @@ export { readWestcoastCustomer } from './westcoast-input';
 export type { WestcoastRead } from './westcoast-input';
 export type { FieldProblem } from '../read';
 export { exactNameKey, normalizedNameKey } from './normalize';
-export { MATCH_RULE_WORDS } from './describe';
+export { describeMappingPlan, MATCH_RULE_WORDS } from './describe';
 export { REVIEW_REASONS, INVALID_INPUT_REASONS } from './review-reasons';
 export type { ReviewReason } from './review-reasons';
 export type {
@@ -20,6 +20,7 @@ export type {
 	MappedEntry,
 	MappingOptions,
 	MappingPlan,
+	MappingPlanInput,
 	MappingStatus,
 	MappingTableRow,
 	MatchRule,

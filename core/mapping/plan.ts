@@ -19,6 +19,7 @@ import type {
 	MappedEntry,
 	MappingOptions,
 	MappingPlan,
+	MappingPlanInput,
 	MappingTableRow,
 	ReviewEntry,
 	WestcoastCustomer,
@@ -173,17 +174,16 @@ function withUniqueIds(items: readonly WestcoastItem[], outcomes: ItemOutcome[])
 /**
  * Plans how every Westcoast customer links to one PSA customer, or why not.
  * Pure and linear in the input; never throws on bad items (they go to
- * review, and to `invalid`).
+ * review, and to `invalidInput`).
  */
 export function planCustomerMapping(
-	westcoastItems: readonly unknown[],
-	psaItems: readonly unknown[],
+	input: MappingPlanInput,
 	options: Partial<MappingOptions> = {},
 ): MappingPlan {
 	const settings: MappingOptions = { ...DEFAULT_MAPPING_OPTIONS, ...definedOnly(options) };
-	const outcomes: ItemOutcome[] = new Array(westcoastItems.length);
-	const readable = readWestcoastItems(westcoastItems, outcomes);
-	const psa = readPsaCustomers(psaItems, settings.fields);
+	const outcomes: ItemOutcome[] = new Array(input.westcoastCustomers.length);
+	const readable = readWestcoastItems(input.westcoastCustomers, outcomes);
+	const psa = readPsaCustomers(input.psaCustomers, settings.fields);
 	const psaIndex = indexPsaCustomers(psa.customers);
 	const manual = readManualMappings(settings.manualMappings);
 	const context = {
@@ -227,7 +227,7 @@ export function planCustomerMapping(
 	const gone = deletedUpstream(
 		psa.customers,
 		new Set(readable.map((item) => item.customer.westcoastId)),
-		readable.length === westcoastItems.length,
+		readable.length === input.westcoastCustomers.length,
 	);
 	const review = [
 		...outcomes.flatMap((outcome) => (outcome.status === 'review' ? [outcome.entry] : [])),
@@ -246,7 +246,7 @@ export function planCustomerMapping(
 		create: outcomes.flatMap((outcome) => (outcome.status === 'create' ? [outcome.entry] : [])),
 		addressChanges: sites.addressChanges,
 		review,
-		invalid: review.filter((entry) => INVALID_INPUT_REASONS.has(entry.reason)),
+		invalidInput: review.filter((entry) => INVALID_INPUT_REASONS.has(entry.reason)),
 		table: outcomes.map((outcome, westcoastIndex) => tableRow(westcoastIndex, outcome)),
 	};
 }

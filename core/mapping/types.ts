@@ -17,6 +17,14 @@ export interface ManualMapping {
 	psaId: string | number;
 }
 
+/** What planCustomerMapping plans from: the node's two inputs. */
+export interface MappingPlanInput {
+	/** Westcoast Cloud node, Customer > Get Many items (Simplify on or off). */
+	westcoastCustomers: readonly unknown[];
+	/** PSA customers (Halo `GET /api/Client` items with the HaloPSA preset). */
+	psaCustomers: readonly unknown[];
+}
+
 export interface MappingOptions {
 	fields: PsaFieldNames;
 	manualMappings: readonly ManualMapping[];
@@ -168,6 +176,6 @@ export interface MappingPlan {
 	addressChanges: AddressChangeEntry[];
 	review: ReviewEntry[];
 	/** The review entries about input of the wrong shape (also in `review`). */
-	invalid: ReviewEntry[];
+	invalidInput: ReviewEntry[];
 	table: MappingTableRow[];
 }

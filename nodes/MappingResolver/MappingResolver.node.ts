@@ -8,11 +8,10 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import {
-	MATCH_RULE_WORDS,
+	describeMappingPlan,
 	planCustomerMapping,
 	type MappingOptions,
 	type MappingPlan,
-	type MatchRule,
 } from '../../core/mapping';
 import { fieldsFor } from '../../core/psa/preset';
 import { presetNamed } from '../../core/psa/presets';
@@ -63,17 +62,20 @@ export class MappingResolver implements INodeType {
 			const review = { reason: 'wrongInput', message, input, item: itemIndex, received };
 			return [[], [], [], [{ json: review, pairedItem: { item: 0 } }], []];
 		}
-		const plan = planCustomerMapping(westcoast, psa, readOptions(this));
+		const plan = planCustomerMapping(
+			{ westcoastCustomers: westcoast, psaCustomers: psa },
+			readOptions(this),
+		);
 
-		if (plan.invalid.length && !this.continueOnFail()) {
-			const first = plan.invalid[0];
+		if (plan.invalidInput.length && !this.continueOnFail()) {
+			const first = plan.invalidInput[0];
 			throw new NodeOperationError(this.getNode(), first.message, {
 				// n8n's item index means the first input; the message names PSA items itself.
 				itemIndex: first.westcoastIndex,
-				description: `${plan.invalid.length} input item(s) have the wrong shape. Fix them, or turn on "Continue On Fail" to send them to Review.`,
+				description: `${plan.invalidInput.length} input item(s) have the wrong shape. Fix them, or turn on "Continue On Fail" to send them to Review.`,
 			});
 		}
-		this.addExecutionHints({ message: summarize(plan), location: 'outputPane' });
+		this.addExecutionHints({ message: describeMappingPlan(plan), location: 'outputPane' });
 
 		const batchSize = Number(
 			(this.getNodeParameter('options', 0, {}) as IDataObject).batchSize ?? 0,
@@ -158,16 +160,4 @@ function reviewJson(entry: MappingPlan['review'][number]) {
 		}),
 		...(manualMappingIndex === undefined ? {} : { manualMappingRow: manualMappingIndex + 1 }),
 	};
-}
-
-/** One line for the execution list: how many customers went where, and by which rule. */
-function summarize(plan: MappingPlan): string {
-	const byRule = new Map<string, number>();
-	for (const entry of plan.mapped)
-		byRule.set(entry.matchedBy, (byRule.get(entry.matchedBy) ?? 0) + 1);
-	const rules = [...byRule]
-		.map(([rule, count]) => `${count} ${MATCH_RULE_WORDS[rule as MatchRule]}`)
-		.join(', ');
-	const reviewed = plan.table.filter((row) => row.status === 'review').length;
-	return `Mapping Resolver: ${plan.mapped.length} mapped${rules ? ` (${rules})` : ''}, ${plan.create.length} to create, ${plan.addressChanges.length} address change(s), ${reviewed} need review.`;
 }

@@ -40,12 +40,14 @@ function refusal(run: () => unknown): PlanRefusedError {
 
 describe('what kind an item is', () => {
 	const mappingPlan = planCustomerMapping(
-		[
-			westcoastCustomer('W1', 'Acme Ltd'),
-			westcoastCustomer('W2', 'New Ltd'),
-			westcoastCustomer('W3', 'Acme Ltd.'),
-		],
-		[haloClient(1, 'Acme Ltd')],
+		{
+			westcoastCustomers: [
+				westcoastCustomer('W1', 'Acme Ltd'),
+				westcoastCustomer('W2', 'New Ltd'),
+				westcoastCustomer('W3', 'Acme Ltd.'),
+			],
+			psaCustomers: [haloClient(1, 'Acme Ltd')],
+		},
 		{ matchNormalizedName: false },
 	);
 

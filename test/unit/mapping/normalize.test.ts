@@ -180,10 +180,16 @@ describe('normalizedNameKey: true pairs and false friends', () => {
 describe('Mapping Resolver: false friends are never linked automatically', () => {
 	it.each(FALSE_FRIENDS)('%s and PSA %s go to Needs Review as a candidate', (westcoast, psa) => {
 		for (const createMissing of [true, false]) {
-			const plan = planCustomerMapping([westcoastCustomer('W1', westcoast)], [haloClient(1, psa)], {
-				matchNormalizedName: true,
-				createMissing,
-			});
+			const plan = planCustomerMapping(
+				{
+					westcoastCustomers: [westcoastCustomer('W1', westcoast)],
+					psaCustomers: [haloClient(1, psa)],
+				},
+				{
+					matchNormalizedName: true,
+					createMissing,
+				},
+			);
 			expect(plan.mapped).toEqual([]);
 			// A create under a name that may be this PSA customer waits for a person, too.
 			const sameBase = baseNameKey(westcoast) === baseNameKey(psa);
@@ -196,9 +202,12 @@ describe('Mapping Resolver: false friends are never linked automatically', () =>
 	});
 
 	it.each(TRUE_PAIRS.slice(0, 10))('%s and PSA %s are linked by normalized name', (a, b) => {
-		const plan = planCustomerMapping([westcoastCustomer('W1', a)], [haloClient(1, b)], {
-			matchNormalizedName: true,
-		});
+		const plan = planCustomerMapping(
+			{ westcoastCustomers: [westcoastCustomer('W1', a)], psaCustomers: [haloClient(1, b)] },
+			{
+				matchNormalizedName: true,
+			},
+		);
 		expect(plan.mapped.map((entry) => entry.matchedBy)).toEqual([
 			a.trim() === b.trim() ? 'exactName' : 'normalizedName',
 		]);

@@ -13,8 +13,10 @@ const ADDRESS = {
 describe('create payload (Halo Client element)', () => {
 	it('has name, top level, the Westcoast link and the address', () => {
 		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme Ltd', { address: ADDRESS })],
-			[],
+			{
+				westcoastCustomers: [westcoastCustomer('W1', 'Acme Ltd', { address: ADDRESS })],
+				psaCustomers: [],
+			},
 			{ topLevelId: 3 },
 		);
 		expect(plan.create).toEqual([
@@ -44,7 +46,10 @@ describe('create payload (Halo Client element)', () => {
 	});
 
 	it('omits the top level when not set, and an address Westcoast does not have', () => {
-		const [entry] = planCustomerMapping([westcoastCustomer('W1', 'Acme')], []).create;
+		const [entry] = planCustomerMapping({
+			westcoastCustomers: [westcoastCustomer('W1', 'Acme')],
+			psaCustomers: [],
+		}).create;
 		expect(entry.payload).toEqual({
 			name: 'Acme',
 			new_external_link: {
@@ -68,8 +73,10 @@ describe('create payload (Halo Client element)', () => {
 			addressParts: { street: 'street1', city: 'town', postcode: 'zip', country: 'country' },
 		});
 		const [entry] = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme', { address: ADDRESS })],
-			[],
+			{
+				westcoastCustomers: [westcoastCustomer('W1', 'Acme', { address: ADDRESS })],
+				psaCustomers: [],
+			},
 			{ fields, topLevelId: 'G1' },
 		).create;
 		expect(entry.payload).toEqual({
@@ -83,10 +90,10 @@ describe('create payload (Halo Client element)', () => {
 
 describe('link payload (Halo Client update)', () => {
 	it('keeps the PSA id value as the PSA gave it', () => {
-		const [numeric] = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme')],
-			[haloClient(42, 'Acme')],
-		).mapped;
+		const [numeric] = planCustomerMapping({
+			westcoastCustomers: [westcoastCustomer('W1', 'Acme')],
+			psaCustomers: [haloClient(42, 'Acme')],
+		}).mapped;
 		expect(numeric.link).toEqual({
 			id: 42,
 			new_external_link: {
@@ -95,17 +102,19 @@ describe('link payload (Halo Client update)', () => {
 				third_party_type: 'Westcoast Cloud',
 			},
 		});
-		const [text] = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme')],
-			[{ id: 'C-7', name: 'Acme' }],
-		).mapped;
+		const [text] = planCustomerMapping({
+			westcoastCustomers: [westcoastCustomer('W1', 'Acme')],
+			psaCustomers: [{ id: 'C-7', name: 'Acme' }],
+		}).mapped;
 		expect(text.link?.id).toBe('C-7');
 	});
 
 	it('is set for normalized matches too', () => {
 		const [entry] = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme Ltd')],
-			[haloClient(1, 'ACME Limited')],
+			{
+				westcoastCustomers: [westcoastCustomer('W1', 'Acme Ltd')],
+				psaCustomers: [haloClient(1, 'ACME Limited')],
+			},
 			{ matchNormalizedName: true },
 		).mapped;
 		expect(entry.link).toEqual({
@@ -126,8 +135,14 @@ describe('address changes', () => {
 		updateSiteAddress = true,
 	) =>
 		planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme', { address: { ...NO_ADDRESS, ...westcoastAddress } })],
-			[haloClient(1, 'Acme', { main_site_id: 77, main_delivery_address: psaAddress })],
+			{
+				westcoastCustomers: [
+					westcoastCustomer('W1', 'Acme', { address: { ...NO_ADDRESS, ...westcoastAddress } }),
+				],
+				psaCustomers: [
+					haloClient(1, 'Acme', { main_site_id: 77, main_delivery_address: psaAddress }),
+				],
+			},
 			{ updateSiteAddress },
 		);
 
@@ -229,19 +244,21 @@ describe('address changes', () => {
 			addressParts: { street: 'street', city: 'city', postcode: 'zip', country: 'nation' },
 		});
 		const [entry] = planCustomerMapping(
-			[
-				westcoastCustomer('W1', 'Acme', {
-					address: { street: 'New St', city: 'Leeds', postcode: null, country: null },
-				}),
-			],
-			[
-				{
-					id: 1,
-					name: 'Acme',
-					site: 'S-1',
-					addr: { street: 'Old St', city: 'Leeds', other: 'kept out' },
-				},
-			],
+			{
+				westcoastCustomers: [
+					westcoastCustomer('W1', 'Acme', {
+						address: { street: 'New St', city: 'Leeds', postcode: null, country: null },
+					}),
+				],
+				psaCustomers: [
+					{
+						id: 1,
+						name: 'Acme',
+						site: 'S-1',
+						addr: { street: 'Old St', city: 'Leeds', other: 'kept out' },
+					},
+				],
+			},
 			{ fields, updateSiteAddress: true },
 		).addressChanges;
 		expect(entry).toMatchObject({

@@ -8,12 +8,14 @@ const only = (plan: MappingPlan) =>
 describe('precedence: the first rule that applies wins', () => {
 	it('manual by Westcoast ID beats link and name', () => {
 		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme')],
-			[
-				haloClient(1, 'Acme'),
-				haloClient(2, 'Other', { external_links: [westcoastLink('W1')] }),
-				haloClient(3, 'Acme Trading'),
-			],
+			{
+				westcoastCustomers: [westcoastCustomer('W1', 'Acme')],
+				psaCustomers: [
+					haloClient(1, 'Acme'),
+					haloClient(2, 'Other', { external_links: [westcoastLink('W1')] }),
+					haloClient(3, 'Acme Trading'),
+				],
+			},
 			{ manualMappings: [{ westcoast: 'W1', psaId: 3 }] },
 		);
 		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: 3, matchedBy: 'manual' }]);
@@ -22,8 +24,10 @@ describe('precedence: the first rule that applies wins', () => {
 
 	it('manual by Westcoast name, ignoring case and spacing', () => {
 		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme  Trading')],
-			[haloClient(7, 'Acme Group')],
+			{
+				westcoastCustomers: [westcoastCustomer('W1', 'Acme  Trading')],
+				psaCustomers: [haloClient(7, 'Acme Group')],
+			},
 			{
 				manualMappings: [{ westcoast: 'ACME trading', psaId: 7 }],
 			},
@@ -33,8 +37,10 @@ describe('precedence: the first rule that applies wins', () => {
 
 	it('a manual row for the ID wins over one for the name', () => {
 		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme')],
-			[haloClient(1, 'X'), haloClient(2, 'Y')],
+			{
+				westcoastCustomers: [westcoastCustomer('W1', 'Acme')],
+				psaCustomers: [haloClient(1, 'X'), haloClient(2, 'Y')],
+			},
 			{
 				manualMappings: [
 					{ westcoast: 'Acme', psaId: 1 },
@@ -46,13 +52,13 @@ describe('precedence: the first rule that applies wins', () => {
 	});
 
 	it('link beats exact name', () => {
-		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme')],
-			[
+		const plan = planCustomerMapping({
+			westcoastCustomers: [westcoastCustomer('W1', 'Acme')],
+			psaCustomers: [
 				haloClient(1, 'Acme'),
 				haloClient(2, 'Acme Old Name', { external_links: [westcoastLink('W1')] }),
 			],
-		);
+		});
 		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: 2, matchedBy: 'link' }]);
 		expect(plan.mapped[0]).toEqual({
 			westcoastIndex: 0,
@@ -67,13 +73,15 @@ describe('precedence: the first rule that applies wins', () => {
 
 	it("counts untyped links and ignores other integrations' links", () => {
 		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'One'), westcoastCustomer('W2', 'Two')],
-			[
-				haloClient(1, 'A', { external_links: [{ third_party_id: 'W1' }] }),
-				haloClient(2, 'B', {
-					external_links: [{ third_party_id: 'W2', third_party_type: 'Pax8' }],
-				}),
-			],
+			{
+				westcoastCustomers: [westcoastCustomer('W1', 'One'), westcoastCustomer('W2', 'Two')],
+				psaCustomers: [
+					haloClient(1, 'A', { external_links: [{ third_party_id: 'W1' }] }),
+					haloClient(2, 'B', {
+						external_links: [{ third_party_id: 'W2', third_party_type: 'Pax8' }],
+					}),
+				],
+			},
 			{ createMissing: false },
 		);
 		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: 1, matchedBy: 'link' }]);
@@ -81,21 +89,23 @@ describe('precedence: the first rule that applies wins', () => {
 	});
 
 	it('matches links with numeric Westcoast IDs as strings', () => {
-		const plan = planCustomerMapping(
-			[{ AccountId: 4711, CompanyName: 'Acme' }],
-			[
+		const plan = planCustomerMapping({
+			westcoastCustomers: [{ AccountId: 4711, CompanyName: 'Acme' }],
+			psaCustomers: [
 				haloClient(1, 'Other', {
 					external_links: [{ third_party_id: '4711', third_party_type: 'Westcoast Cloud' }],
 				}),
 			],
-		);
+		});
 		expect(only(plan)).toEqual([{ westcoastId: '4711', psaId: 1, matchedBy: 'link' }]);
 	});
 
 	it('exact name beats normalized name', () => {
 		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme Ltd')],
-			[haloClient(1, 'ACME Limited'), haloClient(2, 'Acme Ltd')],
+			{
+				westcoastCustomers: [westcoastCustomer('W1', 'Acme Ltd')],
+				psaCustomers: [haloClient(1, 'ACME Limited'), haloClient(2, 'Acme Ltd')],
+			},
 			{
 				matchNormalizedName: true,
 			},
@@ -104,10 +114,16 @@ describe('precedence: the first rule that applies wins', () => {
 	});
 
 	it('exact name only when matchExactName is on', () => {
-		const plan = planCustomerMapping([westcoastCustomer('W1', 'Acme')], [haloClient(1, 'Acme')], {
-			matchExactName: false,
-			createMissing: false,
-		});
+		const plan = planCustomerMapping(
+			{
+				westcoastCustomers: [westcoastCustomer('W1', 'Acme')],
+				psaCustomers: [haloClient(1, 'Acme')],
+			},
+			{
+				matchExactName: false,
+				createMissing: false,
+			},
+		);
 		expect(plan.mapped).toEqual([]);
 		expect(plan.review[0]).toMatchObject({
 			reason: 'unmatched',
@@ -116,34 +132,49 @@ describe('precedence: the first rule that applies wins', () => {
 	});
 
 	it('exact name is case-sensitive (Halo: identical names)', () => {
-		const plan = planCustomerMapping([westcoastCustomer('W1', 'ACME')], [haloClient(1, 'Acme')], {
-			createMissing: false,
-		});
+		const plan = planCustomerMapping(
+			{
+				westcoastCustomers: [westcoastCustomer('W1', 'ACME')],
+				psaCustomers: [haloClient(1, 'Acme')],
+			},
+			{
+				createMissing: false,
+			},
+		);
 		expect(plan.mapped).toEqual([]);
 	});
 
 	it('normalized name only when its option is on (off by default)', () => {
-		const inputs = [
-			[westcoastCustomer('W1', 'Müller & Söhne GmbH')],
-			[haloClient(1, 'Muller and Sohne G.m.b.H.')],
-		] as const;
-		expect(planCustomerMapping(...inputs, { createMissing: false }).mapped).toEqual([]);
-		expect(only(planCustomerMapping(...inputs, { matchNormalizedName: true }))).toEqual([
+		const inputs = {
+			westcoastCustomers: [westcoastCustomer('W1', 'Müller & Söhne GmbH')],
+			psaCustomers: [haloClient(1, 'Muller and Sohne G.m.b.H.')],
+		};
+		expect(planCustomerMapping(inputs, { createMissing: false }).mapped).toEqual([]);
+		expect(only(planCustomerMapping(inputs, { matchNormalizedName: true }))).toEqual([
 			{ westcoastId: 'W1', psaId: 1, matchedBy: 'normalizedName' },
 		]);
 	});
 
 	it('an option passed as undefined keeps its default', () => {
-		const plan = planCustomerMapping([westcoastCustomer('W1', 'Acme')], [haloClient(1, 'Acme')], {
-			fields: undefined,
-			matchExactName: undefined,
-			topLevelId: undefined,
-		});
+		const plan = planCustomerMapping(
+			{
+				westcoastCustomers: [westcoastCustomer('W1', 'Acme')],
+				psaCustomers: [haloClient(1, 'Acme')],
+			},
+			{
+				fields: undefined,
+				matchExactName: undefined,
+				topLevelId: undefined,
+			},
+		);
 		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: 1, matchedBy: 'exactName' }]);
 	});
 
 	it('creates when nothing matches and createMissing is on', () => {
-		const plan = planCustomerMapping([westcoastCustomer('W1', 'Acme')], [haloClient(1, 'Beta')]);
+		const plan = planCustomerMapping({
+			westcoastCustomers: [westcoastCustomer('W1', 'Acme')],
+			psaCustomers: [haloClient(1, 'Beta')],
+		});
 		expect(plan.create.map((entry) => entry.westcoastId)).toEqual(['W1']);
 		expect(plan.table[0]).toMatchObject({
 			status: 'create',
@@ -155,10 +186,13 @@ describe('precedence: the first rule that applies wins', () => {
 });
 
 describe('mapped entries and the table', () => {
-	const plan = planCustomerMapping(
-		[westcoastCustomer('W1', 'Acme'), westcoastCustomer('W2', 'Beta')],
-		[haloClient(10, 'Beta'), haloClient(20, 'Acme', { external_links: [westcoastLink('W1')] })],
-	);
+	const plan = planCustomerMapping({
+		westcoastCustomers: [westcoastCustomer('W1', 'Acme'), westcoastCustomer('W2', 'Beta')],
+		psaCustomers: [
+			haloClient(10, 'Beta'),
+			haloClient(20, 'Acme', { external_links: [westcoastLink('W1')] }),
+		],
+	});
 
 	it('carries input indexes for pairedItem', () => {
 		expect(plan.mapped.map(({ westcoastIndex, psaIndex }) => [westcoastIndex, psaIndex])).toEqual([

@@ -162,7 +162,10 @@ describe(`mapping properties over ${CASES} random cases`, () => {
 		const rules = new Set<string>();
 		for (const seed of seeds) {
 			const { westcoast, psa, options } = scenario(seed);
-			const plan = planCustomerMapping(westcoast, psa, options);
+			const plan = planCustomerMapping(
+				{ westcoastCustomers: westcoast, psaCustomers: psa },
+				options,
+			);
 			totals.mapped += plan.mapped.length;
 			totals.create += plan.create.length;
 			totals.review += reviewedIndexes(plan).length;
@@ -178,7 +181,10 @@ describe(`mapping properties over ${CASES} random cases`, () => {
 		'seed %i: every Westcoast item lands in exactly one of mapped/create/review',
 		(seed) => {
 			const { westcoast, psa, options } = scenario(seed);
-			const plan = planCustomerMapping(westcoast, psa, options);
+			const plan = planCustomerMapping(
+				{ westcoastCustomers: westcoast, psaCustomers: psa },
+				options,
+			);
 			const indexes = westcoast.map((_, index) => index);
 			expect(outcomeIndexes(plan)).toEqual(indexes);
 			expect(plan.table.map((row) => row.westcoastIndex)).toEqual(indexes);
@@ -187,7 +193,7 @@ describe(`mapping properties over ${CASES} random cases`, () => {
 			for (const entry of plan.create)
 				expect(plan.table[entry.westcoastIndex].status).toBe('create');
 			expect(
-				plan.invalid.every(
+				plan.invalidInput.every(
 					(entry) => INVALID_INPUT_REASONS.has(entry.reason) && plan.review.includes(entry),
 				),
 			).toBe(true);
@@ -196,7 +202,7 @@ describe(`mapping properties over ${CASES} random cases`, () => {
 
 	it.each(seeds)('seed %i: never creates a duplicate name', (seed) => {
 		const { westcoast, psa, options } = scenario(seed);
-		const plan = planCustomerMapping(westcoast, psa, options);
+		const plan = planCustomerMapping({ westcoastCustomers: westcoast, psaCustomers: psa }, options);
 		const psaNames = psa.flatMap((item) => {
 			const name = (item as Record<string, unknown> | null)?.[options.fields.name];
 			return typeof name === 'string' ? [exactNameKey(name), normalizedNameKey(name)] : [];
@@ -214,7 +220,10 @@ describe(`mapping properties over ${CASES} random cases`, () => {
 		'seed %i: no PSA customer is claimed twice, and each match obeys its rule',
 		(seed) => {
 			const { westcoast, psa, options } = scenario(seed);
-			const plan = planCustomerMapping(westcoast, psa, options);
+			const plan = planCustomerMapping(
+				{ westcoastCustomers: westcoast, psaCustomers: psa },
+				options,
+			);
 			const psaIds = plan.mapped.map((entry) => entry.psaId);
 			expect(new Set(psaIds).size).toBe(psaIds.length);
 			for (const entry of plan.mapped) {
@@ -234,8 +243,14 @@ describe(`mapping properties over ${CASES} random cases`, () => {
 		'seed %i: after applying the plan, the next plan creates nothing and keeps the pairs',
 		(seed) => {
 			const { westcoast, psa, options } = scenario(seed);
-			const first = planCustomerMapping(westcoast, psa, options);
-			const second = planCustomerMapping(westcoast, applyPlan(psa, first, options.fields), options);
+			const first = planCustomerMapping(
+				{ westcoastCustomers: westcoast, psaCustomers: psa },
+				options,
+			);
+			const second = planCustomerMapping(
+				{ westcoastCustomers: westcoast, psaCustomers: applyPlan(psa, first, options.fields) },
+				options,
+			);
 
 			expect(second.create).toEqual([]);
 			expect(second.mapped.filter((entry) => entry.link)).toEqual([]);
@@ -261,8 +276,8 @@ describe(`mapping properties over ${CASES} random cases`, () => {
 
 	it('is deterministic', () => {
 		const { westcoast, psa, options } = scenario(7);
-		expect(planCustomerMapping(westcoast, psa, options)).toEqual(
-			planCustomerMapping(westcoast, psa, options),
-		);
+		expect(
+			planCustomerMapping({ westcoastCustomers: westcoast, psaCustomers: psa }, options),
+		).toEqual(planCustomerMapping({ westcoastCustomers: westcoast, psaCustomers: psa }, options));
 	});
 });

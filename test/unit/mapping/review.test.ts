@@ -1,5 +1,6 @@
 import {
 	REVIEW_REASONS,
+	describeMappingPlan,
 	planCustomerMapping,
 	type MappingPlan,
 	type ReviewReason,
@@ -16,7 +17,10 @@ function reviewed(plan: MappingPlan, reason: ReviewReason) {
 
 describe('review reasons', () => {
 	it('invalidWestcoastItem names the item index and field, and is in `invalid`', () => {
-		const plan = planCustomerMapping([westcoastCustomer('W1', 'Acme'), { westcoastId: 'W2' }], []);
+		const plan = planCustomerMapping({
+			westcoastCustomers: [westcoastCustomer('W1', 'Acme'), { westcoastId: 'W2' }],
+			psaCustomers: [],
+		});
 		const [entry] = reviewed(plan, 'invalidWestcoastItem');
 		expect(entry).toEqual({
 			subject: 'westcoastCustomer',
@@ -25,7 +29,7 @@ describe('review reasons', () => {
 			westcoastIndex: 1,
 			field: 'name',
 		});
-		expect(plan.invalid).toEqual([entry]);
+		expect(plan.invalidInput).toEqual([entry]);
 		expect(plan.table[1]).toMatchObject({
 			status: 'review',
 			westcoastId: null,
@@ -34,14 +38,14 @@ describe('review reasons', () => {
 	});
 
 	it('duplicateWestcoastId sends every occurrence to review', () => {
-		const plan = planCustomerMapping(
-			[
+		const plan = planCustomerMapping({
+			westcoastCustomers: [
 				westcoastCustomer('W1', 'Acme'),
 				westcoastCustomer('W2', 'Beta'),
 				westcoastCustomer('W1', 'Acme again'),
 			],
-			[haloClient(1, 'Acme')],
-		);
+			psaCustomers: [haloClient(1, 'Acme')],
+		});
 		expect(reviewed(plan, 'duplicateWestcoastId').map((entry) => entry.westcoastIndex)).toEqual([
 			0, 2,
 		]);
@@ -51,8 +55,10 @@ describe('review reasons', () => {
 
 	it('manualMappingConflict when rows for one key name different PSA IDs', () => {
 		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme')],
-			[haloClient(1, 'Acme'), haloClient(2, 'B')],
+			{
+				westcoastCustomers: [westcoastCustomer('W1', 'Acme')],
+				psaCustomers: [haloClient(1, 'Acme'), haloClient(2, 'B')],
+			},
 			{
 				manualMappings: [
 					{ westcoast: 'W1', psaId: 1 },
@@ -65,9 +71,15 @@ describe('review reasons', () => {
 	});
 
 	it('manualPsaNotFound does not fall through to name rules or create', () => {
-		const plan = planCustomerMapping([westcoastCustomer('W1', 'Acme')], [haloClient(1, 'Acme')], {
-			manualMappings: [{ westcoast: 'W1', psaId: 99 }],
-		});
+		const plan = planCustomerMapping(
+			{
+				westcoastCustomers: [westcoastCustomer('W1', 'Acme')],
+				psaCustomers: [haloClient(1, 'Acme')],
+			},
+			{
+				manualMappings: [{ westcoast: 'W1', psaId: 99 }],
+			},
+		);
 		expect(reviewed(plan, 'manualPsaNotFound')[0]).toMatchObject({
 			westcoastIndex: 0,
 			westcoastId: 'W1',
@@ -77,13 +89,13 @@ describe('review reasons', () => {
 	});
 
 	it('linkAmbiguous when two PSA customers carry the same Westcoast link', () => {
-		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme')],
-			[
+		const plan = planCustomerMapping({
+			westcoastCustomers: [westcoastCustomer('W1', 'Acme')],
+			psaCustomers: [
 				haloClient(1, 'A', { external_links: [westcoastLink('W1')] }),
 				haloClient(2, 'B', { external_links: [westcoastLink('W1')] }),
 			],
-		);
+		});
 		const [entry] = reviewed(plan, 'linkAmbiguous');
 		expect(entry.candidates?.map((candidate) => candidate.psaId)).toEqual([1, 2]);
 		expect(entry.psaIds).toEqual([1, 2]);
@@ -95,21 +107,21 @@ describe('review reasons', () => {
 	});
 
 	it('a customer linked to two PSA customers blocks only itself: the others map, create and update as usual', () => {
-		const plan = planCustomerMapping(
-			[
+		const plan = planCustomerMapping({
+			westcoastCustomers: [
 				westcoastCustomer('W1', 'Acme'),
 				westcoastCustomer('W2', 'Beta'),
 				westcoastCustomer('W3', 'Gamma'),
 				westcoastCustomer('W4', 'Delta'),
 			],
-			[
+			psaCustomers: [
 				haloClient(1, 'Acme', { external_links: [westcoastLink('W1')] }),
 				haloClient(2, 'Acme', { external_links: [westcoastLink('W1')] }),
 				haloClient(3, 'Beta', { external_links: [westcoastLink('W2')] }),
 				haloClient(4, 'Gamma'),
 			],
-		);
-		expect(plan.invalid).toEqual([]);
+		});
+		expect(plan.invalidInput).toEqual([]);
 		expect(plan.review.map((entry) => [entry.westcoastId, entry.reason, entry.psaIds])).toEqual([
 			['W1', 'linkAmbiguous', [1, 2]],
 		]);
@@ -121,10 +133,10 @@ describe('review reasons', () => {
 	});
 
 	it('psaNameAmbiguous when two PSA customers have the name, listing both', () => {
-		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme')],
-			[haloClient(1, 'Acme'), haloClient(2, 'Acme'), haloClient(3, 'Beta')],
-		);
+		const plan = planCustomerMapping({
+			westcoastCustomers: [westcoastCustomer('W1', 'Acme')],
+			psaCustomers: [haloClient(1, 'Acme'), haloClient(2, 'Acme'), haloClient(3, 'Beta')],
+		});
 		const [entry] = reviewed(plan, 'psaNameAmbiguous');
 		expect(entry.candidates).toEqual([
 			{ psaIndex: 0, psaId: 1, psaName: 'Acme', score: 1 },
@@ -135,18 +147,20 @@ describe('review reasons', () => {
 
 	it('psaNameAmbiguous also for normalized names', () => {
 		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme Ltd')],
-			[haloClient(1, 'ACME Ltd'), haloClient(2, 'Acme Limited')],
+			{
+				westcoastCustomers: [westcoastCustomer('W1', 'Acme Ltd')],
+				psaCustomers: [haloClient(1, 'ACME Ltd'), haloClient(2, 'Acme Limited')],
+			},
 			{ matchNormalizedName: true },
 		);
 		expect(reviewed(plan, 'psaNameAmbiguous')).toHaveLength(1);
 	});
 
 	it('psaLinkedElsewhere when the same-named PSA customer is linked to another Westcoast customer', () => {
-		const plan = planCustomerMapping(
-			[westcoastCustomer('W2', 'Acme')],
-			[haloClient(1, 'Acme', { external_links: [westcoastLink('W9')] })],
-		);
+		const plan = planCustomerMapping({
+			westcoastCustomers: [westcoastCustomer('W2', 'Acme')],
+			psaCustomers: [haloClient(1, 'Acme', { external_links: [westcoastLink('W9')] })],
+		});
 		expect(reviewed(plan, 'psaLinkedElsewhere')[0]).toMatchObject({
 			westcoastId: 'W2',
 			psaId: 1,
@@ -162,8 +176,13 @@ describe('review reasons', () => {
 	describe('psaCustomerConflict: two Westcoast customers resolve to one PSA customer', () => {
 		it('the stronger rule keeps it', () => {
 			const plan = planCustomerMapping(
-				[westcoastCustomer('W1', 'Acme'), westcoastCustomer('W2', 'Acme Trading')],
-				[haloClient(1, 'Acme')],
+				{
+					westcoastCustomers: [
+						westcoastCustomer('W1', 'Acme'),
+						westcoastCustomer('W2', 'Acme Trading'),
+					],
+					psaCustomers: [haloClient(1, 'Acme')],
+				},
 				{ manualMappings: [{ westcoast: 'W2', psaId: 1 }] },
 			);
 			expect(plan.mapped.map((entry) => [entry.westcoastId, entry.matchedBy])).toEqual([
@@ -179,8 +198,13 @@ describe('review reasons', () => {
 
 		it('a tie sends all of them to review', () => {
 			const plan = planCustomerMapping(
-				[westcoastCustomer('W1', 'Acme Ltd'), westcoastCustomer('W2', 'ACME Limited')],
-				[haloClient(1, 'Acme Ltd.')],
+				{
+					westcoastCustomers: [
+						westcoastCustomer('W1', 'Acme Ltd'),
+						westcoastCustomer('W2', 'ACME Limited'),
+					],
+					psaCustomers: [haloClient(1, 'Acme Ltd.')],
+				},
 				{ matchNormalizedName: true },
 			);
 			expect(plan.mapped).toEqual([]);
@@ -192,8 +216,10 @@ describe('review reasons', () => {
 
 		it('a manual mapping takes a PSA customer from its stored link', () => {
 			const plan = planCustomerMapping(
-				[westcoastCustomer('W1', 'A'), westcoastCustomer('W2', 'B')],
-				[haloClient(1, 'X', { external_links: [westcoastLink('W1')] })],
+				{
+					westcoastCustomers: [westcoastCustomer('W1', 'A'), westcoastCustomer('W2', 'B')],
+					psaCustomers: [haloClient(1, 'X', { external_links: [westcoastLink('W1')] })],
+				},
 				{ manualMappings: [{ westcoast: 'W2', psaId: 1 }] },
 			);
 			expect(plan.mapped.map((entry) => [entry.westcoastId, entry.matchedBy])).toEqual([
@@ -206,8 +232,10 @@ describe('review reasons', () => {
 
 		it('a manual row by name that fits two Westcoast customers is a tie', () => {
 			const plan = planCustomerMapping(
-				[westcoastCustomer('W1', 'Acme'), westcoastCustomer('W2', 'ACME')],
-				[haloClient(1, 'X')],
+				{
+					westcoastCustomers: [westcoastCustomer('W1', 'Acme'), westcoastCustomer('W2', 'ACME')],
+					psaCustomers: [haloClient(1, 'X')],
+				},
 				{ manualMappings: [{ westcoast: 'acme', psaId: 1 }] },
 			);
 			expect(plan.mapped).toEqual([]);
@@ -215,18 +243,26 @@ describe('review reasons', () => {
 		});
 
 		it('one PSA customer linked to two Westcoast customers is a tie', () => {
-			const plan = planCustomerMapping(
-				[westcoastCustomer('W1', 'A'), westcoastCustomer('W2', 'B')],
-				[haloClient(1, 'X', { external_links: [westcoastLink('W1'), westcoastLink('W2')] })],
-			);
+			const plan = planCustomerMapping({
+				westcoastCustomers: [westcoastCustomer('W1', 'A'), westcoastCustomer('W2', 'B')],
+				psaCustomers: [
+					haloClient(1, 'X', { external_links: [westcoastLink('W1'), westcoastLink('W2')] }),
+				],
+			});
 			expect(reviewed(plan, 'psaCustomerConflict')).toHaveLength(2);
 		});
 	});
 
 	it('unmatched lists fuzzy candidates, best first, and never applies them', () => {
 		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme Widgets')],
-			[haloClient(1, 'Acme Widget Co'), haloClient(2, 'Zebra'), haloClient(3, 'Acme')],
+			{
+				westcoastCustomers: [westcoastCustomer('W1', 'Acme Widgets')],
+				psaCustomers: [
+					haloClient(1, 'Acme Widget Co'),
+					haloClient(2, 'Zebra'),
+					haloClient(3, 'Acme'),
+				],
+			},
 			{ createMissing: false, maxCandidates: 2 },
 		);
 		const [entry] = reviewed(plan, 'unmatched');
@@ -239,7 +275,10 @@ describe('review reasons', () => {
 	it('lists stay short when a name is shared by many PSA customers', () => {
 		const clients = Array.from({ length: 25 }, (_, n) => haloClient(n + 1, 'Acme'));
 		const [entry] = reviewed(
-			planCustomerMapping([westcoastCustomer('W1', 'Acme')], clients),
+			planCustomerMapping({
+				westcoastCustomers: [westcoastCustomer('W1', 'Acme')],
+				psaCustomers: clients,
+			}),
 			'psaNameAmbiguous',
 		);
 		expect(entry.candidates).toHaveLength(10);
@@ -250,8 +289,12 @@ describe('review reasons', () => {
 
 	it('psaLinkedElsewhere applies to normalized matches too', () => {
 		const plan = planCustomerMapping(
-			[westcoastCustomer('W2', 'Acme Ltd')],
-			[haloClient(1, 'ACME LIMITED', { external_links: [{ third_party_id: 'W9' }] })],
+			{
+				westcoastCustomers: [westcoastCustomer('W2', 'Acme Ltd')],
+				psaCustomers: [
+					haloClient(1, 'ACME LIMITED', { external_links: [{ third_party_id: 'W9' }] }),
+				],
+			},
 			{ matchNormalizedName: true },
 		);
 		expect(reviewed(plan, 'psaLinkedElsewhere')).toHaveLength(1);
@@ -259,9 +302,15 @@ describe('review reasons', () => {
 	});
 
 	it('wouldDuplicate: no create when the exact name exists but exact matching is off', () => {
-		const plan = planCustomerMapping([westcoastCustomer('W1', 'Acme')], [haloClient(1, 'Acme')], {
-			matchExactName: false,
-		});
+		const plan = planCustomerMapping(
+			{
+				westcoastCustomers: [westcoastCustomer('W1', 'Acme')],
+				psaCustomers: [haloClient(1, 'Acme')],
+			},
+			{
+				matchExactName: false,
+			},
+		);
 		expect(plan.create).toEqual([]);
 		expect(reviewed(plan, 'wouldDuplicate')[0].candidates).toEqual([
 			{ psaIndex: 0, psaId: 1, psaName: 'Acme', score: 1 },
@@ -269,23 +318,23 @@ describe('review reasons', () => {
 	});
 
 	it('wouldDuplicate: no create when only the normalized name exists', () => {
-		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme Ltd')],
-			[haloClient(1, 'ACME')],
-		);
+		const plan = planCustomerMapping({
+			westcoastCustomers: [westcoastCustomer('W1', 'Acme Ltd')],
+			psaCustomers: [haloClient(1, 'ACME')],
+		});
 		expect(plan.create).toEqual([]);
 		expect(reviewed(plan, 'wouldDuplicate')).toHaveLength(1);
 	});
 
 	it('duplicateCreateName: two customers to create under one (normalized) name', () => {
-		const plan = planCustomerMapping(
-			[
+		const plan = planCustomerMapping({
+			westcoastCustomers: [
 				westcoastCustomer('W1', 'Acme Ltd'),
 				westcoastCustomer('W2', 'ACME Limited'),
 				westcoastCustomer('W3', 'Beta'),
 			],
-			[],
-		);
+			psaCustomers: [],
+		});
 		expect(reviewed(plan, 'duplicateCreateName').map((entry) => entry.westcoastId)).toEqual([
 			'W1',
 			'W2',
@@ -300,25 +349,30 @@ describe('review reasons', () => {
 			westcoastCustomer('W3', 'Linked', { state: 'Suspended' }),
 		];
 		const psa = [haloClient(1, 'Linked')];
-		const plan = planCustomerMapping(customers, psa);
+		const plan = planCustomerMapping({ westcoastCustomers: customers, psaCustomers: psa });
 		expect(reviewed(plan, 'inactiveNotCreated').map((entry) => entry.message)).toEqual([
 			'Westcoast customer "Gone" (W1): not created, its state is "Cancelled".',
 			'Westcoast customer "No state" (W2): not created, its state is missing.',
 		]);
 		expect(plan.mapped.map((entry) => entry.westcoastId)).toEqual(['W3']);
-		expect(planCustomerMapping(customers, psa, { createInactive: true }).create).toHaveLength(2);
+		expect(
+			planCustomerMapping(
+				{ westcoastCustomers: customers, psaCustomers: psa },
+				{ createInactive: true },
+			).create,
+		).toHaveLength(2);
 	});
 
 	it('createBlockedByInvalidPsa: an unreadable PSA item could be the customer', () => {
-		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme'), westcoastCustomer('W2', 'Beta')],
-			[{ id: 5 }, haloClient(1, 'Beta')],
-		);
+		const plan = planCustomerMapping({
+			westcoastCustomers: [westcoastCustomer('W1', 'Acme'), westcoastCustomer('W2', 'Beta')],
+			psaCustomers: [{ id: 5 }, haloClient(1, 'Beta')],
+		});
 		expect(reviewed(plan, 'createBlockedByInvalidPsa').map((entry) => entry.westcoastId)).toEqual([
 			'W1',
 		]);
 		expect(plan.mapped.map((entry) => entry.westcoastId)).toEqual(['W2']);
-		expect(plan.invalid).toEqual([
+		expect(plan.invalidInput).toEqual([
 			expect.objectContaining({ reason: 'invalidPsaItem', psaIndex: 0, field: 'name' }),
 		]);
 	});
@@ -326,8 +380,12 @@ describe('review reasons', () => {
 	it('noMainSite: an address change for a customer without a main site', () => {
 		const address = { street: '1 High St', city: null, postcode: null, country: null };
 		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme', { address })],
-			[haloClient(1, 'Acme', { main_site_id: null, main_delivery_address: { line1: 'Old St' } })],
+			{
+				westcoastCustomers: [westcoastCustomer('W1', 'Acme', { address })],
+				psaCustomers: [
+					haloClient(1, 'Acme', { main_site_id: null, main_delivery_address: { line1: 'Old St' } }),
+				],
+			},
 			{ updateSiteAddress: true },
 		);
 		expect(plan.addressChanges).toEqual([]);
@@ -344,10 +402,10 @@ describe('review reasons', () => {
 	});
 
 	it('invalidPsaItem and duplicatePsaId are PSA notes, not Westcoast outcomes', () => {
-		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme')],
-			[haloClient(1, 'Acme'), haloClient(1, 'Acme copy'), 'bad'],
-		);
+		const plan = planCustomerMapping({
+			westcoastCustomers: [westcoastCustomer('W1', 'Acme')],
+			psaCustomers: [haloClient(1, 'Acme'), haloClient(1, 'Acme copy'), 'bad'],
+		});
 		expect(reviewed(plan, 'invalidPsaItem')).toEqual([
 			expect.objectContaining({ subject: 'psaCustomer', psaIndex: 2, field: '(item)' }),
 		]);
@@ -358,13 +416,19 @@ describe('review reasons', () => {
 	});
 
 	it('invalidManualMapping and manualMappingUnused', () => {
-		const plan = planCustomerMapping([westcoastCustomer('W1', 'Acme')], [haloClient(1, 'Acme')], {
-			manualMappings: [
-				{ westcoast: 'W1', psaId: '' },
-				{ westcoast: 'Acme Typo', psaId: 1 },
-				{ westcoast: 'acme', psaId: 1 },
-			],
-		});
+		const plan = planCustomerMapping(
+			{
+				westcoastCustomers: [westcoastCustomer('W1', 'Acme')],
+				psaCustomers: [haloClient(1, 'Acme')],
+			},
+			{
+				manualMappings: [
+					{ westcoast: 'W1', psaId: '' },
+					{ westcoast: 'Acme Typo', psaId: 1 },
+					{ westcoast: 'acme', psaId: 1 },
+				],
+			},
+		);
 		expect(reviewed(plan, 'invalidManualMapping')).toEqual([
 			expect.objectContaining({ subject: 'manualMapping', manualMappingIndex: 0, field: 'psaId' }),
 		]);
@@ -375,13 +439,13 @@ describe('review reasons', () => {
 	});
 
 	it('westcoastCustomerDeleted: a PSA customer linked to a customer gone from the read goes to review and to Mapped, marked', () => {
-		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme')],
-			[
+		const plan = planCustomerMapping({
+			westcoastCustomers: [westcoastCustomer('W1', 'Acme')],
+			psaCustomers: [
 				haloClient(1, 'Acme', { external_links: [westcoastLink('W1')] }),
 				haloClient(2, 'Gone Ltd', { external_links: [westcoastLink('W9')] }),
 			],
-		);
+		});
 		const [entry] = reviewed(plan, 'westcoastCustomerDeleted');
 		expect(entry).toEqual({
 			subject: 'psaCustomer',
@@ -408,30 +472,53 @@ describe('review reasons', () => {
 			},
 		]);
 		expect(plan.create).toEqual([]);
-		expect(plan.invalid).toEqual([]);
+		expect(plan.invalidInput).toEqual([]);
 	});
 
 	it('decides no customer gone while a Westcoast item is unreadable (it may be that customer)', () => {
-		const plan = planCustomerMapping(
-			[westcoastCustomer('W1', 'Acme'), { name: 'no id' }],
-			[haloClient(2, 'Gone Ltd', { external_links: [westcoastLink('W9')] })],
-		);
+		const plan = planCustomerMapping({
+			westcoastCustomers: [westcoastCustomer('W1', 'Acme'), { name: 'no id' }],
+			psaCustomers: [haloClient(2, 'Gone Ltd', { external_links: [westcoastLink('W9')] })],
+		});
 		expect(plan.deletedUpstream).toEqual([]);
 		expect(plan.review.map((entry) => entry.reason)).not.toContain('westcoastCustomerDeleted');
 	});
 
 	it('never throws on junk input', () => {
 		const junk = [undefined, null, 0, 'x', [], {}, { westcoastId: {} }, { AccountId: [1] }];
-		const plan = planCustomerMapping(junk, junk, {
-			manualMappings: junk as never[],
-			updateSiteAddress: true,
-		});
+		const plan = planCustomerMapping(
+			{ westcoastCustomers: junk, psaCustomers: junk },
+			{
+				manualMappings: junk as never[],
+				updateSiteAddress: true,
+			},
+		);
 		expect(plan.table.every((row) => row.status === 'review')).toBe(true);
-		expect(plan.invalid.length).toBeGreaterThanOrEqual(junk.length * 2);
+		expect(plan.invalidInput.length).toBeGreaterThanOrEqual(junk.length * 2);
 	});
 
 	afterAll(() => {
 		// Every reason code is exercised above.
 		expect([...seen].sort()).toEqual(Object.keys(REVIEW_REASONS).sort());
+	});
+});
+
+describe('describeMappingPlan', () => {
+	it('counts where the customers went, and by which rule', () => {
+		const plan = planCustomerMapping(
+			{
+				westcoastCustomers: [
+					westcoastCustomer('W1', 'Acme Ltd'),
+					westcoastCustomer('W2', 'Beta Ltd'),
+					westcoastCustomer('W3', 'Gamma Ltd'),
+					westcoastCustomer('W3', 'Gamma Ltd'),
+				],
+				psaCustomers: [haloClient(1, 'Acme Ltd')],
+			},
+			{},
+		);
+		expect(describeMappingPlan(plan)).toBe(
+			'Mapping Resolver: 1 mapped (1 by exact name), 1 to create, 0 address change(s), 2 need review.',
+		);
 	});
 });

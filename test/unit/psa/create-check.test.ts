@@ -30,7 +30,10 @@ describe('confirm before create: customers', () => {
 		{ westcoastId: 'W2', name: 'Brick Co', state: 'Active', address: {} },
 	];
 	// The list read saw no client: both are planned as creates.
-	const plan = planCustomerMapping(westcoast, [], { topLevelId: 2 });
+	const plan = planCustomerMapping(
+		{ westcoastCustomers: westcoast, psaCustomers: [] },
+		{ topLevelId: 2 },
+	);
 	const creates = [batchOf(plan.create as unknown as Array<Json & { payload: unknown }>)];
 	const link = (overrides: Json = {}): Json => ({
 		id: 901,

@@ -163,13 +163,15 @@ describe('a second PSA preset', () => {
 
 	it('plans customer mapping with its names', () => {
 		const plan = planCustomerMapping(
-			[
-				westcoastCustomer('W1', 'Acme Ltd', {
-					address: { street: '1 High St', city: 'Leeds', postcode: 'LS1', country: 'GB' },
-				}),
-				westcoastCustomer('W2', 'Beta Ltd'),
-			],
-			[{ companyId: 90, companyName: 'Acme Ltd', references: [] }],
+			{
+				westcoastCustomers: [
+					westcoastCustomer('W1', 'Acme Ltd', {
+						address: { street: '1 High St', city: 'Leeds', postcode: 'LS1', country: 'GB' },
+					}),
+					westcoastCustomer('W2', 'Beta Ltd'),
+				],
+				psaCustomers: [{ companyId: 90, companyName: 'Acme Ltd', references: [] }],
+			},
 			{ fields: fields.customer, topLevelId: 'value' in topLevel ? topLevel.value : null },
 		);
 		expect(plan.mapped).toEqual([
