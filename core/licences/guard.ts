@@ -1,4 +1,4 @@
-import { PlanRefusedError } from './errors';
+import { PlanRefusedError } from '../refusal';
 import { OPTION_LABEL } from './labels';
 import { deactivatesOrZeroes, isLiveLicence } from './safety';
 import type { LicencePlanEntry, LicencePlanOptions } from './types';

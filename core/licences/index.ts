@@ -3,7 +3,7 @@ export { planLicences } from './plan';
 export { licenceName } from './subscriptions';
 export { parseProductFilter } from './filters';
 export { DEFAULT_LICENCE_PLAN_OPTIONS } from './options';
-export { PlanRefusedError, type RefusalCode } from './errors';
+export { PlanRefusedError, type RefusalCode } from '../refusal';
 export {
 	INVALID_INPUT_REASONS,
 	LICENCE_REASONS,

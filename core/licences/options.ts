@@ -1,6 +1,6 @@
-import { PlanRefusedError } from './errors';
 import { HALO_PRESET } from '../psa/halo';
 import { definedOnly } from '../read';
+import { isTextList, refuseOption as refuse } from '../refusal';
 import { TERM_FIELDS, type LicencePlanOptions, type PartialLicencePlanOptions } from './types';
 
 const NAME_RULES = ['auto', 'productName', 'vendorDisplayName', 'serviceDisplayName'];
@@ -21,14 +21,7 @@ export const DEFAULT_LICENCE_PLAN_OPTIONS: Readonly<LicencePlanOptions> = {
 	fields: HALO_PRESET.licenceFields,
 };
 
-function refuseOption(name: string, problem: string): never {
-	throw new PlanRefusedError('invalidOption', `Licence Sync option "${name}" ${problem}.`, {
-		option: name,
-	});
-}
-
-const isTextList = (value: unknown) =>
-	Array.isArray(value) && value.every((entry) => typeof entry === 'string');
+const refuseOption = (name: string, problem: string) => refuse('Licence Sync', name, problem);
 
 /** Defaults filled in and every option checked, so a typo cannot turn into a wrong plan. */
 export function resolveOptions(options: PartialLicencePlanOptions): LicencePlanOptions {

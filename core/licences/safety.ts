@@ -1,6 +1,6 @@
 import { isRecord } from '../read';
+import { PlanRefusedError } from '../refusal';
 import { findMiswiring, LICENCE_SYNC_INPUTS } from '../wiring';
-import { PlanRefusedError } from './errors';
 import type { LicenceFieldNames } from '../psa/preset';
 import { OPTION_LABEL } from './labels';
 import type { PlanInputName, ReasonCode } from './reasons';

@@ -4,7 +4,8 @@
  * normalized name), plans creates, link and address writes, and sends every
  * case a person must decide to review with a reason code.
  */
-export { planCustomerMapping, DEFAULT_MAPPING_OPTIONS } from './plan';
+export { planCustomerMapping } from './plan';
+export { DEFAULT_MAPPING_OPTIONS } from './options';
 export { readWestcoastCustomer } from './westcoast-input';
 export type { WestcoastRead } from './westcoast-input';
 export type { FieldProblem } from '../read';

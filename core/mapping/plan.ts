@@ -1,6 +1,4 @@
-import { HALO_PRESET } from '../psa/halo';
 import type { PsaFieldNames } from '../psa/preset';
-import { definedOnly } from '../read';
 import { settleClaims, type Claim } from './claims';
 import { deletedUpstream } from './deleted-upstream';
 import { describeWestcoast, listIds } from './describe';
@@ -8,6 +6,7 @@ import { groupBy } from './group';
 import { readManualMappings, unusedManualRows } from './manual';
 import { decideUnmatched } from './missing';
 import { nameKeysOf, type NameKeys } from './normalize';
+import { resolveMappingOptions } from './options';
 import { createPayload, linkPayload } from './payloads';
 import { indexPsaCustomers } from './psa-index';
 import { readPsaCustomers } from './psa-input';
@@ -25,18 +24,6 @@ import type {
 	WestcoastCustomer,
 } from './types';
 import { readWestcoastCustomer } from './westcoast-input';
-
-export const DEFAULT_MAPPING_OPTIONS: MappingOptions = {
-	fields: HALO_PRESET.customerFields,
-	manualMappings: [],
-	matchExactName: true,
-	matchNormalizedName: false,
-	createMissing: true,
-	createInactive: false,
-	topLevelId: null,
-	updateSiteAddress: false,
-	maxCandidates: 3,
-};
 
 /** A readable Westcoast item. */
 interface WestcoastItem {
@@ -175,12 +162,14 @@ function withUniqueIds(items: readonly WestcoastItem[], outcomes: ItemOutcome[])
  * Plans how every Westcoast customer links to one PSA customer, or why not.
  * Pure and linear in the input; never throws on bad items (they go to
  * review, and to `invalidInput`).
+ *
+ * @throws PlanRefusedError (invalidOption) on an option it does not take.
  */
 export function planCustomerMapping(
 	input: MappingPlanInput,
 	options: Partial<MappingOptions> = {},
 ): MappingPlan {
-	const settings: MappingOptions = { ...DEFAULT_MAPPING_OPTIONS, ...definedOnly(options) };
+	const settings = resolveMappingOptions(options);
 	const outcomes: ItemOutcome[] = new Array(input.westcoastCustomers.length);
 	const readable = readWestcoastItems(input.westcoastCustomers, outcomes);
 	const psa = readPsaCustomers(input.psaCustomers, settings.fields);

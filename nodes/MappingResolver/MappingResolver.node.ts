@@ -15,7 +15,9 @@ import {
 } from '../../core/mapping';
 import { fieldsFor } from '../../core/psa/preset';
 import { presetNamed } from '../../core/psa/presets';
+import { PlanRefusedError } from '../../core/refusal';
 import { findMiswiring, MAPPING_RESOLVER_INPUTS as INPUTS } from '../../core/wiring';
+import { asNodeError } from '../shared/errors';
 import { batchOutput, inputRecords, omit, outputItem, type Sources } from '../shared/items';
 import { properties } from './description';
 
@@ -62,10 +64,17 @@ export class MappingResolver implements INodeType {
 			const review = { reason: 'wrongInput', message, input, item: itemIndex, received };
 			return [[], [], [], [{ json: review, pairedItem: { item: 0 } }], []];
 		}
-		const plan = planCustomerMapping(
-			{ westcoastCustomers: westcoast, psaCustomers: psa },
-			readOptions(this),
-		);
+		let plan: MappingPlan;
+		try {
+			plan = planCustomerMapping(
+				{ westcoastCustomers: westcoast, psaCustomers: psa },
+				readOptions(this),
+			);
+		} catch (error) {
+			if (error instanceof PlanRefusedError)
+				throw new NodeOperationError(this.getNode(), error.message);
+			throw asNodeError(this.getNode(), error);
+		}
 
 		if (plan.invalidInput.length && !this.continueOnFail()) {
 			const first = plan.invalidInput[0];

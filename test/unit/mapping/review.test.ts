@@ -1,10 +1,12 @@
 import {
+	DEFAULT_MAPPING_OPTIONS,
 	REVIEW_REASONS,
 	describeMappingPlan,
 	planCustomerMapping,
 	type MappingPlan,
 	type ReviewReason,
 } from '../../../core/mapping';
+import { PlanRefusedError } from '../../../core/refusal';
 import { haloClient, westcoastCustomer, westcoastLink } from './fixtures';
 
 const seen = new Set<ReviewReason>();
@@ -520,5 +522,44 @@ describe('describeMappingPlan', () => {
 		expect(describeMappingPlan(plan)).toBe(
 			'Mapping Resolver: 1 mapped (1 by exact name), 1 to create, 0 address change(s), 2 need review.',
 		);
+	});
+});
+
+describe('options', () => {
+	const input = { westcoastCustomers: [westcoastCustomer('W1', 'Acme Ltd')], psaCustomers: [] };
+
+	it.each([
+		[{ maxCandidates: -1 }, 'maxCandidates'],
+		[{ maxCandidates: 1.5 }, 'maxCandidates'],
+		[{ createMissing: 'yes' }, 'createMissing'],
+		[{ topLevelId: { id: 1 } }, 'topLevelId'],
+		[{ manualMappings: 'W1=1' }, 'manualMappings'],
+		[{ fields: { ...DEFAULT_MAPPING_OPTIONS.fields, name: ' ' } }, 'fields.name'],
+		[
+			{
+				fields: {
+					...DEFAULT_MAPPING_OPTIONS.fields,
+					addressParts: { ...DEFAULT_MAPPING_OPTIONS.fields.addressParts, city: '' },
+				},
+			},
+			'fields.addressParts.city',
+		],
+	])('refuses %j, naming the option', (options, option) => {
+		let refusal: unknown;
+		try {
+			planCustomerMapping(input, options as never);
+		} catch (error) {
+			refusal = error;
+		}
+		expect(refusal).toBeInstanceOf(PlanRefusedError);
+		expect(refusal).toMatchObject({ code: 'invalidOption', details: { option } });
+	});
+
+	it('takes an empty country field (no country written) and gives undefined options their defaults', () => {
+		const plan = planCustomerMapping(input, {
+			fields: { ...DEFAULT_MAPPING_OPTIONS.fields, newClientCountry: '' },
+			createMissing: undefined,
+		});
+		expect(plan.create).toHaveLength(1);
 	});
 });

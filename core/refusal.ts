@@ -1,3 +1,4 @@
+/** Why a planner refuses a whole plan (Licence Sync and Mapping Resolver alike). */
 export type RefusalCode =
 	/** An input holds an n8n error item (a failed read upstream). */
 	| 'errorItemInInput'
@@ -23,3 +24,13 @@ export class PlanRefusedError extends Error {
 		this.name = 'PlanRefusedError';
 	}
 }
+
+/** Refuses an option that is not what the planner takes, naming it, so a typo cannot turn into a wrong plan. */
+export function refuseOption(planner: string, name: string, problem: string): never {
+	throw new PlanRefusedError('invalidOption', `${planner} option "${name}" ${problem}.`, {
+		option: name,
+	});
+}
+
+export const isTextList = (value: unknown): value is string[] =>
+	Array.isArray(value) && value.every((entry) => typeof entry === 'string');
