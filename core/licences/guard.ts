@@ -1,5 +1,5 @@
 import { PlanRefusedError } from '../refusal';
-import { OPTION_LABEL } from './labels';
+import { OPTION_LABEL } from './options';
 import { deactivatesOrZeroes, isLiveLicence } from './safety';
 import type { LicencePlanEntry, LicencePlanOptions } from './types';
 

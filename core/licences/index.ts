@@ -2,7 +2,7 @@
 export { planLicences } from './plan';
 export { licenceName } from './subscriptions';
 export { parseProductFilter } from './filters';
-export { DEFAULT_LICENCE_PLAN_OPTIONS } from './options';
+export { DEFAULT_LICENCE_PLAN_OPTIONS, OPTION_LABEL } from './options';
 export { PlanRefusedError, type RefusalCode } from '../refusal';
 export {
 	INVALID_INPUT_REASONS,
@@ -21,4 +21,3 @@ export {
 	type GuardFigures,
 	type GuardInput,
 } from './guard';
-export { OPTION_LABEL } from './labels';

@@ -1,6 +1,6 @@
 import { HALO_DISTRIBUTOR_NAME } from '../psa/halo';
 import { isRecord, type ItemRead, type JsonObject } from '../read';
-import type { CalendarDate } from './dates';
+import type { CalendarDate } from './values';
 import type { LicenceFieldNames } from '../psa/preset';
 import type { PlanReason } from './reasons';
 import type { LicencePlanOptions } from './types';

@@ -3,6 +3,16 @@ import { definedOnly } from '../read';
 import { isTextList, refuseOption as refuse } from '../refusal';
 import { TERM_FIELDS, type LicencePlanOptions, type PartialLicencePlanOptions } from './types';
 
+/**
+ * Licence Sync's option labels, as the node shows them: refusal messages name
+ * the option to change by its label (a unit test holds them equal to the node's).
+ */
+export const OPTION_LABEL = {
+	maxDeactivationPercent: 'Max Deactivations (%)',
+	minDeactivationsBeforeLimit: 'Limit Applies Above',
+	guardWindowDays: 'Guard Window (Days)',
+} as const;
+
 const NAME_RULES = ['auto', 'productName', 'vendorDisplayName', 'serviceDisplayName'];
 
 export const DEFAULT_LICENCE_PLAN_OPTIONS: Readonly<LicencePlanOptions> = {

@@ -1,5 +1,5 @@
 import { HALO_DISTRIBUTOR_NAME, toHaloDateTime, toHaloTermDuration } from '../psa/halo';
-import type { CalendarDate } from './dates';
+import type { CalendarDate } from './values';
 import type { LicenceFieldNames } from '../psa/preset';
 import type { LicenceRecord } from './licences';
 import type { FieldChange, LicencePayload, PayloadValue } from './types';

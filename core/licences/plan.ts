@@ -1,21 +1,31 @@
-import type { PlanContext } from './context';
-import { indexCustomers } from './customers';
+import { indexCustomers, type CustomerIndex } from './customers';
 import { checkDeactivationWindow, type GuardInput } from './guard';
 import { customerSelector, productMatcher } from './filters';
-import { indexLicences } from './licences';
+import { indexLicences, type LicenceIndex } from './licences';
 import { resolveOptions } from './options';
 import { planLinkedLicence } from './plan-licence';
 import { planSubscription } from './plan-subscription';
 import { refuseErrorItems, refuseMiswiredInput, refuseUnsafePlan } from './safety';
-import { indexSubscriptions } from './subscriptions';
+import { indexSubscriptions, type SubscriptionIndex } from './subscriptions';
 import { isInvalidInput, summarisePlan } from './summary';
 import type {
 	CreateEntry,
 	LicencePlan,
 	LicencePlanEntry,
 	LicencePlanInput,
+	LicencePlanOptions,
 	PartialLicencePlanOptions,
 } from './types';
+
+/** The indexed inputs and options every decision reads (built once per plan). */
+export interface PlanContext {
+	options: LicencePlanOptions;
+	customers: CustomerIndex;
+	subscriptions: SubscriptionIndex;
+	licences: LicenceIndex;
+	isCustomerSelected: (westcoastCustomerId: string) => boolean;
+	isProductSelected: (names: readonly (string | null)[]) => boolean;
+}
 
 /**
  * Turns Westcoast subscriptions into exact PSA licence changes. Every

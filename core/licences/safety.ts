@@ -2,7 +2,7 @@ import { isRecord } from '../read';
 import { PlanRefusedError } from '../refusal';
 import { findMiswiring, LICENCE_SYNC_INPUTS } from '../wiring';
 import type { LicenceFieldNames } from '../psa/preset';
-import { OPTION_LABEL } from './labels';
+import { OPTION_LABEL } from './options';
 import type { PlanInputName, ReasonCode } from './reasons';
 import type { LicencePlanEntry, LicencePlanInput, LicencePlanOptions } from './types';
 

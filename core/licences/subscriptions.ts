@@ -1,6 +1,6 @@
 import type { ItemRead, JsonObject } from '../read';
 import { ACTIVE_STATE } from '../westcoast/protocol';
-import type { CalendarDate } from './dates';
+import type { CalendarDate } from './values';
 import type { PlanReason } from './reasons';
 import type { LicenceNameRule, LicencePlanOptions } from './types';
 import {

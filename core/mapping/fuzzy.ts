@@ -2,8 +2,11 @@
  * Fuzzy name candidates without comparing all pairs: an inverted index from
  * trigrams of normalized names to the items holding them. A query walks the
  * posting lists of its rarest trigrams first, within a fixed budget, so its
- * cost is bounded whatever the data; only a short list is then scored.
+ * cost is bounded whatever the data; only a short list is then scored, into
+ * the PSA candidates a review entry suggests.
  */
+import { baseNameKey, type NameKeys } from './normalize';
+import type { PsaCandidate, PsaCustomer } from './types';
 
 /** Posting entries one query may visit. */
 const POSTINGS_BUDGET = 500;
@@ -99,4 +102,26 @@ export function buildFuzzyIndex<T>(items: readonly T[], keyOf: (item: T) => stri
 				.map(({ position, score }) => ({ item: items[position], score }));
 		},
 	};
+}
+
+const ROUNDING = 1000;
+
+export function toCandidate({ item, score }: Scored<PsaCustomer>): PsaCandidate {
+	return {
+		psaIndex: item.psaIndex,
+		psaId: item.idValue,
+		psaName: item.name,
+		score: Math.round(score * ROUNDING) / ROUNDING,
+	};
+}
+
+/** Scores a short, already chosen list of PSA customers against a Westcoast name. */
+export function scoredCandidates(
+	keys: NameKeys,
+	customers: readonly PsaCustomer[],
+): PsaCandidate[] {
+	const grams = trigramsOf(keys.base);
+	return customers.map((item) =>
+		toCandidate({ item, score: similarity(grams, trigramsOf(baseNameKey(item.name))) }),
+	);
 }

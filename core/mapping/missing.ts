@@ -1,5 +1,5 @@
 import { ACTIVE_STATE } from '../westcoast/protocol';
-import { scoredCandidates, toCandidate } from './candidates';
+import { scoredCandidates, toCandidate } from './fuzzy';
 import { MAX_LISTED, describeWestcoast, listIds, listPsaIds } from './describe';
 import { groupBy } from './group';
 import type { NameKeys } from './normalize';

@@ -4,7 +4,7 @@ import type { NameKeys } from './normalize';
 import type { PsaIndex } from './psa-index';
 import type { ReviewReason } from './review-reasons';
 import type { MatchRule, PsaCandidate, PsaCustomer, PsaId, WestcoastCustomer } from './types';
-import { scoredCandidates } from './candidates';
+import { scoredCandidates } from './fuzzy';
 
 /** Why a Westcoast customer goes to review: becomes its review entry. */
 export interface ReviewNote {

@@ -1,4 +1,4 @@
-import { calendarDateOf } from '../../../core/licences/dates';
+import { calendarDateOf } from '../../../core/licences/values';
 import { customerSelector, productMatcher } from '../../../core/licences/filters';
 
 describe('calendarDateOf', () => {
