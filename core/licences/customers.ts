@@ -1,6 +1,4 @@
-import { skippedEntry } from './entries';
-import { itemReason } from './reasons';
-import type { EntryIdentity, SkippedEntry } from './types';
+import { itemReason, type PlanReason } from './reasons';
 import {
 	readItem,
 	requiredId,
@@ -36,25 +34,18 @@ export interface CustomerIndex {
 	conflicting: Set<string>;
 	/** PSA customer → the Westcoast customers mapped to it (one PSA customer may hold several). */
 	westcoastIdsByPsaKey: Map<string, string[]>;
-	/** Skipped entries for unreadable and conflicting mapping items. */
-	entries: SkippedEntry[];
+	/** Unreadable and conflicting mapping items: each becomes a skipped entry. */
+	unusable: UnusableMapping[];
 }
 
-const mappingIdentity = (
-	mappingIndex: number,
-	westcoastCustomerId: string | null,
-	psaCustomerId: string | number | null,
-	customerName: string | null,
-): EntryIdentity => ({
-	westcoastSubscriptionId: null,
-	westcoastCustomerId,
-	psaLicenceId: null,
-	psaCustomerId,
-	productName: null,
-	customerName,
-	unresolvedParentSubscriptionId: null,
-	source: { mapping: mappingIndex },
-});
+/** A mapping item that links nothing, with what could be read of it to name it. */
+export interface UnusableMapping {
+	mappingIndex: number;
+	westcoastId: string | null;
+	psaId: string | number | null;
+	name: string | null;
+	invalid: PlanReason;
+}
 
 function readMapping(item: unknown, mappingIndex: number) {
 	return readItem('mappings', mappingIndex, (): MappedCustomer => {
@@ -72,7 +63,7 @@ export function indexCustomers(mappings: readonly unknown[]): CustomerIndex {
 		byWestcoastId: new Map(),
 		conflicting: new Set(),
 		westcoastIdsByPsaKey: new Map(),
-		entries: [],
+		unusable: [],
 	};
 	const conflictingItems = new Map<string, MappedCustomer[]>();
 
@@ -83,9 +74,7 @@ export function indexCustomers(mappings: readonly unknown[]): CustomerIndex {
 			const westcoastId = json && tryRead(() => requiredId(json, 'westcoastId'));
 			const psaId = json && tryRead(() => requiredIdValue(json, 'psaId'));
 			const name = json ? customerNameOf(json) : null;
-			index.entries.push(
-				skippedEntry(mappingIdentity(mappingIndex, westcoastId, psaId, name), read.invalid),
-			);
+			index.unusable.push({ mappingIndex, westcoastId, psaId, name, invalid: read.invalid });
 			return;
 		}
 		const mapped = read.record;
@@ -107,10 +96,9 @@ export function indexCustomers(mappings: readonly unknown[]): CustomerIndex {
 		const psaIds = [...new Set(items.map((item) => item.psaKey))].join(', ');
 		const detail = `Westcoast customer ${westcoastId} is mapped to several PSA customers (${psaIds}).`;
 		for (const item of items) {
-			const why = itemReason('conflictingMapping', 'mappings', item.mappingIndex, detail, 'psaId');
-			index.entries.push(
-				skippedEntry(mappingIdentity(item.mappingIndex, westcoastId, item.psaId, item.name), why),
-			);
+			const { mappingIndex, psaId, name } = item;
+			const invalid = itemReason('conflictingMapping', 'mappings', mappingIndex, detail, 'psaId');
+			index.unusable.push({ mappingIndex, westcoastId, psaId, name, invalid });
 		}
 	}
 	return index;

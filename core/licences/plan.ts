@@ -1,4 +1,5 @@
-import { indexCustomers, type CustomerIndex } from './customers';
+import { indexCustomers, type CustomerIndex, type UnusableMapping } from './customers';
+import { skippedEntry } from './entries';
 import { checkDeactivationWindow, type GuardInput } from './guard';
 import { customerSelector, productMatcher } from './filters';
 import { indexLicences, type LicenceIndex } from './licences';
@@ -15,6 +16,7 @@ import type {
 	LicencePlanInput,
 	LicencePlanOptions,
 	PartialLicencePlanOptions,
+	SkippedEntry,
 } from './types';
 
 /** The indexed inputs and options every decision reads (built once per plan). */
@@ -61,12 +63,29 @@ export function planLicences(
 		const entry = planLinkedLicence(context, item);
 		if (entry) entries.push(entry);
 	}
-	entries.push(...context.customers.entries);
+	entries.push(...context.customers.unusable.map(planUnusableMapping));
 	refuseUnsafePlan(entries, input.subscriptions.length, resolved);
 	const window = guard && checkDeactivationWindow(entries, guard, resolved);
 	const plan = collectPlan(entries, context, resolved.emitUnchanged);
 	if (!window) return plan;
 	return { ...plan, summary: { ...plan.summary, window: window.figures }, history: window.history };
+}
+
+/** A mapping item that links nothing: skipped, naming what could be read of it. */
+function planUnusableMapping(mapping: UnusableMapping): SkippedEntry {
+	return skippedEntry(
+		{
+			westcoastSubscriptionId: null,
+			westcoastCustomerId: mapping.westcoastId,
+			psaLicenceId: null,
+			psaCustomerId: mapping.psaId,
+			productName: null,
+			customerName: mapping.name,
+			unresolvedParentSubscriptionId: null,
+			source: { mapping: mapping.mappingIndex },
+		},
+		mapping.invalid,
+	);
 }
 
 function collectPlan(
