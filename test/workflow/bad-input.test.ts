@@ -59,6 +59,20 @@ describe('Mapping Resolver with items of the wrong shape', () => {
 		expect(result.output('Node', 1).map((item) => item.json.westcoastId)).toEqual(['W3']);
 		expect(result.output('Node', 4)).toHaveLength(3);
 	});
+
+	it("keeps HaloPSA's name for a Custom field name left empty (as Licence Sync does)", async () => {
+		const result = await runWorkflow(
+			workflowFeeding(
+				'mappingResolver',
+				{ psaPreset: 'custom', psaFields: { id: '', name: ' ' } },
+				[[customer('W1', 'Acme Ltd')], psa],
+			),
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.output('Node', 0).map((item) => item.json)).toEqual([
+			expect.objectContaining({ westcoastId: 'W1', psaId: 1, matchedBy: 'exactName' }),
+		]);
+	});
 });
 
 describe('Licence Sync with bad input and bad reads', () => {
@@ -144,23 +158,9 @@ describe('Licence Sync with bad input and bad reads', () => {
 			code: 'errorItemInInput',
 		});
 	});
-});
 
-describe('Custom preset with a field name left empty', () => {
-	it("keeps HaloPSA's name, in Mapping Resolver and Licence Sync alike", async () => {
-		const mapping = await runWorkflow(
-			workflowFeeding(
-				'mappingResolver',
-				{ psaPreset: 'custom', psaFields: { id: '', name: ' ' } },
-				[[customer('W1', 'Acme Ltd')], [{ id: 1, name: 'Acme Ltd', external_links: [] }]],
-			),
-		);
-		expect(mapping.error).toBeUndefined();
-		expect(mapping.output('Node', 0).map((item) => item.json)).toEqual([
-			expect.objectContaining({ westcoastId: 'W1', psaId: 1, matchedBy: 'exactName' }),
-		]);
-
-		const licences = await runWorkflow(
+	it("keeps HaloPSA's name for a Custom field name left empty (as Mapping Resolver does)", async () => {
+		const result = await runWorkflow(
 			workflowFeeding(
 				'licenceSync',
 				{
@@ -168,35 +168,11 @@ describe('Custom preset with a field name left empty', () => {
 					licenceFields: { count: '', clientId: ' ' },
 					westcoastLinkField: '',
 				},
-				[
-					[
-						{
-							westcoastId: 'S1',
-							customerId: 'W1',
-							productName: 'Microsoft 365 Business Basic',
-							quantity: 7,
-							state: 'Active',
-							endDate: '2027-03-31T00:00:00.000Z',
-							parentSubscriptionId: null,
-						},
-					],
-					[
-						{
-							id: 10,
-							client_id: 1,
-							name: 'Microsoft 365 Business Basic',
-							count: 5,
-							end_date: '2027-03-31T00:00:00',
-							is_active: true,
-							third_party_product: 'S1',
-						},
-					],
-					[{ westcoastId: 'W1', westcoastName: 'Acme Ltd', psaId: 1, psaName: 'Acme Ltd' }],
-				],
+				[[subscription('S1', 7)], licences, mappings],
 			),
 		);
-		expect(licences.error).toBeUndefined();
-		expect(licences.output('Node', 1).map((item) => item.json.payload)).toEqual([
+		expect(result.error).toBeUndefined();
+		expect(result.output('Node', 1).map((item) => item.json.payload)).toEqual([
 			expect.objectContaining({ id: 10, count: 7 }),
 		]);
 	});
