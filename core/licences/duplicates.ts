@@ -1,4 +1,4 @@
-import type { PlanContext } from './plan';
+import type { PlanContext } from './context';
 import type { LicenceItem } from './licences';
 import { reason } from './reasons';
 import type { EntryIdentity, SkippedEntry } from './types';

@@ -1,4 +1,4 @@
-import type { PlanContext } from './plan';
+import type { PlanContext } from './context';
 import { duplicateLicencesEntry } from './duplicates';
 import { deactivateEntry, skippedEntry, unchangedEntry } from './entries';
 import type { LicenceItem, LicenceRecord } from './licences';

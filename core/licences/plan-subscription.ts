@@ -1,4 +1,4 @@
-import type { PlanContext } from './plan';
+import type { PlanContext } from './context';
 import type { MappedCustomer } from './customers';
 import { duplicateLicencesEntry } from './duplicates';
 import { createEntry, deactivateEntry, skippedEntry, unchangedEntry, updateEntry } from './entries';

@@ -1,33 +1,23 @@
-import { indexCustomers, type CustomerIndex, type UnusableMapping } from './customers';
+import type { PlanContext } from './context';
+import { indexCustomers, type UnusableMapping } from './customers';
 import { skippedEntry } from './entries';
 import { checkDeactivationWindow, type GuardInput } from './guard';
 import { customerSelector, productMatcher } from './filters';
-import { indexLicences, type LicenceIndex } from './licences';
+import { indexLicences } from './licences';
 import { resolveOptions } from './options';
 import { planLinkedLicence } from './plan-licence';
 import { planSubscription } from './plan-subscription';
 import { refuseErrorItems, refuseMiswiredInput, refuseUnsafePlan } from './safety';
-import { indexSubscriptions, type SubscriptionIndex } from './subscriptions';
+import { indexSubscriptions } from './subscriptions';
 import { isInvalidInput, summarisePlan } from './summary';
 import type {
 	CreateEntry,
 	LicencePlan,
 	LicencePlanEntry,
 	LicencePlanInput,
-	LicencePlanOptions,
 	PartialLicencePlanOptions,
 	SkippedEntry,
 } from './types';
-
-/** The indexed inputs and options every decision reads (built once per plan). */
-export interface PlanContext {
-	options: LicencePlanOptions;
-	customers: CustomerIndex;
-	subscriptions: SubscriptionIndex;
-	licences: LicenceIndex;
-	isCustomerSelected: (westcoastCustomerId: string) => boolean;
-	isProductSelected: (names: readonly (string | null)[]) => boolean;
-}
 
 /**
  * Turns Westcoast subscriptions into exact PSA licence changes. Every
