@@ -83,7 +83,10 @@ const shown = (value: unknown): string =>
 	value === null || value === undefined || value === '' ? 'none' : String(value);
 
 /** The changes as one line: "count 5 → 7; is_active true → false" (a create lists what it writes). */
-export function describeChanges(action: LicencePlanEntry['action'], changes: readonly FieldChange[]): string {
+export function describeChanges(
+	action: LicencePlanEntry['action'],
+	changes: readonly FieldChange[],
+): string {
 	if (action === 'create')
 		return `new: ${changes
 			.filter(({ to }) => to !== null)

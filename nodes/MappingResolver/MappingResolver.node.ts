@@ -170,7 +170,9 @@ function addressJson({
 	return {
 		customerName: entry.psaName,
 		change: entry.changes
-			.map(({ field, from, to }) => `${field} ${from === null || from === '' ? 'none' : from} → ${to}`)
+			.map(
+				({ field, from, to }) => `${field} ${from === null || from === '' ? 'none' : from} → ${to}`,
+			)
 			.join('; '),
 		why: "The PSA customer's main site address differs from Westcoast's.",
 		...entry,
