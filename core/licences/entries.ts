@@ -101,24 +101,26 @@ const WHY_BY_ACTION: Partial<Record<LicencePlanEntry['action'], string>> = {
 	unchanged: 'The licence is in step with its Westcoast subscription.',
 };
 
+const READ_FIRST = ['action', 'customerName', 'productName'] as const;
+/** Left out of an output item: planner bookkeeping, and the keys put first. */
+const NOT_IN_DETAILS = new Set<string>([...READ_FIRST, 'source']);
+
 /**
  * An entry as an output item: what a person reads first (customer, product,
  * the change, why) at the top level, then the IDs, the details and the PSA
  * payload. Planner bookkeeping (`source`) is left out.
  */
-export function readableEntry({
-	source: _source,
-	action,
-	customerName,
-	productName,
-	...entry
-}: LicencePlanEntry) {
+export function readableEntry(entry: LicencePlanEntry) {
+	const { action, customerName, productName, changes, reason } = entry;
+	const details = Object.fromEntries(
+		Object.entries(entry).filter(([key]) => !NOT_IN_DETAILS.has(key)),
+	) as Omit<LicencePlanEntry, (typeof READ_FIRST)[number] | 'source'>;
 	return {
 		action,
 		customerName,
 		productName,
-		change: describeChanges(action, entry.changes),
-		why: entry.reason?.message ?? WHY_BY_ACTION[action] ?? null,
-		...entry,
+		change: describeChanges(action, changes),
+		why: reason?.message ?? WHY_BY_ACTION[action] ?? null,
+		...details,
 	};
 }

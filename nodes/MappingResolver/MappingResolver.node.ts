@@ -152,21 +152,17 @@ function mappedJson(entry: MappingPlan['mapped'][number] | MappingPlan['deletedU
 }
 
 /** A customer to create: who, what is written and why first, then the payload and the Westcoast record. */
-function createJson({ westcoastIndex: _index, ...entry }: MappingPlan['create'][number]) {
+function createJson(entry: MappingPlan['create'][number]) {
 	return {
 		customerName: entry.westcoastName,
 		change: `new PSA customer "${entry.westcoastName}"`,
 		why: 'No PSA customer holds this Westcoast ID in a link or has this name.',
-		...entry,
+		...omit(entry, ['westcoastIndex']),
 	};
 }
 
 /** A main site to update: whose, the lines before → after and why first, then the payload. */
-function addressJson({
-	westcoastIndex: _westcoast,
-	psaIndex: _psa,
-	...entry
-}: MappingPlan['addressChanges'][number]) {
+function addressJson(entry: MappingPlan['addressChanges'][number]) {
 	return {
 		customerName: entry.psaName,
 		change: entry.changes
@@ -175,7 +171,7 @@ function addressJson({
 			)
 			.join('; '),
 		why: "The PSA customer's main site address differs from Westcoast's.",
-		...entry,
+		...omit(entry, ['westcoastIndex', 'psaIndex']),
 	};
 }
 
