@@ -1,5 +1,6 @@
 /** Licence Sync's planner: Westcoast subscriptions in, exact PSA licence changes out. No n8n import. */
 export { planLicences } from './plan';
+export { describeChanges, readableEntry } from './entries';
 export { licenceName } from './subscriptions';
 export { parseProductFilter } from './filters';
 export { DEFAULT_LICENCE_PLAN_OPTIONS, OPTION_LABEL } from './options';

@@ -39,6 +39,8 @@ export function planSiteUpdates(
 		}
 		updates.push({
 			...ids,
+			westcoastName: customer.name,
+			psaName: psa.name,
 			siteId: String(psa.mainSiteId),
 			payload: siteAddressPayload(psa, changes, fields),
 			changes,

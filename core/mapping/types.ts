@@ -123,7 +123,9 @@ export type AddressChangeEntry = {
 	westcoastIndex: number;
 	psaIndex: number;
 	westcoastId: string;
+	westcoastName: string;
 	psaId: PsaId;
+	psaName: string;
 	siteId: string;
 	payload: PsaPayload;
 	changes: AddressFieldChange[];

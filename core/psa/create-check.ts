@@ -337,9 +337,13 @@ export function confirmLicenceCreates(
 				continue;
 			}
 			const identity = {
+				customerName: create.record.customerName ?? null,
+				productName: create.record.productName ?? null,
 				westcoastSubscriptionId: subscriptionId,
 				westcoastCustomerId: create.record.westcoastCustomerId ?? null,
 				psaCustomerId: create.payload[fields.clientId],
+				// The planner's write batch, so a found licence's update is POSTed with its batch.
+				...(create.record.batch === undefined ? {} : { batch: create.record.batch }),
 			};
 			if (licences.length > 1) {
 				const ids = licences.map((licence) => licence.id);

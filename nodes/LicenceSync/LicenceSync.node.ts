@@ -13,6 +13,7 @@ import {
 	parseProductFilter,
 	planLicences,
 	PlanRefusedError,
+	readableEntry,
 	readGuardMemory,
 	type AcceptedPlan,
 	type GuardInput,
@@ -23,14 +24,7 @@ import {
 import { fieldsFor } from '../../core/psa/preset';
 import { presetNamed } from '../../core/psa/presets';
 import { asNodeError } from '../shared/errors';
-import {
-	batchOutput,
-	inputRecords,
-	omit,
-	outputItem,
-	textList,
-	type Sources,
-} from '../shared/items';
+import { changeOutput, inputRecords, outputItem, textList, type Sources } from '../shared/items';
 import { properties } from './description';
 
 const INPUTS = { subscriptions: 0, licences: 1, mappings: 2 } as const;
@@ -125,7 +119,6 @@ export class LicenceSync implements INodeType {
 		const batchSize = Number(
 			(this.getNodeParameter('options', 0, {}) as IDataObject).batchSize ?? 0,
 		);
-		const json = (entry: LicencePlanEntry) => omit(entry, ['source']);
 		const sources = ({ source }: LicencePlanEntry): Sources => [
 			{ input: INPUTS.subscriptions, item: source.subscription },
 			{ input: INPUTS.licences, item: source.licence },
@@ -133,11 +126,12 @@ export class LicenceSync implements INodeType {
 			{ input: INPUTS.mappings, item: source.mapping },
 		];
 		const perRecord = (entries: LicencePlanEntry[]) =>
-			entries.map((entry) => outputItem(json(entry), sources(entry)));
+			entries.map((entry) => outputItem(readableEntry(entry), sources(entry)));
+		// One item per change; the writes are numbered into batches for Halo's array POST.
 		return [
-			batchOutput(plan.create, batchSize, json, sources),
-			batchOutput(plan.update, batchSize, json, sources),
-			batchOutput(plan.deactivate, batchSize, json, sources),
+			changeOutput(plan.create, batchSize, readableEntry, sources),
+			changeOutput(plan.update, batchSize, readableEntry, sources),
+			changeOutput(plan.deactivate, batchSize, readableEntry, sources),
 			perRecord(plan.unchanged),
 			perRecord(plan.skipped),
 			[

@@ -18,7 +18,7 @@ import { presetNamed } from '../../core/psa/presets';
 import { PlanRefusedError } from '../../core/refusal';
 import { findMiswiring, MAPPING_RESOLVER_INPUTS as INPUTS } from '../../core/wiring';
 import { asNodeError } from '../shared/errors';
-import { batchOutput, inputRecords, omit, outputItem, type Sources } from '../shared/items';
+import { changeOutput, inputRecords, omit, outputItem, type Sources } from '../shared/items';
 import { properties } from './description';
 
 const WESTCOAST_INPUT = 0;
@@ -100,10 +100,11 @@ export class MappingResolver implements INodeType {
 			[...plan.mapped, ...plan.deletedUpstream].map((entry) =>
 				outputItem(mappedJson(entry), fromBoth(entry)),
 			),
-			batchOutput(plan.create, batchSize, withoutIndexes, (entry) =>
+			// One item per change; the writes are numbered into batches for Halo's array POST.
+			changeOutput(plan.create, batchSize, createJson, (entry) =>
 				fromWestcoast(entry.westcoastIndex),
 			),
-			batchOutput(plan.addressChanges, batchSize, withoutIndexes, fromBoth),
+			changeOutput(plan.addressChanges, batchSize, addressJson, fromBoth),
 			plan.review.map((entry) => outputItem(reviewJson(entry), fromBoth(entry))),
 			plan.table.map((row) => outputItem(withoutIndexes(row), fromWestcoast(row.westcoastIndex))),
 		];
@@ -156,6 +157,30 @@ function mappedJson(entry: MappingPlan['mapped'][number] | MappingPlan['deletedU
 		matchedBy: entry.matchedBy,
 		westcoastDeleted: 'westcoastDeleted' in entry && entry.westcoastDeleted === true,
 		link: ('link' in entry && entry.link) || null,
+	};
+}
+
+/** A customer to create: who, what is written and why first, then the payload and the Westcoast record. */
+function createJson(entry: MappingPlan['create'][number]) {
+	return {
+		customerName: entry.westcoastName,
+		change: `new PSA customer "${entry.westcoastName}"`,
+		why: 'No PSA customer holds this Westcoast ID in a link or has this name.',
+		...omit(entry, ['westcoastIndex']),
+	};
+}
+
+/** A main site to update: whose, the lines before → after and why first, then the payload. */
+function addressJson(entry: MappingPlan['addressChanges'][number]) {
+	return {
+		customerName: entry.psaName,
+		change: entry.changes
+			.map(
+				({ field, from, to }) => `${field} ${from === null || from === '' ? 'none' : from} → ${to}`,
+			)
+			.join('; '),
+		why: "The PSA customer's main site address differs from Westcoast's.",
+		...omit(entry, ['westcoastIndex', 'psaIndex']),
 	};
 }
 

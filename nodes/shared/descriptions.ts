@@ -18,7 +18,7 @@ export const batchSizeOption: INodeProperties = {
 	typeOptions: { minValue: 0 },
 	default: 0,
 	description:
-		'Emit one item per batch of this many payloads (in "payloads"), ready for a PSA array write such as Halo\'s POST. 0 emits one item per record.',
+		'Number the changes in batches of this many (field "batch"), one per PSA array write such as Halo\'s POST: a Summarize node grouped by batch, appending payload, makes the array bodies. 0 numbers none. Either way there is one item per change.',
 };
 
 /** The "Options" collection every operation and node ends with. */

@@ -24,33 +24,24 @@ export function outputItem(json: object, sources: Sources): INodeExecutionData {
 }
 
 /**
- * One item per batch of `size` payloads (for a PSA's array writes), carrying
- * the payloads, the records they came from and every source item; size 0 keeps
- * one item per record.
+ * One item per change, for a person to read as a list. With `size` > 0 each
+ * item carries `batch`, the number of the PSA array write it goes in (`size`
+ * changes per batch, in plan order): n8n's Summarize node, grouped by `batch`,
+ * appending `payload`, turns them into the array bodies of Halo's POST.
  */
-export function batchOutput<T extends { payload?: unknown }>(
+export function changeOutput<T>(
 	entries: T[],
 	size: number,
 	toJson: (entry: T) => object,
 	sourcesOf: (entry: T) => Sources,
 ): INodeExecutionData[] {
-	if (!size || size < 1) return entries.map((entry) => outputItem(toJson(entry), sourcesOf(entry)));
-	const batches: INodeExecutionData[] = [];
-	for (let start = 0; start < entries.length; start += size) {
-		const slice = entries.slice(start, start + size);
-		batches.push(
-			outputItem(
-				{
-					batch: batches.length + 1,
-					count: slice.length,
-					payloads: slice.map((entry) => entry.payload),
-					records: slice.map(toJson),
-				},
-				slice.flatMap(sourcesOf),
-			),
-		);
-	}
-	return batches;
+	const batchOf = size >= 1 ? (position: number) => Math.floor(position / size) + 1 : null;
+	return entries.map((entry, position) =>
+		outputItem(
+			batchOf ? { ...toJson(entry), batch: batchOf(position) } : toJson(entry),
+			sourcesOf(entry),
+		),
+	);
 }
 
 /** Splits a comma/newline separated text parameter into trimmed, non-empty values. */

@@ -21,19 +21,20 @@ beforeEach(() => sandbox.admin.reset({ seed: 7 }));
 const activeSubscriptions = () =>
 	sandbox.state().subscriptions.filter((subscription) => subscription.AccountState === 'Active');
 
-/** A Deactivate batch item as Licence Sync emits it (records of the batch). */
-const batchOf = (ids: string[], code = 'deletedUpstreamZeroed') => ({
-	batch: 1,
-	count: ids.length,
-	payloads: ids.map((_, index) => ({ id: 100 + index, count: 0 })),
-	records: ids.map((id, index) => ({
+/** Deactivate items as Licence Sync emits them: one per licence, numbered into write batches. */
+const deactivationsOf = (ids: string[], code = 'deletedUpstreamZeroed') =>
+	ids.map((id, index) => ({
+		action: 'deactivate',
+		customerName: null,
+		productName: `Product ${id}`,
+		change: 'count 5 → 0',
+		why: '',
 		westcoastSubscriptionId: id,
 		psaLicenceId: 100 + index,
-		productName: `Product ${id}`,
-		customerName: null,
 		reason: { code, message: '' },
-	})),
-});
+		payload: { id: 100 + index, count: 0 },
+		batch: 1,
+	}));
 
 async function confirm(items: unknown[]) {
 	const workflow = workflowFeeding(
@@ -53,10 +54,10 @@ describe('Subscription > Confirm Deleted', () => {
 		// A subscription with its add-ons: all of them gone.
 		const [first] = activeSubscriptions();
 		const { deleted } = sandbox.admin.deleteSubscription(Number(first.AccountId));
-		const item = batchOf(deleted.map(String));
-		const { error, items } = await confirm([item]);
+		const planned = deactivationsOf(deleted.map(String));
+		const { error, items } = await confirm(planned);
 		expect(error).toBeUndefined();
-		expect(items.map((output) => output.json)).toEqual([item]);
+		expect(items.map((output) => output.json)).toEqual(planned);
 	});
 
 	test('a subscription left out of the list but still active stops the run, naming it', async () => {
@@ -64,9 +65,9 @@ describe('Subscription > Confirm Deleted', () => {
 		// Its add-ons go with it: the one still there is another subscription.
 		sandbox.admin.deleteSubscription(Number(gone.AccountId));
 		const [stillThere] = activeSubscriptions();
-		const { error, items } = await confirm([
-			batchOf([String(gone.AccountId), String(stillThere.AccountId)]),
-		]);
+		const { error, items } = await confirm(
+			deactivationsOf([String(gone.AccountId), String(stillThere.AccountId)]),
+		);
 		expect(items).toEqual([]);
 		expect(error?.message).toContain(
 			`left out 1 subscription it still has as active: ${stillThere.AccountId} (Product ${stillThere.AccountId})`,
@@ -76,10 +77,10 @@ describe('Subscription > Confirm Deleted', () => {
 
 	test('deactivations the list itself shows (not active upstream) are not read again', async () => {
 		const [active] = activeSubscriptions();
-		const item = batchOf([String(active.AccountId)], 'inactiveUpstream');
-		const { error, items } = await confirm([item]);
+		const planned = deactivationsOf([String(active.AccountId)], 'inactiveUpstream');
+		const { error, items } = await confirm(planned);
 		expect(error).toBeUndefined();
-		expect(items.map((output) => output.json)).toEqual([item]);
+		expect(items.map((output) => output.json)).toEqual(planned);
 		expect(sandbox.admin.calls().filter((call) => call.call === 'GetSubscription')).toEqual([]);
 	});
 
@@ -87,7 +88,7 @@ describe('Subscription > Confirm Deleted', () => {
 		const [active] = activeSubscriptions();
 		sandbox.admin.deleteSubscription(Number(active.AccountId));
 		sandbox.admin.setFaults({ calls: ['GetSubscription'], unavailable: { count: 20 } });
-		const { error, items } = await confirm([batchOf([String(active.AccountId)])]);
+		const { error, items } = await confirm(deactivationsOf([String(active.AccountId)]));
 		expect(items).toEqual([]);
 		expect(error?.message).toMatch(/GetSubscription/);
 	});

@@ -1,9 +1,10 @@
 /**
- * PSA Create Check in n8n's engine: the Create items of Licence Sync (in
- * batches, as the shipped workflows emit them) and the pages of the lookups,
- * out come the batches still to create, the updates and what was found.
+ * PSA Create Check in n8n's engine: the Create items of Licence Sync (one per
+ * change, numbered into write batches, as the shipped workflows emit them) and
+ * the pages of the lookups; out come the creates still to make, the updates
+ * (in the batch of their create) and what was found.
  */
-import { planLicences } from '../../core/licences';
+import { planLicences, readableEntry } from '../../core/licences';
 import { HALO_PRESET } from '../../core/psa/halo';
 import { FED_NODE, workflowFeeding } from '../harness/fixture-workflow';
 import { runWorkflow } from '../harness/run-workflow';
@@ -20,12 +21,7 @@ describe('PSA Create Check in a workflow', () => {
 		licences: [],
 		mappings: [{ westcoastId: 'C1', psaId: 11 }],
 	});
-	const batch = {
-		batch: 1,
-		count: plan.create.length,
-		payloads: plan.create.map((entry) => entry.payload),
-		records: plan.create.map(({ source: _source, ...entry }) => entry),
-	};
+	const creates = plan.create.map((entry) => ({ ...readableEntry(entry), batch: 1 }));
 	const written = (index: number, overrides: object = {}) => ({
 		...plan.create[index].payload,
 		id: 600 + index,
@@ -36,25 +32,29 @@ describe('PSA Create Check in a workflow', () => {
 		westcoastLinkField: HALO_PRESET.licenceFields.westcoastLink,
 	};
 
-	it('keeps the missing creates in their batch, updates a found licence that differs, leaves one in step', async () => {
+	it('keeps the missing creates with their batch number, updates a found licence that differs, leaves one in step', async () => {
 		const pages = [
 			{ record_count: 2, licences: [written(0), written(1, { count: 1 })] },
 			{ record_count: 2, licences: [] },
 		];
 		const result = await runWorkflow(
-			workflowFeeding('psaCreateCheck', parameters, [[batch], pages]),
+			workflowFeeding('psaCreateCheck', parameters, [creates, pages]),
 		);
 
 		expect(result.error).toBeUndefined();
-		const [create] = result.output(FED_NODE, OUTPUT.create);
-		expect(create.json).toMatchObject({
-			batch: 1,
-			count: 1,
-			records: [{ westcoastSubscriptionId: 'S3' }],
-		});
-		expect(create.pairedItem).toEqual([{ input: 0, item: 0 }]);
-		const [update] = result.output(FED_NODE, OUTPUT.update);
-		expect(update.json).toMatchObject({ count: 1, payloads: [{ id: 601, count: 5 }] });
+		const create = result.output(FED_NODE, OUTPUT.create);
+		expect(create.map((item) => item.json)).toEqual([creates[2]]);
+		expect(create[0].pairedItem).toEqual([{ input: 0, item: 2 }]);
+		const update = result.output(FED_NODE, OUTPUT.update);
+		expect(update.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				action: 'update',
+				westcoastSubscriptionId: 'S2',
+				productName: 'Product S2',
+				payload: { id: 601, count: 5 },
+				batch: 1,
+			}),
+		]);
 		expect(result.output(FED_NODE, OUTPUT.existing).map((item) => item.json)).toEqual([
 			expect.objectContaining({
 				action: 'unchanged',
@@ -67,7 +67,7 @@ describe('PSA Create Check in a workflow', () => {
 	it('stops the run on a lookup that fell short, naming the client', async () => {
 		const pages = [{ record_count: 3, licences: [written(0)] }];
 		const result = await runWorkflow(
-			workflowFeeding('psaCreateCheck', parameters, [[batch], pages]),
+			workflowFeeding('psaCreateCheck', parameters, [creates, pages]),
 		);
 		expect(result.error?.message).toMatch(/Halo client 11's licences .* is doubtful/);
 	});

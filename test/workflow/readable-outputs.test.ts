@@ -29,13 +29,15 @@ beforeAll(async () => {
 });
 afterAll(async () => sandboxes.close());
 
-async function plan() {
+async function plan(batchSize = 0) {
 	const psaLicences = await halo.list('SoftwareLicence', 'licences');
+	const options = batchSize ? { options: { batchSize } } : {};
 	const result = await runWorkflow(
 		syncWorkflow({
 			psaCustomers: await halo.list('Client', 'clients'),
 			psaLicences,
-			mapping: { matchNormalizedName: true },
+			mapping: { matchNormalizedName: true, updateSiteAddress: true, ...options },
+			licences: options,
 		}),
 		{ credentials: [sandboxCredential(sandboxes.westcoast)] },
 	);
@@ -48,6 +50,48 @@ async function plan() {
 const REASON_CODES = [...Object.keys(LICENCE_REASONS), ...Object.keys(REVIEW_REASONS)];
 /** A reason code or another camelCase word: "noQuantity", "exactName". */
 const CODE_IN_SENTENCE = /\b[a-z]+[A-Z][A-Za-z]*\b/;
+
+describe('with a Batch Size, the write outputs still hold one item per change', () => {
+	it('numbers each change into its write batch and puts who, what and why first', async () => {
+		const plain = await plan();
+		const batched = await plan(2);
+		const outputs = [
+			[NODES.mapping, 1],
+			[NODES.mapping, 2],
+			[NODES.licences, 0],
+			[NODES.licences, 1],
+			[NODES.licences, 2],
+		] as const;
+		let changes = 0;
+		for (const [node, output] of outputs) {
+			const items = batched.json(node, output);
+			// The same changes, in the same order, as without batches: only the batch number is added.
+			expect(items.map(({ batch: _batch, ...rest }) => rest)).toEqual(plain.json(node, output));
+			items.forEach((item, position) => {
+				expect(item.batch).toBe(Math.floor(position / 2) + 1);
+				expect(Object.keys(item).slice(0, 4)).toEqual(
+					node === NODES.licences
+						? ['action', 'customerName', 'productName', 'change']
+						: ['customerName', 'change', 'why', expect.any(String)],
+				);
+				expect(item.why).toEqual(expect.stringMatching(/^[A-Z].*\.$/));
+				expect(item.payload).toEqual(expect.any(Object));
+				// Before → after, field by field (a create has no before).
+				for (const { field, from, to } of (item.changes as Json[] | undefined) ?? []) {
+					if (to === null) continue;
+					const before = from === null || from === undefined || from === '' ? 'none' : String(from);
+					const shown =
+						item.action === 'create'
+							? `${String(field)} ${String(to)}`
+							: `${String(field)} ${before} → ${String(to)}`;
+					expect(String(item.change)).toContain(shown);
+				}
+			});
+			changes += items.length;
+		}
+		expect(changes).toBeGreaterThan(10);
+	});
+});
 
 describe('the output pane after one plan and, once applied, the next', () => {
 	let first: Awaited<ReturnType<typeof plan>>;

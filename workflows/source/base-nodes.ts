@@ -142,15 +142,6 @@ export const collectField = (
 	},
 });
 
-/** Split Out: one item per element of the list in `field` (e.g. the records of a batch item). */
-export const splitOut = (name: string, position: Position, field: string): NodeSpec => ({
-	name,
-	type: 'n8n-nodes-base.splitOut',
-	typeVersion: 1,
-	position,
-	parameters: { fieldToSplitOut: field, include: 'noOtherFields', options: {} },
-});
-
 /**
  * Merge (append) as a barrier: in execution order v1 it runs once all inputs
  * have arrived, or, when some never will (nothing to write), once nothing

@@ -1,18 +1,19 @@
 /** What a customer mapping plan writes to Halo, and the barrier after it. */
 import { HALO_ENTITIES, HALO_LIST_KEY, HALO_LOOKUP_FILTERS } from '../../core/psa/halo';
-import { collectField, keepWhere, noOp, splitOut, waitForAll } from './base-nodes';
+import { collectField, keepWhere, noOp, waitForAll } from './base-nodes';
 import type { WorkflowGraph } from './graph';
-import { haloLookup, haloPostPayloads } from './halo-nodes';
+import { addBatchedPost, haloLookup, haloPostPayloads } from './halo-nodes';
 import { CREATE_CHECK_OUTPUT, MAPPING_OUTPUT, psaCreateCheck } from './package-nodes';
 
 export const CUSTOMER_WRITE_NODES = {
 	newLinks: 'New Links',
 	collectLinks: 'Collect Links',
 	saveLinks: 'Halo: Save Links',
-	clientCreates: 'Client Creates',
 	findClientLinks: 'Halo: Find Client Links',
 	confirmClientCreates: 'Confirm Client Creates',
+	clientCreateBatches: 'Client Creates in Batches',
 	createClients: 'Halo: Create Clients',
+	siteUpdateBatches: 'Site Updates in Batches',
 	updateSites: 'Halo: Update Sites',
 	review: 'Customers to Review',
 	done: 'Customer Writes Done',
@@ -47,25 +48,25 @@ export function addCustomerWrites(
 			['$json.payloads.length > 0', ...(linkCondition ? [linkCondition] : [])],
 		),
 	);
-	const saveLinks = graph.add(
-		haloPostPayloads(N.saveLinks, [x + 660, y - 200], HALO_ENTITIES.customer),
-	);
-	const clientCreates = graph.add(splitOut(N.clientCreates, [x + 220, y + 200], 'records'));
+	const saveLinks = graph.add(haloPostPayloads(N.saveLinks, [x + 660, y - 200], HALO_ENTITIES.customer));
+	// One lookup per planned create: Mapping Resolver emits one item per change.
 	const findLinks = graph.add(
-		haloLookup(
-			N.findClientLinks,
-			[x + 440, y + 200],
-			HALO_ENTITIES.externalLink,
-			HALO_LIST_KEY.externalLink,
-			[{ name: HALO_LOOKUP_FILTERS.linkThirdPartyId, value: '={{ $json.westcoastId }}' }],
-		),
+		haloLookup(N.findClientLinks, [x + 220, y + 200], HALO_ENTITIES.externalLink, HALO_LIST_KEY.externalLink, [
+			{ name: HALO_LOOKUP_FILTERS.linkThirdPartyId, value: '={{ $json.westcoastId }}' },
+		]),
 	);
-	const confirm = graph.add(psaCreateCheck(N.confirmClientCreates, [x + 660, y], 'customers'));
-	const createClients = graph.add(
-		haloPostPayloads(N.createClients, [x + 880, y], HALO_ENTITIES.customer),
+	const confirm = graph.add(psaCreateCheck(N.confirmClientCreates, [x + 440, y], 'customers'));
+	const createClients = addBatchedPost(
+		graph,
+		[N.clientCreateBatches, N.createClients],
+		[x + 660, y],
+		HALO_ENTITIES.customer,
 	);
-	const updateSites = graph.add(
-		haloPostPayloads(N.updateSites, [x + 440, y + 400], HALO_ENTITIES.site),
+	const updateSites = addBatchedPost(
+		graph,
+		[N.siteUpdateBatches, N.updateSites],
+		[x + 220, y + 400],
+		HALO_ENTITIES.site,
 	);
 	const review = graph.add(noOp(N.review, [x + 440, y + 600]));
 	const done = graph.add(waitForAll(N.done, [x + CUSTOMER_WRITES_WIDTH, y], 4));
@@ -74,15 +75,14 @@ export function addCustomerWrites(
 	graph.connect(collectLinks, newLinks);
 	graph.connect(newLinks, saveLinks);
 	graph.connect(mapper, confirm, MAPPING_OUTPUT.create, 0);
-	graph.connect(mapper, clientCreates, MAPPING_OUTPUT.create);
-	graph.connect(clientCreates, findLinks);
+	graph.connect(mapper, findLinks, MAPPING_OUTPUT.create);
 	graph.connect(findLinks, confirm, 0, 1);
-	graph.connect(confirm, createClients, CREATE_CHECK_OUTPUT.create);
-	graph.connect(mapper, updateSites, MAPPING_OUTPUT.addressChanges);
+	graph.connect(confirm, createClients.batches, CREATE_CHECK_OUTPUT.create);
+	graph.connect(mapper, updateSites.batches, MAPPING_OUTPUT.addressChanges);
 	graph.connect(mapper, review, MAPPING_OUTPUT.review);
-	graph.connect(createClients, done, 0, 0);
+	graph.connect(createClients.post, done, 0, 0);
 	graph.connect(saveLinks, done, 0, 1);
-	graph.connect(updateSites, done, 0, 2);
+	graph.connect(updateSites.post, done, 0, 2);
 	// The mapping table always has rows, so the barrier runs even when nothing is written.
 	graph.connect(mapper, done, MAPPING_OUTPUT.table, 3);
 	return done;

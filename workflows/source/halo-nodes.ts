@@ -3,7 +3,7 @@
  * credential: paged list reads and array POSTs (Halo's only write).
  */
 import { HALO_LIST_PAGE_SIZE } from '../../core/psa/halo';
-import type { NodeSpec, Position } from './graph';
+import type { NodeSpec, Position, WorkflowGraph } from './graph';
 import { HALO_CREDENTIAL } from './package-nodes';
 import { haloApiUrl, setting, SETTING } from './settings';
 
@@ -132,17 +132,60 @@ export const haloLookup = (
 	...retried,
 });
 
+/** Where n8n's Summarize node puts the appended `payload`s of a batch. */
+export const BATCH_PAYLOADS_FIELD = 'appended_payload';
+
 /**
- * One POST per input item, its body the item's `payloads` array (Halo creates
+ * One item per write batch: the planners emit one item per change, numbered
+ * `batch` by their Batch Size option; n8n's Summarize node, split by `batch`,
+ * appends their `payload`s into one array per batch (no loop: one node run,
+ * one stored copy of the payloads).
+ */
+export const haloWriteBatches = (name: string, position: Position): NodeSpec => ({
+	name,
+	type: 'n8n-nodes-base.summarize',
+	typeVersion: 1.1,
+	position,
+	parameters: {
+		fieldsToSummarize: { values: [{ aggregation: 'append', field: 'payload' }] },
+		fieldsToSplitBy: 'batch',
+		options: {},
+	},
+});
+
+/**
+ * One POST per input item, its body the item's array `field` (Halo creates
  * elements without an id and updates those with one). Never retried: a
  * repeated create would duplicate.
  */
-export const haloPostPayloads = (name: string, position: Position, entity: string): NodeSpec =>
+export const haloPostPayloads = (
+	name: string,
+	position: Position,
+	entity: string,
+	field = 'payloads',
+): NodeSpec =>
 	haloRequest(name, position, {
 		method: 'POST',
 		url: haloApiUrl(entity),
 		sendBody: true,
 		specifyBody: 'json',
-		jsonBody: '={{ JSON.stringify($json.payloads) }}',
+		jsonBody: `={{ JSON.stringify($json.${field}) }}`,
 		options: {},
 	});
+
+/**
+ * The changes of one planner output into write batches (Summarize), then
+ * Halo's array POST per batch. Returns the Summarize (the chain's first node)
+ * and the POST (its last).
+ */
+export function addBatchedPost(
+	graph: WorkflowGraph,
+	[batchesName, postName]: [string, string],
+	[x, y]: Position,
+	entity: string,
+): { batches: string; post: string } {
+	const batches = graph.add(haloWriteBatches(batchesName, [x, y]));
+	const post = graph.add(haloPostPayloads(postName, [x + 220, y], entity, BATCH_PAYLOADS_FIELD));
+	graph.connect(batches, post);
+	return { batches, post };
+}

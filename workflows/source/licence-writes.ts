@@ -5,9 +5,9 @@ import {
 	HALO_LIST_KEY,
 	HALO_LOOKUP_FILTERS,
 } from '../../core/psa/halo';
-import { keepWhere, noOp, setFields, splitOut } from './base-nodes';
+import { keepWhere, noOp, setFields } from './base-nodes';
 import type { WorkflowGraph } from './graph';
-import { haloLookup, haloPostPayloads } from './halo-nodes';
+import { addBatchedPost, haloLookup, haloPostPayloads } from './halo-nodes';
 import {
 	CREATE_CHECK_OUTPUT,
 	LICENCE_OUTPUT,
@@ -16,16 +16,19 @@ import {
 } from './package-nodes';
 
 export const LICENCE_WRITE_NODES = {
-	licenceCreates: 'Licence Creates',
 	findClientLicences: "Halo: Find Clients' Licences",
 	confirmLicenceCreates: 'Confirm Licence Creates',
+	licenceCreateBatches: 'Licence Creates in Batches',
 	createLicences: 'Halo: Create Licences',
+	foundLicenceBatches: 'Found Licences in Batches',
 	updateFoundLicences: 'Halo: Update Found Licences',
 	addOnParents: 'Add-On Parents',
 	addOnsToLink: 'Add-Ons to Link',
 	linkAddOns: 'Halo: Link Add-Ons',
+	licenceUpdateBatches: 'Licence Updates in Batches',
 	updateLicences: 'Halo: Update Licences',
 	confirmDeleted: 'Westcoast: Confirm Deleted',
+	deactivationBatches: 'Deactivations in Batches',
 	deactivateLicences: 'Halo: Deactivate Licences',
 	skipped: 'Licences Skipped',
 } as const;
@@ -72,24 +75,26 @@ export function addLicenceWrites(
 	licenceSync: string,
 	[x, y]: [number, number],
 ): string[] {
-	const licenceCreates = graph.add(splitOut(N.licenceCreates, [x + 220, y - 600], 'records'));
+	// One lookup per planned create: Licence Sync emits one item per change.
 	const findLicences = graph.add(
-		haloLookup(
-			N.findClientLicences,
-			[x + 440, y - 600],
-			HALO_ENTITIES.licence,
-			HALO_LIST_KEY.licence,
-			[{ name: HALO_LOOKUP_FILTERS.licenceClientId, value: '={{ $json.psaCustomerId }}' }],
-		),
+		haloLookup(N.findClientLicences, [x + 220, y - 600], HALO_ENTITIES.licence, HALO_LIST_KEY.licence, [
+			{ name: HALO_LOOKUP_FILTERS.licenceClientId, value: '={{ $json.psaCustomerId }}' },
+		]),
 	);
 	const confirm = graph.add(
-		psaCreateCheck(N.confirmLicenceCreates, [x + 660, y - 400], 'licences'),
+		psaCreateCheck(N.confirmLicenceCreates, [x + 440, y - 400], 'licences'),
 	);
-	const create = graph.add(
-		haloPostPayloads(N.createLicences, [x + 880, y - 400], HALO_ENTITIES.licence),
+	const create = addBatchedPost(
+		graph,
+		[N.licenceCreateBatches, N.createLicences],
+		[x + 660, y - 400],
+		HALO_ENTITIES.licence,
 	);
-	const updateFound = graph.add(
-		haloPostPayloads(N.updateFoundLicences, [x + 880, y - 600], HALO_ENTITIES.licence),
+	const updateFound = addBatchedPost(
+		graph,
+		[N.foundLicenceBatches, N.updateFoundLicences],
+		[x + 660, y - 600],
+		HALO_ENTITIES.licence,
 	);
 	const parents = graph.add(
 		setFields(
@@ -102,29 +107,34 @@ export function addLicenceWrites(
 	const toLink = graph.add(
 		keepWhere(N.addOnsToLink, [x + 1100, y - 200], ['$json.payloads.length > 0']),
 	);
-	const link = graph.add(
-		haloPostPayloads(N.linkAddOns, [x + 1320, y - 200], HALO_ENTITIES.licence),
+	const link = graph.add(haloPostPayloads(N.linkAddOns, [x + 1320, y - 200], HALO_ENTITIES.licence));
+	const update = addBatchedPost(
+		graph,
+		[N.licenceUpdateBatches, N.updateLicences],
+		[x + 220, y],
+		HALO_ENTITIES.licence,
 	);
-	const update = graph.add(haloPostPayloads(N.updateLicences, [x + 220, y], HALO_ENTITIES.licence));
 	// Topmost of Licence Sync's branches, so that n8n (execution order v1) runs it first: a short subscription list stops the run before any licence write.
 	const confirmDeleted = graph.add(westcoastConfirmDeleted(N.confirmDeleted, [x + 220, y - 800]));
-	const deactivate = graph.add(
-		haloPostPayloads(N.deactivateLicences, [x + 440, y - 800], HALO_ENTITIES.licence),
+	const deactivate = addBatchedPost(
+		graph,
+		[N.deactivationBatches, N.deactivateLicences],
+		[x + 440, y - 800],
+		HALO_ENTITIES.licence,
 	);
 	const skipped = graph.add(noOp(N.skipped, [x + 220, y + 400]));
 
 	graph.connect(licenceSync, confirm, LICENCE_OUTPUT.create, 0);
-	graph.connect(licenceSync, licenceCreates, LICENCE_OUTPUT.create);
-	graph.connect(licenceCreates, findLicences);
+	graph.connect(licenceSync, findLicences, LICENCE_OUTPUT.create);
 	graph.connect(findLicences, confirm, 0, 1);
-	graph.connect(confirm, create, CREATE_CHECK_OUTPUT.create);
-	graph.connect(confirm, updateFound, CREATE_CHECK_OUTPUT.update);
-	graph.connect(create, parents);
+	graph.connect(confirm, create.batches, CREATE_CHECK_OUTPUT.create);
+	graph.connect(confirm, updateFound.batches, CREATE_CHECK_OUTPUT.update);
+	graph.connect(create.post, parents);
 	graph.connect(parents, toLink);
 	graph.connect(toLink, link);
-	graph.connect(licenceSync, update, LICENCE_OUTPUT.update);
+	graph.connect(licenceSync, update.batches, LICENCE_OUTPUT.update);
 	graph.connect(licenceSync, confirmDeleted, LICENCE_OUTPUT.deactivate);
-	graph.connect(confirmDeleted, deactivate);
+	graph.connect(confirmDeleted, deactivate.batches);
 	graph.connect(licenceSync, skipped, LICENCE_OUTPUT.skipped);
-	return [link, update, deactivate, updateFound];
+	return [link, update.post, deactivate.post, updateFound.post];
 }

@@ -298,9 +298,8 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 	return withAlert(graph.toJson());
 }
 
-/** Items of one output, counting a batch item as its records. */
-const recordsOf = (node: string, output: number) =>
-	`$('${node}').all(${output}).reduce((total, item) => total + (item.json.batch === undefined ? 1 : item.json.count), 0)`;
+/** Records of one output: the planners and PSA Create Check emit one item per record. */
+const recordsOf = (node: string, output: number) => `$('${node}').all(${output}).length`;
 const countOf = (node: string, output: number) => `={{ ${recordsOf(node, output)} }}`;
 
 const IMPORT_CUSTOMERS_X = 1320;

@@ -160,7 +160,9 @@ describe('address changes', () => {
 				westcoastIndex: 0,
 				psaIndex: 0,
 				westcoastId: 'W1',
+				westcoastName: 'Acme',
 				psaId: 1,
+				psaName: 'Acme',
 				siteId: '77',
 				payload: {
 					id: 77,
