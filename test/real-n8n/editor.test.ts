@@ -66,17 +66,8 @@ describe('the editor in a real browser', () => {
 		5 * MINUTE,
 	);
 
-	/*
-	 * Known gap, kept visible: n8n draws a connection as one curve from output
-	 * to input, so a read's output that feeds a node far down the main row (the
-	 * Westcoast customers into Map Customers, the subscriptions and licences into
-	 * Licence Sync) runs behind the nodes between them (30 such crossings in the
-	 * daily sync, 4 and 7 in the imports). This test passes while that holds;
-	 * once a layout puts those connections in lanes of their own, it fails and
-	 * should become an ordinary test.
-	 */
-	test.failing(
-		'each shipped workflow: no connection runs behind a node it does not connect (known gap)',
+	test(
+		'each shipped workflow: no connection runs behind a node it does not connect',
 		async () => {
 			expect(await problemsOf('linesBehind')).toEqual(noneIn());
 		},
