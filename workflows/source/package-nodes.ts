@@ -1,4 +1,4 @@
-/** This package's nodes (Westcoast Cloud, Mapping Resolver, Licence Sync) with the credential ids the workflows use. */
+/** This package's nodes (Westcoast Cloud, Mapping Resolver, Licence Sync) with the credentials the workflows name. */
 import { DEFAULT_HOLD_MINUTES, DEFAULT_LOCK_NAME, DEFAULT_WAIT_MINUTES } from '../../core/run-lock';
 import { HALO_LIST_PAGE_SIZE } from '../../core/psa/halo';
 import type { NodeSpec, Position } from './graph';
