@@ -3,7 +3,7 @@ import { HALO_CREDENTIAL, WESTCOAST_CREDENTIAL } from './package-nodes';
 import { SETTING, type SettingName } from './settings';
 
 export const CREDENTIALS_NOTE = `## Set these first
-**Credentials** (open a node with a red credential warning to pick or create one):
+**Credentials**, under these names (create them before importing, and every node gets its own; else pick yours in one node of each kind and n8n puts it in the others):
 - **${WESTCOAST_CREDENTIAL.name}** (Westcoast Cloud API): your marketplace URL, and the username and password of a Westcoast user with read access to customers and subscriptions, the *Reseller Admin* role and 2FA off.
 - **${HALO_CREDENTIAL.name}** (OAuth2 API): Grant Type *Client Credentials*; Access Token URL \`https://YOURCO.halopsa.com/auth/token\` (hosted Halo: add \`?tenant=YOURCO\`); Client ID and Secret of a Halo API application (authentication method *Client ID and Secret*, permission *all*); Scope \`all\`; Authentication *Send Credentials in Body*.`;
 
