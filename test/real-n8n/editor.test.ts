@@ -6,10 +6,23 @@
  * Chromium) on the real n8n 2.41.1: the shipped workflows' canvases, every
  * panel of the package's nodes, the credential form and the node search.
  */
-import { canvasGeometry, layoutProblems, openWorkflow, type LayoutProblems } from './editor/canvas';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import {
+	canvasGeometry,
+	importFromFile,
+	layoutProblems,
+	nodesWithIssues,
+	openWorkflow,
+	type LayoutProblems,
+} from './editor/canvas';
 import { closePanel, cutPanelLabels, openPanel } from './editor/panels';
 import { startEditorSession, type EditorSession } from './editor/session';
-import { WESTCOAST_CREDENTIAL } from '../../workflows/source/package-nodes';
+import { HALO_CREDENTIAL, WESTCOAST_CREDENTIAL } from '../../workflows/source/package-nodes';
+import { WORKFLOWS_DIR } from '../../workflows/source/write-files';
+import { DAILY_SYNC_FILE, NODE } from '../../workflows/source/workflows';
 
 const MINUTE = 60_000;
 
@@ -66,21 +79,66 @@ describe('the editor in a real browser', () => {
 		5 * MINUTE,
 	);
 
-	/*
-	 * Known gap, kept visible: n8n draws a connection as one curve from output
-	 * to input, so a read's output that feeds a node far down the main row (the
-	 * Westcoast customers into Map Customers, the subscriptions and licences into
-	 * Licence Sync) runs behind the nodes between them (30 such crossings in the
-	 * daily sync, 4 and 7 in the imports). This test passes while that holds;
-	 * once a layout puts those connections in lanes of their own, it fails and
-	 * should become an ordinary test.
-	 */
-	test.failing(
-		'each shipped workflow: no connection runs behind a node it does not connect (known gap)',
+	test(
+		'each shipped workflow: no connection runs behind a node it does not connect',
 		async () => {
 			expect(await problemsOf('linesBehind')).toEqual(noneIn());
 		},
 		5 * MINUTE,
+	);
+
+	test(
+		'the daily sync imported from a file finds the credentials of its names: no node left red',
+		async () => {
+			const { page, server } = session;
+			const file = path.join(WORKFLOWS_DIR, DAILY_SYNC_FILE);
+			const shipped = JSON.parse(readFileSync(file, 'utf8')) as {
+				nodes: Array<{ name: string; credentials?: Record<string, { id: string | null }> }>;
+			};
+			const haloNodes = shipped.nodes
+				.filter((node) => node.credentials?.[HALO_CREDENTIAL.type])
+				.map((node) => node.name);
+			// The oracle: the same file naming the Halo credential by an id from another instance.
+			const folder = mkdtempSync(path.join(tmpdir(), 'westcoast-import-'));
+			try {
+				const foreign = structuredClone(shipped);
+				for (const node of foreign.nodes)
+					if (node.credentials?.[HALO_CREDENTIAL.type])
+						node.credentials[HALO_CREDENTIAL.type].id = 'id-on-another-instance';
+				const foreignFile = path.join(folder, DAILY_SYNC_FILE);
+				writeFileSync(foreignFile, JSON.stringify(foreign));
+				await importFromFile(page, server.url, foreignFile);
+				await page.waitForFunction(
+					(count) => document.querySelectorAll('[data-test-id="node-issues"]').length >= count,
+					haloNodes.length,
+				);
+				expect((await nodesWithIssues(page)).sort()).toEqual([...haloNodes].sort());
+			} finally {
+				rmSync(folder, { recursive: true, force: true });
+			}
+			await importFromFile(page, server.url, file);
+			await openPanel(page, haloNodes[0]);
+			await expect(
+				page.locator('[data-test-id="node-credentials-select"] input').inputValue(),
+			).resolves.toBe(HALO_CREDENTIAL.name);
+			await closePanel(page);
+			expect(haloNodes.length).toBeGreaterThanOrEqual(10);
+			expect(await nodesWithIssues(page)).toEqual([]);
+		},
+		3 * MINUTE,
+	);
+
+	test(
+		"the daily sync's main button names the trigger it starts from: Daily Schedule",
+		async () => {
+			const { page, server, workflows } = session;
+			await openWorkflow(page, server.url, workflows[0].id);
+			const button = page.locator('[data-test-id="execute-workflow-button"]');
+			expect((await button.innerText()).replace(/\s+/g, ' ')).toBe(
+				`Execute workflow from ${NODE.schedule}`,
+			);
+		},
+		2 * MINUTE,
 	);
 
 	test(

@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 
 import type { IConnections, INode, IWorkflowSettings } from 'n8n-workflow';
 
+import { layOut } from './layout';
+
 /** What `n8n import:workflow` and the editor's import take. */
 export interface WorkflowJson {
 	id: string;
@@ -81,7 +83,8 @@ export class WorkflowGraph {
 			id: this.id,
 			name: this.name,
 			active: false,
-			nodes: this.nodes,
+			// The positions given are hints: the layout computes them from the connections.
+			nodes: layOut(this.nodes, this.connections),
 			connections: this.connections,
 			// v1: a node with several inputs waits for all of them, or runs with what it has once nothing else can run.
 			settings: { executionOrder: 'v1', ...EXECUTION_SAVING },

@@ -4,7 +4,7 @@
  */
 import { HALO_LIST_PAGE_SIZE } from '../../core/psa/halo';
 import type { NodeSpec, Position, WorkflowGraph } from './graph';
-import { HALO_CREDENTIAL } from './package-nodes';
+import { byName, HALO_CREDENTIAL } from './package-nodes';
 import { haloApiUrl, setting, SETTING } from './settings';
 
 /**
@@ -28,7 +28,7 @@ const haloRequest = (
 		genericAuthType: HALO_CREDENTIAL.type,
 		...parameters,
 	},
-	credentials: { [HALO_CREDENTIAL.type]: { id: HALO_CREDENTIAL.id, name: HALO_CREDENTIAL.name } },
+	credentials: byName(HALO_CREDENTIAL),
 });
 
 const retried = { retryOnFail: true, maxTries: 3, waitBetweenTries: 2000 } as const;

@@ -3,7 +3,7 @@ import { HALO_CREDENTIAL, WESTCOAST_CREDENTIAL } from './package-nodes';
 import { SETTING, type SettingName } from './settings';
 
 export const CREDENTIALS_NOTE = `## Set these first
-**Credentials** (open a node with a red credential warning to pick or create one):
+**Credentials**, under these names (create them before importing, and every node gets its own; else pick yours in one node of each kind and n8n puts it in the others):
 - **${WESTCOAST_CREDENTIAL.name}** (Westcoast Cloud API): your marketplace URL, and the username and password of a Westcoast user with read access to customers and subscriptions, the *Reseller Admin* role and 2FA off.
 - **${HALO_CREDENTIAL.name}** (OAuth2 API): Grant Type *Client Credentials*; Access Token URL \`https://YOURCO.halopsa.com/auth/token\` (hosted Halo: add \`?tenant=YOURCO\`); Client ID and Secret of a Halo API application (authentication method *Client ID and Secret*, permission *all*); Scope \`all\`; Authentication *Send Credentials in Body*.`;
 
@@ -26,7 +26,7 @@ export const EXECUTION_DATA_NOTE = `## Execution data
 Saved for every run, failed or successful, manual runs included; not saved after each node (Workflow Settings). No Filter copies a list: the Westcoast node and the **Check: ... Complete** nodes emit the records the next nodes read, and licences that need no change are only counted in Licence Sync's Summary (its option *Include Unchanged* is off here). Keep n8n's pruning on (EXECUTIONS_DATA_PRUNE, EXECUTIONS_DATA_MAX_AGE); for very large tenants consider EXECUTIONS_DATA_SAVE_ON_SUCCESS=none.`;
 
 export const SCHEDULE_NOTE = `## When
-**Daily Schedule** runs it every day: set the hour there (the instance's time zone). **Run Now** runs it at once.`;
+**Daily Schedule** runs it every day: set the hour there (the instance's time zone). To run it at once, press **Execute workflow** (n8n starts it from Daily Schedule) or pick **Run Now** in the button's menu: both start the same run. Run Now is what \`n8n execute\` starts from (the command line needs a manual trigger).`;
 
 export const READS_NOTE = `## Reads first
 Westcoast customers, Westcoast subscriptions, Halo licences and Halo clients are read in one chain before anything is written. The Westcoast nodes do not continue on fail. Every Halo list is read from its first page's record_count: **Plan: ... Pages** plans every page (at Halo's cap if page 1 reveals one), the pages are read *Halo Reads per Batch* at a time, and its **Check: ... Complete** node proves them complete (same record_count on every page, each record once, as many as record_count, no empty answer where the last run saw records), so a failed or doubtful read stops the run with Halo untouched.`;

@@ -1,4 +1,4 @@
-/** This package's nodes (Westcoast Cloud, Mapping Resolver, Licence Sync) with the credential ids the workflows use. */
+/** This package's nodes (Westcoast Cloud, Mapping Resolver, Licence Sync) with the credentials the workflows name. */
 import { DEFAULT_HOLD_MINUTES, DEFAULT_LOCK_NAME, DEFAULT_WAIT_MINUTES } from '../../core/run-lock';
 import { HALO_LIST_PAGE_SIZE, HALO_PRESET } from '../../core/psa/halo';
 import type { NodeSpec, Position } from './graph';
@@ -18,6 +18,18 @@ export const HALO_CREDENTIAL = {
 	name: 'HaloPSA (OAuth2)',
 } as const;
 
+/**
+ * How a shipped node names its credential: by name only (id null). On
+ * "Import from File" n8n 2.41.1's editor drops a credential whose id this
+ * instance lacks (the node turns red), and gives a node whose credential has
+ * no id the one credential of that type and name (so does `n8n
+ * import:workflow`): a user who created the credentials under these names
+ * first gets every node assigned.
+ */
+export const byName = (credential: { type: string; name: string }) => ({
+	[credential.type]: { id: null, name: credential.name },
+});
+
 /** Payloads per Halo array POST. */
 export const BATCH_SIZE = 50;
 
@@ -33,9 +45,7 @@ const westcoastRead = (
 	position,
 	// No "Continue On Fail": a failed read must stop the run before any Halo write.
 	parameters: { ...parameters, returnAll: true, simplify: true, filters: {}, options: {} },
-	credentials: {
-		[WESTCOAST_CREDENTIAL.type]: { id: WESTCOAST_CREDENTIAL.id, name: WESTCOAST_CREDENTIAL.name },
-	},
+	credentials: byName(WESTCOAST_CREDENTIAL),
 	...extra,
 });
 

@@ -9,7 +9,7 @@
 import { DEFAULT_HOLD_MINUTES, DEFAULT_LOCK_NAME, DEFAULT_WAIT_MINUTES } from '../../core/run-lock';
 import { ifAllTrue, stickyNote, stopWithError } from './base-nodes';
 import { stableId, type NodeSpec, type Position, type WorkflowGraph } from './graph';
-import { LICENCE_OUTPUT, runLock } from './package-nodes';
+import { byName, LICENCE_OUTPUT, runLock } from './package-nodes';
 
 /** single-process: n8n's regular mode (one process, SQLite or Postgres); queue-mode: main + workers. */
 export type WorkflowVariant = 'single-process' | 'queue-mode';
@@ -64,9 +64,7 @@ const postgresQuery = (
 		// Query parameters ($1, $2, ...): never SQL built from item data.
 		options: parameters === undefined ? {} : { queryReplacement: parameters },
 	},
-	credentials: {
-		[POSTGRES_CREDENTIAL.type]: { id: POSTGRES_CREDENTIAL.id, name: POSTGRES_CREDENTIAL.name },
-	},
+	credentials: byName(POSTGRES_CREDENTIAL),
 	executeOnce: true,
 	...extra,
 });

@@ -1,4 +1,4 @@
-/** The credentials the shipped workflows name (by id), pointed at the sandboxes. */
+/** The credentials the shipped workflows name (by name; imported before them, so that the import assigns them), pointed at the sandboxes. */
 import type { PairedSandboxes } from '../../../sandbox/paired';
 import { HALO_CREDENTIAL, WESTCOAST_CREDENTIAL } from '../../../workflows/source/package-nodes';
 import type { CredentialToImport } from '../real-n8n';

@@ -7,6 +7,8 @@
  * input and output labels), labels the editor cut off, and the points
  * each connection passes through.
  */
+import { readFileSync } from 'node:fs';
+
 import type { Page } from 'playwright-core';
 
 export interface Box {
@@ -166,4 +168,31 @@ export function layoutProblems(geometry: CanvasGeometry): LayoutProblems {
 			);
 	}
 	return problems;
+}
+
+/**
+ * The editor's "Import from File" into a new workflow (the workflow menu's
+ * file input), until the canvas draws every node of the file (sticky notes
+ * are drawn apart).
+ */
+export async function importFromFile(page: Page, serverUrl: string, file: string): Promise<void> {
+	const { nodes } = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Array<{ type: string }> };
+	const drawn = nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').length;
+	await page.goto(`${serverUrl}/workflow/new`);
+	const input = page.locator('input[data-test-id="workflow-import-input"]');
+	await input.waitFor({ state: 'attached' });
+	await input.setInputFiles(file);
+	await page.waitForFunction(
+		(count) => document.querySelectorAll('[data-test-id="canvas-node"]').length === count,
+		drawn,
+	);
+}
+
+/** Nodes the canvas draws with a warning (a missing credential, for one). */
+export async function nodesWithIssues(page: Page): Promise<string[]> {
+	return await page.evaluate(() =>
+		[...document.querySelectorAll('[data-test-id="canvas-node"]')]
+			.filter((node) => node.querySelector('[data-test-id="node-issues"]'))
+			.map((node) => node.getAttribute('data-node-name') ?? ''),
+	);
 }
