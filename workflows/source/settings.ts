@@ -24,7 +24,7 @@ export const SETTING = {
 } as const;
 
 export type SettingName = (typeof SETTING)[keyof typeof SETTING];
-export type SettingValues = Partial<Record<SettingName, string | boolean>>;
+export type SettingValues = Partial<Record<SettingName, string | boolean | number>>;
 
 export const ENTITIES = ['customers', 'subscriptions', 'both'] as const;
 
