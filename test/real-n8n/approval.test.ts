@@ -112,6 +112,7 @@ describe('Dry Run and approval in the real n8n', () => {
 
 	/** Starts the variant on its webhook and answers its execution id. */
 	async function start(variant: string): Promise<string> {
+		log(`starting the ${variant} variant`);
 		const response = await fetch(`${server.url}/webhook/${pathOf(variant)}`, { method: 'POST' });
 		expect(response.status).toBe(200);
 		return until(`an execution of ${variant}`, async () => {
@@ -138,6 +139,7 @@ describe('Dry Run and approval in the real n8n', () => {
 
 	/** POSTs a decision to the resume URL that the waiting run's Approval Request holds. */
 	async function decide(run: Execution, decision: string): Promise<void> {
+		log(`execution ${run.id} waits: deciding "${decision}"`);
 		const request = ['Customers', 'Licences']
 			.map((kind) => json(run, approvalNodes(kind as 'Customers').request)[0])
 			.filter(Boolean)

@@ -120,6 +120,11 @@ it("the daily sync's licence writes wait for both approvals, its customer writes
 	const workflow = built(DAILY_SYNC_FILE);
 	expect(approvalsBefore(workflow, 'Halo: Create Licences')).toEqual(['Customers', 'Licences']);
 	expect(approvalsBefore(workflow, 'Halo: Create Clients')).toEqual(['Customers']);
+	// A customer plan held back leaves no licence plan to approve.
+	const needed = workflow.nodes.find((node) => node.name === approvalNodes('Licences').needed);
+	expect(JSON.stringify(needed?.parameters)).toContain(
+		`$('${approvalNodes('Customers').approved}')`,
+	);
 });
 
 describe("Licence Sync's Remember This Run", () => {

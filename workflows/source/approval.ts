@@ -120,6 +120,12 @@ function holdLock(variant: WorkflowVariant, name: string, position: Position): N
 	return { ...lock, parameters: { ...lock.parameters, holdMinutes: `={{ ${minutes} }}` } };
 }
 
+/** True once the point's plan needed no approval or was approved. */
+const pointAllows = (kind: ApprovalKind) => {
+	const { needed, approved } = approvalNodes(kind);
+	return `($('${needed}').isExecuted && ($('${needed}').all(1).length > 0 || ($('${approved}').isExecuted && $('${approved}').all(0).length > 0)))`;
+};
+
 /**
  * An approval point above `planner`'s write branches, its first node at
  * `position`. Fed by an output that always holds an item (the mapping table,
@@ -131,6 +137,8 @@ export function addApproval(
 	kind: ApprovalKind,
 	planner: string,
 	[x, y]: Position,
+	/** Approval points before this one: when one of them held the plan back, nothing is left to approve here. */
+	after: ApprovalKind[] = [],
 ): void {
 	const node = approvalNodes(kind);
 	const output = kind === 'Customers' ? MAPPING_OUTPUT.table : LICENCE_OUTPUT.summary;
@@ -143,6 +151,7 @@ export function addApproval(
 				`${setting(SETTING.approval)} === true`,
 				`!(${DRY_RUN})`,
 				`$json.changes > Number(${setting(SETTING.approveOver)})`,
+				...after.map(pointAllows),
 			],
 		),
 	);
@@ -189,12 +198,6 @@ export function addApproval(
 	graph.connect(node.request, node.wait);
 	graph.connect(node.wait, node.approved);
 }
-
-/** True once the point's plan needed no approval or was approved. */
-const pointAllows = (kind: ApprovalKind) => {
-	const { needed, approved } = approvalNodes(kind);
-	return `($('${needed}').isExecuted && ($('${needed}').all(1).length > 0 || ($('${approved}').isExecuted && $('${approved}').all(0).length > 0)))`;
-};
 
 /** The gates' condition: no dry run, and every given approval point allows. */
 export const writesAllowed = (kinds: ApprovalKind[]) =>

@@ -285,7 +285,7 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 	graph.connect(subscriptions.records, sync, 0, 0);
 	graph.connect(licences.records, sync, 0, 1);
 	graph.connect(mapForLicences, sync, MAPPING_OUTPUT.mapped, 2);
-	addApproval(graph, variant, 'Licences', sync, [DAILY.licenceSync + 220, -1200]);
+	addApproval(graph, variant, 'Licences', sync, [DAILY.licenceSync + 220, -1200], ['Customers']);
 	const writeEnds = addLicenceWrites(graph, sync, [DAILY.licenceSync, 0]);
 	const done = graph.add(
 		waitForAll(NODE.licenceWritesDone, [DAILY.licenceWritesDone, 0], writeEnds.length + 1),
