@@ -281,7 +281,9 @@ describe('Dry Run and approval in the real n8n', () => {
 				return waitsAgain || ['success', 'error', 'crashed'].includes(run.status) ? run : undefined;
 			});
 			expect(second.status).toBe('waiting');
-			expect(String(licenceRequest(second)[0].text)).toMatch(/licence plan holds \d+ creates/);
+			expect(String(licenceRequest(second)[0].text)).toMatch(
+				/licence plan creates, deactivates or zeroes \d+ records, more than/,
+			);
 			await decide(second, APPROVE_DECISION);
 			const run = await reaches(id, ['success', 'error', 'crashed']);
 			expect(run.error).toBeUndefined();

@@ -104,7 +104,7 @@ function planFields(kind: ApprovalKind, planner: string): Field[] {
 }
 
 const requestText = (kind: ApprovalKind) =>
-	`={{ $workflow.name }} waits for your approval (execution {{ $execution.id }}): its ${kind.toLowerCase()} plan holds {{ $json.changes }} creates, deactivations and zeroes, more than "${SETTING.approveOver}" ({{ ${setting(SETTING.approveOver)} }}).
+	`={{ $workflow.name }} waits for your approval (execution {{ $execution.id }}): its ${kind.slice(0, -1).toLowerCase()} plan creates, deactivates or zeroes {{ $json.changes }} records, more than "${SETTING.approveOver}" ({{ ${setting(SETTING.approveOver)} }}).
 {{ Object.entries($json.counts).map(([what, count]) => '- ' + what + ': ' + count).join('\\n') }}
 Customers concerned: {{ $json.customers.join(', ') || '(none)' }}.
 To apply it, POST {"decision": "${APPROVE_DECISION}"} to {{ $execution.resumeUrl }} ; any other decision rejects it. Without an answer within {{ ${setting(SETTING.approvalTimeout)} }} hours nothing is written.`;
