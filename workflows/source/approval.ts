@@ -29,6 +29,7 @@ import {
 } from './graph';
 import { LICENCE_OUTPUT, MAPPING_OUTPUT, PACKAGE, runLock } from './package-nodes';
 import { holdLockParameters, postgresQuery, type WorkflowVariant } from './queue-mode';
+import { sendEmail } from './report-nodes';
 import { setting, SETTING, type SettingName } from './settings';
 
 /** The Settings fields of both features, in the order the Settings node shows them. */
@@ -52,6 +53,7 @@ export const approvalNodes = (kind: ApprovalKind) => ({
 	needed: `Approval Needed? (${kind})`,
 	holdLock: `Hold Lock for Approval (${kind})`,
 	request: `Approval Request (${kind})`,
+	send: `Send Approval Request (${kind})`,
 	wait: `Wait for Approval (${kind})`,
 	approved: `Approved? (${kind})`,
 });
@@ -166,6 +168,14 @@ export function addApproval(
 			],
 		),
 	);
+	// Off like Send Report: a person picks a credential and switches it on (or puts Slack or Teams here).
+	graph.add(
+		sendEmail(node.send, [x + 770, y - 160], {
+			subject: `={{ $workflow.name }}: approve ${kind.slice(0, -1).toLowerCase()} changes?`,
+			format: 'text',
+			body: '={{ $json.text }}',
+		}),
+	);
 	graph.add({
 		name: node.wait,
 		type: 'n8n-nodes-base.wait',
@@ -195,7 +205,8 @@ export function addApproval(
 	graph.connect(node.plan, node.needed);
 	graph.connect(node.needed, node.holdLock, 0);
 	graph.connect(node.holdLock, node.request);
-	graph.connect(node.request, node.wait);
+	graph.connect(node.request, node.send);
+	graph.connect(node.send, node.wait);
 	graph.connect(node.wait, node.approved);
 }
 
@@ -225,7 +236,7 @@ export const noticeFields = (kinds: ApprovalKind[]): Field[] => [
 
 export const APPROVAL_NOTE = `## Dry Run and approval
 **${SETTING.dryRun}** (Settings) on: the run reads and plans everything and writes nothing to Halo (each Halo write sits behind an **Apply ...?** gate); the Sync Report and the imports' answer say so.
-**${SETTING.approval}** on: a plan that creates, deactivates or zeroes more than **${SETTING.approveOver}** records waits in **Wait for Approval**. **Approval Request** holds the summary and the resume URL (switch on a send node after it to get it by mail or chat): POST \`{"decision": "${APPROVE_DECISION}"}\` there to apply the plan; any other decision, or no answer within **${SETTING.approvalTimeout}**, writes nothing. The writes lock is held while it waits. In the daily sync the licence plan exists only after the customer writes, so a big licence plan waits after them.`;
+**${SETTING.approval}** on: a plan that creates, deactivates or zeroes more than **${SETTING.approveOver}** records waits in **Wait for Approval**. **Approval Request** holds the summary and the resume URL (switch on **Send Approval Request**, off like Send Report, to get it by mail, or put Slack or Teams in its place): POST \`{"decision": "${APPROVE_DECISION}"}\` there to apply the plan; any other decision, or no answer within **${SETTING.approvalTimeout}**, writes nothing. The writes lock is held while it waits. In the daily sync the licence plan exists only after the customer writes, so a big licence plan waits after them.`;
 
 export function addApprovalNote(graph: WorkflowGraph, position: Position): void {
 	graph.add(
