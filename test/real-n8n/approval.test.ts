@@ -1,6 +1,7 @@
 /**
  * Dry Run and Approval Before Big Changes in the real n8n 2.41.1 against the
  * sandboxes: the daily sync on a production webhook (withProductionTrigger),
+ * and the subscription import (its webhook answer),
  * one imported copy per Settings variant, on one n8n server. Halo is judged
  * from the sandbox (its request log and state, the independent oracle of
  * halo-check), never from the planners' outputs. Every wait is a poll of the
@@ -13,11 +14,15 @@ import type { HaloState } from '../../sandbox/halo';
 import { APPROVE_DECISION, approvalNodes } from '../../workflows/source/approval';
 import { REPORT_NODE } from '../../workflows/source/report-nodes';
 import { SETTING, type SettingValues } from '../../workflows/source/settings';
-import { DAILY_SYNC_FILE } from '../../workflows/source/workflows';
+import {
+	DAILY_SYNC_FILE,
+	IMPORT_SUBSCRIPTIONS_FILE,
+	WEBHOOK_PATH,
+} from '../../workflows/source/workflows';
 import { sandboxCredentials } from './daily-sync/credentials';
 import { TEST_SETTINGS, TEST_TOP_LEVEL } from './daily-sync/environment';
 import { haloProblems } from './daily-sync/halo-check';
-import { publishWorkflow, waitForWebhook } from './daily-sync/webhooks';
+import { callWebhook, publishWorkflow, waitForWebhook } from './daily-sync/webhooks';
 import { readWorkflowFile, withProductionTrigger, withSettings } from './daily-sync/workflow-file';
 import {
 	createN8nHome,
@@ -179,8 +184,13 @@ describe('Dry Run and approval in the real n8n', () => {
 			copy.settings = { ...copy.settings, errorWorkflow: undefined };
 			return copy;
 		});
-		await importWorkflow(home, copies);
-		for (const copy of copies) await publishWorkflow(home, copy.id);
+		const dryImport = withSettings(readWorkflowFile(IMPORT_SUBSCRIPTIONS_FILE), {
+			[SETTING.haloBaseUrl]: sandboxes.halo.url,
+			[SETTING.dryRun]: true,
+		});
+		dryImport.settings = { ...dryImport.settings, errorWorkflow: undefined };
+		await importWorkflow(home, [...copies, dryImport]);
+		for (const workflow of [...copies, dryImport]) await publishWorkflow(home, workflow.id);
 		server = await startN8nServer(home);
 		for (const variant of Object.keys(VARIANTS)) await waitForWebhook(server.url, pathOf(variant));
 	}, 12 * MINUTE);
@@ -222,6 +232,27 @@ describe('Dry Run and approval in the real n8n', () => {
 			// The plan is there: clients and licences a real run would create.
 			expect((report.customers as IDataObject).created).toBeGreaterThan(0);
 			expect((report.licences as IDataObject).created).toBeGreaterThan(0);
+		},
+		5 * MINUTE,
+	);
+
+	test(
+		"the subscription import's dry run writes nothing and its webhook answer says so",
+		async () => {
+			const tablesBefore = haloTables();
+			const logBefore = sandboxes.halo.admin.requests().length;
+			const answer = await callWebhook(server.url, WEBHOOK_PATH.subscriptions);
+			expect(answer.status).toBe(200);
+			expect(answer.body).toMatchObject({
+				dryRun: true,
+				notWritten: expect.stringMatching(/^Dry run: nothing was written to Halo/),
+				licences: { byAction: { create: expect.any(Number) } },
+			});
+			expect(
+				(answer.body as { licences: { byAction: { create: number } } }).licences.byAction.create,
+			).toBeGreaterThan(0);
+			expect(haloPosts(logBefore)).toEqual([]);
+			expect(haloTables()).toBe(tablesBefore);
 		},
 		5 * MINUTE,
 	);
