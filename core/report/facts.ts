@@ -44,6 +44,8 @@ export interface SyncReportInput {
 	customers: CustomerOutputs | null;
 	/** Null when the run did not get to Licence Sync (customers only). */
 	licences: LicenceOutputs | null;
+	/** Why the run wrote nothing (or no more), e.g. a dry run: shown first, the totals then read as planned. */
+	notWritten?: string;
 }
 
 /** A planner output's entries: a batch item (`records`) stands for its records. */

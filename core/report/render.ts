@@ -53,6 +53,10 @@ function reviewHtml({ customers, licences }: SyncReportInput): string {
 	}`;
 }
 
+function notWrittenHtml({ notWritten }: SyncReportInput): string {
+	return notWritten ? `<div class="refused"><h2>${escapeHtml(notWritten)}</h2></div>` : '';
+}
+
 export function renderSyncReport(input: SyncReportInput): string {
 	const changes = changesByCustomer(input);
 	const title = `${input.workflowName}: run report`;
@@ -60,10 +64,11 @@ export function renderSyncReport(input: SyncReportInput): string {
 		title,
 		`<h1>${escapeHtml(title)}</h1>
 <p>Generated ${escapeHtml(input.generatedAt)}.</p>
+${notWrittenHtml(input)}
 ${refusalHtml(input)}
-<h2>Totals</h2>
+<h2>${input.notWritten ? 'Totals (planned, not written)' : 'Totals'}</h2>
 ${totalsHtml(input)}
-<h2>Changes per customer (${changes.length})</h2>
+<h2>${input.notWritten ? 'Planned changes' : 'Changes'} per customer (${changes.length})</h2>
 ${customerChangesHtml(changes)}
 <h2>Needs review</h2>
 ${reviewHtml(input)}`,

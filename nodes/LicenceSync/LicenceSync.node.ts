@@ -139,7 +139,7 @@ export class LicenceSync implements INodeType {
 					json: {
 						refused: false,
 						...plan.summary,
-						...(memory.fromExpression && plan.history
+						...(memory.inSummary && plan.history
 							? { guardMemory: { acceptedPlans: plan.history } satisfies GuardMemory }
 							: {}),
 					} as unknown as IDataObject,
@@ -157,10 +157,13 @@ export class LicenceSync implements INodeType {
  */
 function readMemory(context: IExecuteFunctions): {
 	history: AcceptedPlan[] | null;
-	fromExpression: boolean;
+	/** Whether the Summary carries the memory for the workflow to store. */
+	inSummary: boolean;
 	keep(plans: AcceptedPlan[]): void;
 } {
 	const manual = context.getMode() === 'manual';
+	// A dry run is checked against the window but not remembered.
+	const remember = context.getNodeParameter('rememberRun', 0, true) !== false;
 	if (context.getNodeParameter('guardMemory', 0, 'staticData') === 'expression') {
 		let history: AcceptedPlan[] | null = null;
 		if (!manual) {
@@ -178,13 +181,15 @@ function readMemory(context: IExecuteFunctions): {
 			}
 		}
 		// The workflow stores the Summary's guardMemory.
-		return { history, fromExpression: true, keep: () => undefined };
+		return { history, inSummary: remember, keep: () => undefined };
 	}
 	const memory = context.getWorkflowStaticData('node') as GuardMemory;
 	return {
 		history: manual ? null : (memory.acceptedPlans ?? []),
-		fromExpression: false,
-		keep: (plans) => (memory.acceptedPlans = plans),
+		inSummary: false,
+		keep: (plans) => {
+			if (remember) memory.acceptedPlans = plans;
+		},
 	};
 }
 

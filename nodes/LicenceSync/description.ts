@@ -185,6 +185,14 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { guardMemory: ['expression'] } },
 	},
 	{
+		displayName: 'Remember This Run',
+		name: 'rememberRun',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether this run counts in the guard window of the next runs. Off for a dry run, which writes nothing: its plan is checked against the window but not remembered (and the Summary has no guardMemory to store).',
+	},
+	{
 		displayName: 'Licence Name',
 		name: 'licenceName',
 		type: 'options',

@@ -102,6 +102,16 @@ export class SyncReport implements INodeType {
 					'The Licence Sync whose outputs the report shows; empty, or a node that did not run: no licence part',
 			},
 			{
+				displayName: 'Nothing Written Because',
+				name: 'notWritten',
+				type: 'string',
+				default: '',
+				placeholder: 'Dry run: nothing was written to Halo.',
+				displayOptions: { show: { operation: ['report'] } },
+				description:
+					'Empty for a run that wrote its plan. Else the sentence shown first (e.g. a dry run, a plan not approved); the totals are then labelled as planned.',
+			},
+			{
 				displayName: 'Put Report in Field',
 				name: 'binaryPropertyName',
 				type: 'string',
@@ -159,7 +169,14 @@ export class SyncReport implements INodeType {
 
 		const workflowName = this.getWorkflow().name ?? 'Sync';
 		const generatedAt = new Date().toISOString();
-		const input: SyncReportInput = { workflowName, generatedAt, customers, licences };
+		const notWritten = String(this.getNodeParameter('notWritten', 0, '') ?? '').trim();
+		const input: SyncReportInput = {
+			workflowName,
+			generatedAt,
+			customers,
+			licences,
+			...(notWritten ? { notWritten } : {}),
+		};
 
 		// The digest goes out only when the review list changed since the last run that made one.
 		const memory = this.getWorkflowStaticData('node') as DigestMemory;
@@ -187,6 +204,8 @@ export class SyncReport implements INodeType {
 						generatedAt,
 						refused: summary?.refused === true,
 						refusal: summary?.refused ? summary.error : null,
+						notWritten: notWritten || null,
+						totals: notWritten ? 'planned' : 'written',
 						customers: customers ? Object.fromEntries(customerTotals(customers)) : null,
 						licences: licences ? Object.fromEntries(licenceTotals(licences)) : null,
 						reviewDigest: { changed, ...digest },

@@ -16,6 +16,14 @@ const SETTING_HELP: Record<SettingName, string> = {
 		'on, a licence whose subscription was deleted in Westcoast is made inactive; off (as Halo), its count is set to 0 and its status is left alone.',
 	[SETTING.readsPerBatch]:
 		'Halo list pages requested together (default 8; a batch starts every 25 ms). Lower it if Halo answers 429.',
+	[SETTING.dryRun]:
+		'on, the run reads and plans everything and writes nothing to Halo; the Sync Report says so and shows the planned changes.',
+	[SETTING.approval]:
+		'on, a plan that creates, deactivates or zeroes more than *Approve Changes Over* records waits for a person (see **Note: Approval**).',
+	[SETTING.approveOver]:
+		'how many creates, deactivations and zeroes a plan may hold without approval.',
+	[SETTING.approvalTimeout]:
+		'how long a plan waits for approval; after that the run ends and writes nothing.',
 };
 
 /** What each field of the Settings node (these fields) means. */

@@ -47,7 +47,7 @@ export const QUEUE_NODE = {
 	storeGuardMemory: 'Postgres: Store Guard Memory',
 } as const;
 
-const postgresQuery = (
+export const postgresQuery = (
 	name: string,
 	position: Position,
 	query: string,
@@ -98,6 +98,11 @@ export const takeLockParameters = (holdMinutes: number) =>
 	`={{ [${JSON.stringify(DEFAULT_LOCK_NAME)}, $execution.id, ${holdMinutes}] }}`;
 
 const RELEASE_LOCK_SQL = `DELETE FROM ${LOCK_TABLE} WHERE name = $1 AND holder = $2;`;
+/** Extends this execution's lock to `minutes` (an expression) from now: [query, parameters]. */
+export const holdLockParameters = (minutes: string): [string, string] => [
+	`UPDATE ${LOCK_TABLE} SET expires_at = now() + make_interval(mins => $3::int) WHERE name = $1 AND holder = $2;`,
+	`={{ [${JSON.stringify(DEFAULT_LOCK_NAME)}, $execution.id, ${minutes}] }}`,
+];
 const releaseParameters = `={{ [${JSON.stringify(DEFAULT_LOCK_NAME)}, $execution.id] }}`;
 
 /**

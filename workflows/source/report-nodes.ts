@@ -41,7 +41,7 @@ const syncReport = (
 });
 
 /** n8n's Send Email, shipped disabled and without a credential: a person switches it on. */
-const sendEmail = (
+export const sendEmail = (
 	name: string,
 	position: Position,
 	message: { subject: string; format: 'html' | 'text'; body: string; attachments?: string },

@@ -17,10 +17,14 @@ export const SETTING = {
 	updateSiteAddress: 'Update Main Site Address',
 	deactivateDeleted: 'Deactivate Licences Deleted in Westcoast',
 	readsPerBatch: 'Halo Reads per Batch',
+	dryRun: 'Dry Run',
+	approval: 'Approval Before Big Changes',
+	approveOver: 'Approve Changes Over',
+	approvalTimeout: 'Approval Timeout (Hours)',
 } as const;
 
 export type SettingName = (typeof SETTING)[keyof typeof SETTING];
-export type SettingValues = Partial<Record<SettingName, string | boolean>>;
+export type SettingValues = Partial<Record<SettingName, string | boolean | number>>;
 
 export const ENTITIES = ['customers', 'subscriptions', 'both'] as const;
 
@@ -32,6 +36,10 @@ const DEFAULTS: Record<SettingName, Pick<Field, 'type' | 'value'>> = {
 	[SETTING.updateSiteAddress]: { type: 'boolean', value: false },
 	[SETTING.deactivateDeleted]: { type: 'boolean', value: false },
 	[SETTING.readsPerBatch]: { type: 'number', value: 8 },
+	[SETTING.dryRun]: { type: 'boolean', value: false },
+	[SETTING.approval]: { type: 'boolean', value: false },
+	[SETTING.approveOver]: { type: 'number', value: 25 },
+	[SETTING.approvalTimeout]: { type: 'number', value: 24 },
 };
 
 /** An expression (without braces) reading one setting. */
@@ -85,6 +93,16 @@ export function addSettings(
 		rules.push([
 			`/^(\\d{1,9})?$/.test(String(${setting(SETTING.topLevel)} ?? '').trim())`,
 			`"${SETTING.topLevel}" empty or the number of a Halo top level (e.g. 12)`,
+		]);
+	if (names.includes(SETTING.approveOver))
+		rules.push([
+			`/^\\d{1,6}$/.test(String(${setting(SETTING.approveOver)}).trim())`,
+			`"${SETTING.approveOver}" a whole number (0 or more)`,
+		]);
+	if (names.includes(SETTING.approvalTimeout))
+		rules.push([
+			`Number(${setting(SETTING.approvalTimeout)}) > 0 && Number(${setting(SETTING.approvalTimeout)}) <= 720`,
+			`"${SETTING.approvalTimeout}" a number of hours above 0 (at most 720)`,
 		]);
 	const valid = graph.add(
 		ifAllTrue(

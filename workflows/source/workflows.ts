@@ -5,6 +5,13 @@
  */
 import { HALO_ENTITIES, HALO_LIST_KEY } from '../../core/psa/halo';
 import {
+	addApproval,
+	addApprovalNote,
+	APPROVAL_SETTINGS,
+	noticeFields,
+	withWriteGates,
+} from './approval';
+import {
 	dailyTrigger,
 	ifAllTrue,
 	manualTrigger,
@@ -149,17 +156,20 @@ const DAILY_SETTINGS: SettingName[] = [
 	SETTING.updateSiteAddress,
 	SETTING.deactivateDeleted,
 	SETTING.readsPerBatch,
+	...APPROVAL_SETTINGS,
 ];
 export const CUSTOMER_IMPORT_SETTINGS: SettingName[] = [
 	SETTING.haloBaseUrl,
 	SETTING.topLevel,
 	SETTING.updateSiteAddress,
 	SETTING.readsPerBatch,
+	...APPROVAL_SETTINGS,
 ];
 export const SUBSCRIPTION_IMPORT_SETTINGS: SettingName[] = [
 	SETTING.haloBaseUrl,
 	SETTING.deactivateDeleted,
 	SETTING.readsPerBatch,
+	...APPROVAL_SETTINGS,
 ];
 
 const deactivateDeleted = `={{ ${setting(SETTING.deactivateDeleted)} === true }}`;
@@ -188,6 +198,7 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 		'wcHaloDailySync',
 		titled('Westcoast to HaloPSA: daily sync', variant),
 	);
+	addApprovalNote(graph, [-40, -1180]);
 	note(graph, 'Note: Credentials', [-40, -880], 640, 320, notes.CREDENTIALS_NOTE);
 	note(graph, 'Note: Settings', [-40, -540], 640, 300, notes.settingsNote(DAILY_SETTINGS));
 	note(graph, 'Note: Schedule', [-40, 260], 420, 140, notes.SCHEDULE_NOTE);
@@ -246,6 +257,7 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 		[DAILY_CUSTOMERS_X, 0],
 		SYNCS_CUSTOMERS,
 	);
+	addApproval(graph, variant, 'Customers', mapCustomers, [DAILY_CUSTOMERS_X + 220, -400]);
 
 	// Licences: once the customer writes are done, map again so that created clients count.
 	const thenSync = graph.add(
@@ -274,6 +286,7 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 	graph.connect(subscriptions.records, sync, 0, 0);
 	graph.connect(licences.records, sync, 0, 1);
 	graph.connect(mapForLicences, sync, MAPPING_OUTPUT.mapped, 2);
+	addApproval(graph, variant, 'Licences', sync, [DAILY.licenceSync + 220, -1200], ['Customers']);
 	const writeEnds = addLicenceWrites(graph, sync, [DAILY.licenceSync, 0]);
 	const done = graph.add(
 		waitForAll(NODE.licenceWritesDone, [DAILY.licenceWritesDone, 0], writeEnds.length + 1),
@@ -295,7 +308,7 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 			licenceNode: NODE.licenceSync,
 		},
 	);
-	return withAlert(graph.toJson());
+	return withAlert(withWriteGates(graph.toJson()));
 }
 
 /** Records of one output: the planners and PSA Create Check emit one item per record. */
@@ -312,6 +325,7 @@ function buildImportCustomers(variant: WorkflowVariant): WorkflowJson {
 		'wcHaloImportCustomers',
 		titled('Westcoast to HaloPSA: import customers', variant),
 	);
+	addApprovalNote(graph, [-40, -1060]);
 	note(graph, 'Note: Import', [-40, -760], 640, 200, notes.IMPORT_NOTE('customers', path));
 	note(graph, 'Note: Credentials', [-40, -540], 640, 320, notes.CREDENTIALS_NOTE);
 	note(graph, 'Note: Settings', [-40, 300], 640, 180, notes.settingsNote(CUSTOMER_IMPORT_SETTINGS));
@@ -340,6 +354,7 @@ function buildImportCustomers(variant: WorkflowVariant): WorkflowJson {
 	graph.connect(customers, mapCustomers, 0, 0);
 	graph.connect(clients.records, mapCustomers, 0, 1);
 	const done = addCustomerWrites(graph, mapCustomers, [IMPORT_CUSTOMERS_X, 0]);
+	addApproval(graph, variant, 'Customers', mapCustomers, [IMPORT_CUSTOMERS_X + 220, -400]);
 
 	const count = (output: number) => countOf(NODE.mapCustomers, output);
 	// The creates left after the check just before them (it runs only when there are creates).
@@ -368,6 +383,7 @@ function buildImportCustomers(variant: WorkflowVariant): WorkflowJson {
 		{ name: 'foundBeforeCreate', type: 'number', value: confirmed(CREATE_CHECK_OUTPUT.existing) },
 		{ name: 'addressChanges', type: 'number', value: count(MAPPING_OUTPUT.addressChanges) },
 		{ name: 'needsReview', type: 'number', value: count(MAPPING_OUTPUT.review) },
+		...noticeFields(['Customers']),
 	];
 	const summary = graph.add(
 		setFields(NODE.importSummary, [IMPORT_CUSTOMERS_END, 0], fields, { executeOnce: true }),
@@ -383,7 +399,7 @@ function buildImportCustomers(variant: WorkflowVariant): WorkflowJson {
 		mappingNode: NODE.mapCustomers,
 		licenceNode: '',
 	});
-	return withAlert(graph.toJson());
+	return withAlert(withWriteGates(graph.toJson()));
 }
 
 const IMPORT_MAP_CUSTOMERS_X = 1760;
@@ -396,6 +412,7 @@ function buildImportSubscriptions(variant: WorkflowVariant): WorkflowJson {
 		'wcHaloImportSubs',
 		titled('Westcoast to HaloPSA: import subscriptions', variant),
 	);
+	addApprovalNote(graph, [-40, -1060]);
 	note(graph, 'Note: Import', [-40, -760], 640, 200, notes.IMPORT_NOTE('subscriptions', path));
 	note(graph, 'Note: Credentials', [-40, -540], 640, 320, notes.CREDENTIALS_NOTE);
 	note(
@@ -445,6 +462,7 @@ function buildImportSubscriptions(variant: WorkflowVariant): WorkflowJson {
 	graph.connect(licences.records, sync, 0, 1);
 	graph.connect(mapCustomers, sync, MAPPING_OUTPUT.mapped, 2);
 
+	addApproval(graph, variant, 'Licences', sync, [IMPORT_LICENCE_SYNC_X + 220, -1200]);
 	const writeEnds = addLicenceWrites(graph, sync, [IMPORT_LICENCE_SYNC_X, 0]);
 	const writesEnd = IMPORT_LICENCE_SYNC_X + LICENCE_WRITES_WIDTH;
 	const done = graph.add(waitForAll(NODE.licenceWritesDone, [writesEnd, 0], writeEnds.length + 1));
@@ -466,6 +484,7 @@ function buildImportSubscriptions(variant: WorkflowVariant): WorkflowJson {
 					type: 'number',
 					value: `={{ $('${NODE.confirmLicenceCreates}').isExecuted ? ${recordsOf(NODE.confirmLicenceCreates, CREATE_CHECK_OUTPUT.update)} + $('${NODE.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.existing}).length : 0 }}`,
 				},
+				...noticeFields(['Licences']),
 			],
 			{ executeOnce: true },
 		),
@@ -481,7 +500,7 @@ function buildImportSubscriptions(variant: WorkflowVariant): WorkflowJson {
 		mappingNode: NODE.mapCustomers,
 		licenceNode: NODE.licenceSync,
 	});
-	return withAlert(graph.toJson());
+	return withAlert(withWriteGates(graph.toJson()));
 }
 
 export const DAILY_SYNC_FILE = 'westcoast-halo-daily-sync.json';
