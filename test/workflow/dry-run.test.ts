@@ -90,11 +90,12 @@ describe.each(SYNC_FILES)('%s', (file) => {
 			const { plan } = approvalNodes(kind);
 			const [[planner, output]] = feeders(workflow, plan);
 			expect(output).toBe(kind === 'Customers' ? MAPPING_OUTPUT.table : LICENCE_OUTPUT.summary);
-			// n8n (execution order v1) runs the topmost child first: the approval before any write branch.
+			// n8n (execution order v1) runs the topmost child first: the approval before any write
+			// branch (a node with several inputs waits for all of them, wherever it sits).
 			const children = (workflow.connections[planner]?.main ?? [])
 				.flatMap((targets) => targets ?? [])
 				.map((target) => byName(target.node) as INode)
-				.filter((child) => child.name !== plan);
+				.filter((child) => child.name !== plan && feeders(workflow, child.name).length === 1);
 			for (const child of children)
 				expect(byName(plan)!.position[1]).toBeLessThan(child.position[1]);
 			// Every write after this planner waits for this point.

@@ -78,17 +78,22 @@ export class WorkflowGraph {
 		(outputs[output] ??= []).push({ node: to, type: 'main', index: input });
 	}
 
-	toJson(): WorkflowJson {
-		return {
+	/**
+	 * The workflow file. `complete` adds what is derived from the whole graph
+	 * (the write gates) before the layout, so that every node is placed by it.
+	 */
+	toJson(complete: (workflow: WorkflowJson) => WorkflowJson = (workflow) => workflow): WorkflowJson {
+		const workflow = complete({
 			id: this.id,
 			name: this.name,
 			active: false,
-			// The positions given are hints: the layout computes them from the connections.
-			nodes: layOut(this.nodes, this.connections),
+			nodes: this.nodes,
 			connections: this.connections,
 			// v1: a node with several inputs waits for all of them, or runs with what it has once nothing else can run.
 			settings: { executionOrder: 'v1', ...EXECUTION_SAVING },
 			tags: [],
-		};
+		});
+		// The positions given are hints: the layout computes them from the connections.
+		return { ...workflow, nodes: layOut(workflow.nodes, workflow.connections) };
 	}
 }

@@ -33,6 +33,11 @@ const ROW = 200;
 const COLUMN_GAP = 124;
 /** Between a column's output labels and the next column's input labels. */
 const LABEL_GAP = 24;
+/**
+ * A line behind a node costs more than a cell kept free for a line still to
+ * be drawn: that line may yet find another row, a crossing is final.
+ */
+const CROSSING = 2000;
 /** Between the sticky notes, and between them and the nodes. */
 const NOTE_GAP = 40;
 
@@ -192,10 +197,10 @@ function placeRows(
 				const { path, bounds } = traced(canvas.path(input, positions));
 				for (const [other, where] of positions) {
 					if (other === input.from || other === name) continue;
-					if (crosses(path, bounds, canvas.body(other, where))) cost += 100;
+					if (crosses(path, bounds, canvas.body(other, where))) cost += CROSSING;
 				}
 			}
-			for (const { path, bounds } of drawn) if (crosses(path, bounds, body)) cost += 100;
+			for (const { path, bounds } of drawn) if (crosses(path, bounds, body)) cost += CROSSING;
 			positions.delete(name);
 			// Branches keep the order of their hints (n8n runs the topmost first).
 			for (const sibling of siblings) {

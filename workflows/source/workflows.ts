@@ -308,7 +308,7 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 			licenceNode: NODE.licenceSync,
 		},
 	);
-	return withAlert(withWriteGates(graph.toJson()));
+	return withAlert(graph.toJson(withWriteGates));
 }
 
 /** Records of one output: the planners and PSA Create Check emit one item per record. */
@@ -399,7 +399,7 @@ function buildImportCustomers(variant: WorkflowVariant): WorkflowJson {
 		mappingNode: NODE.mapCustomers,
 		licenceNode: '',
 	});
-	return withAlert(withWriteGates(graph.toJson()));
+	return withAlert(graph.toJson(withWriteGates));
 }
 
 const IMPORT_MAP_CUSTOMERS_X = 1760;
@@ -500,7 +500,7 @@ function buildImportSubscriptions(variant: WorkflowVariant): WorkflowJson {
 		mappingNode: NODE.mapCustomers,
 		licenceNode: NODE.licenceSync,
 	});
-	return withAlert(withWriteGates(graph.toJson()));
+	return withAlert(graph.toJson(withWriteGates));
 }
 
 export const DAILY_SYNC_FILE = 'westcoast-halo-daily-sync.json';

@@ -9,6 +9,7 @@ import path from 'node:path';
 
 import type { IConnections, INode } from 'n8n-workflow';
 
+import { approvalNodes } from '../../../workflows/source/approval';
 import { Canvas, linesBehind, overlaps, STICKY_TYPE } from '../../../workflows/source/canvas';
 import { LICENCE_WRITE_NODES } from '../../../workflows/source/licence-writes';
 import { QUEUE_NODE } from '../../../workflows/source/queue-mode';
@@ -58,15 +59,20 @@ describe.each(shipped)('$file on the canvas', ({ nodes, connections, canvas }) =
 			(connections[name]?.main ?? [])
 				.flatMap((targets) => (targets ?? []).map((t) => t.node))
 				.filter((child) => sources(child).length === 1);
+		// Licence Sync's approval point runs first (its own test, test/workflow/dry-run.test.ts),
+		// then the guard memory store (queue mode), then Confirm Deleted, then the writes.
+		const afterApproval = children('Licence Sync').filter(
+			(name) => name !== approvalNodes('Licences').plan,
+		);
 		if (y(QUEUE_NODE.storeGuardMemory) !== undefined)
-			expect(below(QUEUE_NODE.storeGuardMemory, children('Licence Sync'))).toEqual([
+			expect(below(QUEUE_NODE.storeGuardMemory, afterApproval)).toEqual([
 				QUEUE_NODE.storeGuardMemory,
 			]);
 		if (y(LICENCE_WRITE_NODES.confirmDeleted) !== undefined)
 			expect(
 				below(
 					LICENCE_WRITE_NODES.confirmDeleted,
-					children('Licence Sync').filter((name) => name !== QUEUE_NODE.storeGuardMemory),
+					afterApproval.filter((name) => name !== QUEUE_NODE.storeGuardMemory),
 				),
 			).toEqual([LICENCE_WRITE_NODES.confirmDeleted]);
 		if (y(ALERT_NODE.unlock) !== undefined)
