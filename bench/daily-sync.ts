@@ -51,6 +51,7 @@ const RUN_CAP_S = Number(process.env.BENCH_SYNC_CAP_S ?? 600);
 
 const PRODUCTION_PATH = 'bench/daily-sync';
 const POLL_MS = 200;
+const REST_ATTEMPTS = 20;
 const RSS_SAMPLE_MS = 100;
 
 /** One node's share of a run, from n8n's stored run data. */
@@ -254,6 +255,22 @@ async function storedRun(home: N8nHome, id: string): Promise<StoredRun> {
 	});
 }
 
+/**
+ * A GET that is tried again when the connection fails: a run blocks n8n's
+ * event loop for seconds at M, and a kept-alive socket it closed meanwhile
+ * makes fetch fail ("other side closed") though the server is fine.
+ */
+async function restWithRetry(server: N8nServer, restPath: string) {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await server.rest('GET', restPath);
+		} catch (error) {
+			if (attempt >= REST_ATTEMPTS) throw error;
+			await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+		}
+	}
+}
+
 interface ExecutionSummary {
 	id: string;
 	status: string;
@@ -265,7 +282,7 @@ async function newestExecution(
 	workflowId: string,
 ): Promise<ExecutionSummary | undefined> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const answer = await server.rest('GET', `/executions?filter=${filter}&limit=1`);
+	const answer = await restWithRetry(server, `/executions?filter=${filter}&limit=1`);
 	if (answer.status !== 200)
 		throw new Error(`GET /rest/executions: HTTP ${answer.status} ${answer.body}`);
 	return (JSON.parse(answer.body) as { data: { results: ExecutionSummary[] } }).data.results[0];

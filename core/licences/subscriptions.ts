@@ -102,6 +102,31 @@ function nameByRule(rule: LicenceNameRule, names: SubscriptionNames, itemIndex: 
 	return licenceName(names);
 }
 
+/**
+ * Every field of a SimpleSubscription that readSubscription reads: what the
+ * Westcoast node keeps with Output Fields "Only What Licence Sync Reads".
+ */
+export const SUBSCRIPTION_FIELDS_READ = [
+	'westcoastId',
+	'customerId',
+	'state',
+	'productName',
+	'serviceName',
+	'vendorDisplayName',
+	'displayName',
+	'quantity',
+	'endDate',
+	'parentSubscriptionId',
+	'sku',
+	'salesPrice',
+	'purchasePrice',
+	'quantitySource',
+	'billingCycle',
+	'commitmentMonths',
+	'autoRenew',
+	'billingStartDate',
+] as const;
+
 function readSubscription(
 	item: JsonObject,
 	itemIndex: number,

@@ -21,6 +21,9 @@ export const HALO_CREDENTIAL = {
 /** Payloads per Halo array POST. */
 export const BATCH_SIZE = 50;
 
+const withoutOptions = (parameters: NodeSpec['parameters']) =>
+	Object.fromEntries(Object.entries(parameters).filter(([name]) => name !== 'options'));
+
 const westcoastRead = (
 	name: string,
 	position: Position,
@@ -32,7 +35,13 @@ const westcoastRead = (
 	typeVersion: 1,
 	position,
 	// No "Continue On Fail": a failed read must stop the run before any Halo write.
-	parameters: { ...parameters, returnAll: true, simplify: true, filters: {}, options: {} },
+	parameters: {
+		...withoutOptions(parameters),
+		returnAll: true,
+		simplify: true,
+		filters: {},
+		options: parameters.options ?? {},
+	},
 	credentials: {
 		[WESTCOAST_CREDENTIAL.type]: { id: WESTCOAST_CREDENTIAL.id, name: WESTCOAST_CREDENTIAL.name },
 	},
@@ -51,7 +60,14 @@ export const westcoastSubscriptions = (name: string, position: Position): NodeSp
 	westcoastRead(
 		name,
 		position,
-		{ resource: 'subscription', operation: 'getAll', customerScope: 'all', includeAddons: true },
+		{
+			resource: 'subscription',
+			operation: 'getAll',
+			customerScope: 'all',
+			includeAddons: true,
+			// Only Licence Sync reads the list: its other fields would be the largest part of the execution data.
+			options: { outputFields: 'licenceSync' },
+		},
 		{ executeOnce: true, alwaysOutputData: true },
 	);
 
