@@ -127,6 +127,16 @@ export const SUBSCRIPTION_FIELDS_READ = [
 	'billingStartDate',
 ] as const;
 
+/** A simplified subscription cut to SUBSCRIPTION_FIELDS_READ, empty (null) fields left out: it plans the same. */
+export function fieldsLicenceSyncReads(simple: object): Record<string, unknown> {
+	const lean: Record<string, unknown> = {};
+	for (const field of SUBSCRIPTION_FIELDS_READ) {
+		const value = (simple as Record<string, unknown>)[field];
+		if (value !== null && value !== undefined) lean[field] = value;
+	}
+	return lean;
+}
+
 function readSubscription(
 	item: JsonObject,
 	itemIndex: number,

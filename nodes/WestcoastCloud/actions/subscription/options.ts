@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { SUBSCRIPTION_FIELDS_READ } from '../../../../core/licences/subscriptions';
+import { fieldsLicenceSyncReads } from '../../../../core/licences/subscriptions';
 import { simplifySubscription } from '../../../../core/westcoast/simplify';
 import { optionsCollection } from '../../../shared/descriptions';
 import { requestOptionProperties } from '../common.descriptions';
@@ -51,21 +51,11 @@ export const outputFieldsProperty: INodeProperties = {
 	description: 'Which fields each simplified subscription carries (with Simplify on)',
 };
 
-/** The fields kept, in the simplified shape's order; empty (null) fields left out. */
-function onlyWhatLicenceSyncReads(simple: Record<string, unknown>): Record<string, unknown> {
-	const lean: Record<string, unknown> = {};
-	for (const field of SUBSCRIPTION_FIELDS_READ)
-		if (simple[field] !== null) lean[field] = simple[field];
-	return lean;
-}
-
 export function subscriptionSimplifier(context: IExecuteFunctions, itemIndex: number) {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const quantityField = (options.quantityField as string | undefined) ?? '';
 	if (options.outputFields === 'licenceSync')
 		return (subscription: unknown) =>
-			onlyWhatLicenceSyncReads(
-				simplifySubscription(subscription, quantityField) as unknown as Record<string, unknown>,
-			);
+			fieldsLicenceSyncReads(simplifySubscription(subscription, quantityField));
 	return (subscription: unknown) => simplifySubscription(subscription, quantityField);
 }
