@@ -16,7 +16,7 @@
  * bench itself never makes the server load a stored run.
  */
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -256,18 +256,21 @@ async function storedRun(home: N8nHome, id: string): Promise<StoredRun> {
 }
 
 /**
- * A GET that is tried again when the connection fails: a run blocks n8n's
- * event loop for seconds at M, and a kept-alive socket it closed meanwhile
- * makes fetch fail ("other side closed") though the server is fine.
+ * A GET that is tried again when the connection fails or n8n says its
+ * database is not ready: a run blocks n8n's event loop for seconds at M, so a
+ * kept-alive socket it closed meanwhile makes fetch fail ("other side
+ * closed"), and its own database ping times out, though the server is fine.
  */
 async function restWithRetry(server: N8nServer, restPath: string) {
 	for (let attempt = 1; ; attempt++) {
 		try {
-			return await server.rest('GET', restPath);
+			const answer = await server.rest('GET', restPath);
+			// n8n answers 503 "Database is not ready!" while its own database ping is late.
+			if (answer.status !== 503 || attempt >= REST_ATTEMPTS) return answer;
 		} catch (error) {
 			if (attempt >= REST_ATTEMPTS) throw error;
-			await new Promise((resolve) => setTimeout(resolve, POLL_MS));
 		}
+		await new Promise((resolve) => setTimeout(resolve, POLL_MS * attempt));
 	}
 }
 
@@ -299,7 +302,9 @@ async function runToEnd(
 	const before = Number((await newestExecution(server, workflowId))?.id ?? 0);
 	const answer = await callWebhook(server.url, PRODUCTION_PATH);
 	if (answer.status !== 200)
-		throw new Error(`the test webhook answered HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+		throw new Error(
+			`the test webhook answered HTTP ${answer.status} ${JSON.stringify(answer.body)}`,
+		);
 	const deadline = Date.now() + capMs;
 	while (Date.now() < deadline) {
 		const newest = await newestExecution(server, workflowId);
@@ -440,8 +445,29 @@ export async function measureDailySync(scale: Scale): Promise<SyncScaleFigures> 
 	}
 }
 
-/** `ts-node --transpile-only bench/daily-sync.ts M`: one scale alone, its figures as JSON on stdout. */
-if (require.main === module)
-	void measureDailySync(scaleNamed(process.argv[2] ?? 'S')).then((figures) =>
-		process.stdout.write(`${JSON.stringify(figures, null, '\t')}\n`),
-	);
+/**
+ * `ts-node --transpile-only bench/daily-sync.ts M`: one scale alone (the
+ * whole `npm run bench` takes long), written to
+ * bench/results/daily-sync-<scale>.json and .md.
+ */
+if (require.main === module) {
+	const name = process.argv[2] ?? 'S';
+	void (async () => {
+		const { RESULTS_DIR, syncMarkdown } = await import('./scale-report');
+		const before = os.loadavg();
+		const figures = await measureDailySync(scaleNamed(name));
+		const when = new Date().toISOString();
+		const load = (numbers: number[]) => numbers.map((n) => n.toFixed(2)).join(' / ');
+		const text = [
+			`Measured ${when} on ${os.cpus().length} cores; load average before ${load(before)}, after ${load(os.loadavg())} (1 / 5 / 15 min).`,
+			...syncMarkdown([figures]),
+			'',
+		].join('\n');
+		await writeFile(
+			path.join(RESULTS_DIR, `daily-sync-${name}.json`),
+			`${JSON.stringify({ when, loadAverage: before, figures }, null, '\t')}\n`,
+		);
+		await writeFile(path.join(RESULTS_DIR, `daily-sync-${name}.md`), text);
+		process.stdout.write(text);
+	})();
+}
