@@ -19,7 +19,7 @@ import { SCALES, scaleNamed, type Scale } from './scale';
 
 /** Compare Datasets searches linearly for every item: past this it is reported as not finished. */
 const COMPARE_CAP_S = Number(process.env.BENCH_COMPARE_CAP_S ?? 300);
-const RESULTS_DIR = path.join(__dirname, 'results');
+export const RESULTS_DIR = path.join(__dirname, 'results');
 
 interface Measurement {
 	wallMs: number;
@@ -84,6 +84,8 @@ export interface ScaleReport {
 }
 
 const MB = 1024 * 1024;
+/** Per run, the nodes listed in the report by time spent. */
+const NODES_SHOWN = 10;
 const isSync = (
 	figures: SyncScaleFigures | { scale: string; failed: string } | undefined,
 ): figures is SyncScaleFigures => figures !== undefined && 'runs' in figures;
@@ -132,7 +134,14 @@ const syncCell = (run: SyncRunFigures) =>
 			? `${run.wallMs?.toLocaleString('en-GB') ?? '?'} ms`
 			: `failed: ${run.error ?? 'unknown'}`;
 
-function syncMarkdown(sync: NonNullable<ScaleReport['dailySync']>): string[] {
+/** The nodes that took longest and those with the largest outputs, by time. */
+function shownNodes(run: SyncRunFigures) {
+	const largest = [...run.nodes].sort((a, b) => b.outputBytes - a.outputBytes);
+	const shown = new Set([...run.nodes.slice(0, NODES_SHOWN), ...largest.slice(0, NODES_SHOWN / 2)]);
+	return run.nodes.filter((node) => shown.has(node));
+}
+
+export function syncMarkdown(sync: NonNullable<ScaleReport['dailySync']>): string[] {
 	const kinds = (run: SyncRunFigures) =>
 		Object.entries(run.requests)
 			.sort(([a], [b]) => a.localeCompare(b))
@@ -140,17 +149,17 @@ function syncMarkdown(sync: NonNullable<ScaleReport['dailySync']>): string[] {
 			.join(', ');
 	return [
 		'',
-		`Daily sync in the real n8n, ${LATENCY_MS} ms latency per request on both sandboxes (first run: Halo catches up with the seed; next run: a steady-state day):`,
+		`Daily sync on a running n8n server (\`n8n start\`, the workflow published, each run started by a production trigger), ${LATENCY_MS} ms latency per request on both sandboxes (first run: Halo catches up with the seed; next run: a steady-state day). RSS is the server's process group (main process and task runners), sampled every 100 ms; idle is just before the run:`,
 		'',
-		'| Scale | Run | Wall (execution) | n8n execute | Requests | Waves | Lower bound | Achieved / bound | Bytes sent / received by sandboxes | n8n peak RSS | Execution data |',
-		'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+		"| Scale | Run | Wall (execution) | Nodes' own time | Requests | Waves | Lower bound | Achieved / bound | Bytes sent / received by sandboxes | n8n peak RSS (main) | idle | Execution data | Load (1 min) |",
+		'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 		...sync.flatMap((figures) =>
 			isSync(figures)
 				? figures.runs.map(
 						(run) =>
-							`| ${figures.scale} (${figures.customers.toLocaleString('en-GB')} customers, ${figures.subscriptions.toLocaleString('en-GB')} subscriptions, ${figures.haloLicences.toLocaleString('en-GB')} licences) | ${run.run} | ${syncCell(run)} | ${run.processMs.toLocaleString('en-GB')} ms | ${run.requestCount.toLocaleString('en-GB')} | ${run.waves} | ${run.lowerBoundMs.toLocaleString('en-GB')} ms | ${run.achievedOverLowerBound ?? ''}x | ${(run.bytesOut / MB).toFixed(1)} MB / ${(run.bytesIn / MB).toFixed(1)} MB | ${run.peakRssMb} MB | ${run.executionDataBytes === null ? 'not stored' : `${(run.executionDataBytes / MB).toFixed(1)} MB`} |`,
+							`| ${figures.scale} (${figures.customers.toLocaleString('en-GB')} customers, ${figures.subscriptions.toLocaleString('en-GB')} subscriptions, ${figures.haloLicences.toLocaleString('en-GB')} licences) | ${run.run} | ${syncCell(run)} | ${run.nodesMs?.toLocaleString('en-GB') ?? '?'} ms | ${run.requestCount.toLocaleString('en-GB')} | ${run.waves} | ${run.lowerBoundMs.toLocaleString('en-GB')} ms | ${run.achievedOverLowerBound ?? ''}x | ${(run.bytesOut / MB).toFixed(1)} MB / ${(run.bytesIn / MB).toFixed(1)} MB | ${run.peakRssMb} MB (${run.peakMainRssMb} MB) | ${run.idleRssMb} MB | ${run.executionDataBytes === null ? 'not stored' : `${(run.executionDataBytes / MB).toFixed(1)} MB`} | ${run.loadAverage[0].toFixed(1)} |`,
 					)
-				: [`| ${figures.scale} | | failed: ${figures.failed} | | | | | | | | |`],
+				: [`| ${figures.scale} | | failed: ${figures.failed} | | | | | | | | | | |`],
 		),
 		'',
 		'Requests by kind:',
@@ -158,6 +167,21 @@ function syncMarkdown(sync: NonNullable<ScaleReport['dailySync']>): string[] {
 		...sync.flatMap((figures) =>
 			isSync(figures)
 				? figures.runs.map((run) => `- ${figures.scale}, ${run.run} run: ${kinds(run)}`)
+				: [],
+		),
+		...sync.flatMap((figures) =>
+			isSync(figures)
+				? figures.runs.flatMap((run) => [
+						'',
+						`Where the ${figures.scale} ${run.run} run went: the ${NODES_SHOWN} nodes that took longest and the ${NODES_SHOWN / 2} largest outputs (n8n's own executionTime; the output's JSON size before n8n's flatted encoding, which stores an object shared by two nodes once; RSS of the server while the node ran):`,
+						'',
+						'| Node | Time | Items out | Output JSON | RSS while it ran |',
+						'| --- | ---: | ---: | ---: | ---: |',
+						...shownNodes(run).map(
+							(node) =>
+								`| ${node.name} | ${node.ms.toLocaleString('en-GB')} ms | ${node.items.toLocaleString('en-GB')} | ${(node.outputBytes / MB).toFixed(1)} MB | ${node.peakRssMb === null ? '' : `${node.peakRssMb} MB`} |`,
+						),
+					])
 				: [],
 		),
 	];

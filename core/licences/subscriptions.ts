@@ -102,6 +102,41 @@ function nameByRule(rule: LicenceNameRule, names: SubscriptionNames, itemIndex: 
 	return licenceName(names);
 }
 
+/**
+ * Every field of a SimpleSubscription that readSubscription reads: what the
+ * Westcoast node keeps with Output Fields "Only What Licence Sync Reads".
+ */
+export const SUBSCRIPTION_FIELDS_READ = [
+	'westcoastId',
+	'customerId',
+	'state',
+	'productName',
+	'serviceName',
+	'vendorDisplayName',
+	'displayName',
+	'quantity',
+	'endDate',
+	'parentSubscriptionId',
+	'sku',
+	'salesPrice',
+	'purchasePrice',
+	'quantitySource',
+	'billingCycle',
+	'commitmentMonths',
+	'autoRenew',
+	'billingStartDate',
+] as const;
+
+/** A simplified subscription cut to SUBSCRIPTION_FIELDS_READ, empty (null) fields left out: it plans the same. */
+export function fieldsLicenceSyncReads(simple: object): Record<string, unknown> {
+	const lean: Record<string, unknown> = {};
+	for (const field of SUBSCRIPTION_FIELDS_READ) {
+		const value = (simple as Record<string, unknown>)[field];
+		if (value !== null && value !== undefined) lean[field] = value;
+	}
+	return lean;
+}
+
 function readSubscription(
 	item: JsonObject,
 	itemIndex: number,

@@ -33,6 +33,9 @@ export const byName = (credential: { type: string; name: string }) => ({
 /** Payloads per Halo array POST. */
 export const BATCH_SIZE = 50;
 
+const withoutOptions = (parameters: NodeSpec['parameters']) =>
+	Object.fromEntries(Object.entries(parameters).filter(([name]) => name !== 'options'));
+
 const westcoastRead = (
 	name: string,
 	position: Position,
@@ -44,7 +47,13 @@ const westcoastRead = (
 	typeVersion: 1,
 	position,
 	// No "Continue On Fail": a failed read must stop the run before any Halo write.
-	parameters: { ...parameters, returnAll: true, simplify: true, filters: {}, options: {} },
+	parameters: {
+		...withoutOptions(parameters),
+		returnAll: true,
+		simplify: true,
+		filters: {},
+		options: parameters.options ?? {},
+	},
 	credentials: byName(WESTCOAST_CREDENTIAL),
 	...extra,
 });
@@ -61,7 +70,14 @@ export const westcoastSubscriptions = (name: string, position: Position): NodeSp
 	westcoastRead(
 		name,
 		position,
-		{ resource: 'subscription', operation: 'getAll', customerScope: 'all', includeAddons: true },
+		{
+			resource: 'subscription',
+			operation: 'getAll',
+			customerScope: 'all',
+			includeAddons: true,
+			// Only Licence Sync reads the list: its other fields would be the largest part of the execution data.
+			options: { outputFields: 'licenceSync' },
+		},
 		{ executeOnce: true, alwaysOutputData: true },
 	);
 

@@ -23,7 +23,12 @@ import {
 	stateFilterProperty,
 } from '../common.descriptions';
 import { applyLimit, callOptions, filterRecords, shapeRecords } from '../shared';
-import { includeAddonsProperty, subscriptionOptions, subscriptionSimplifier } from './options';
+import {
+	includeAddonsProperty,
+	outputFieldsProperty,
+	subscriptionOptions,
+	subscriptionSimplifier,
+} from './options';
 
 const properties: INodeProperties[] = [
 	{
@@ -53,6 +58,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	subscriptionOptions([
+		outputFieldsProperty,
 		{
 			displayName: 'Include User-Level',
 			name: 'includeUserLevel',

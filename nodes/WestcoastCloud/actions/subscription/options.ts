@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { fieldsLicenceSyncReads } from '../../../../core/licences/subscriptions';
 import { simplifySubscription } from '../../../../core/westcoast/simplify';
 import { optionsCollection } from '../../../shared/descriptions';
 import { requestOptionProperties } from '../common.descriptions';
@@ -28,8 +29,33 @@ export const includeAddonsProperty: INodeProperties = {
 		'Whether to return add-on subscriptions too (each names its parent in parentSubscriptionId). Keep this on when feeding Licence Sync, so add-on licences are not mistaken for deleted ones.',
 };
 
+/** Get Many's Options > Output Fields: the whole simplified shape, or only what Licence Sync reads. */
+export const outputFieldsProperty: INodeProperties = {
+	displayName: 'Output Fields',
+	name: 'outputFields',
+	type: 'options',
+	options: [
+		{
+			name: 'All Simplified Fields',
+			value: 'all',
+			description: 'The documented simplified shape, every field',
+		},
+		{
+			name: 'Only What Licence Sync Reads',
+			value: 'licenceSync',
+			description:
+				'IDs, state, names, seat count, dates, SKU, prices and terms; empty fields left out. Much smaller execution data when the list only feeds Licence Sync.',
+		},
+	],
+	default: 'all',
+	description: 'Which fields each simplified subscription carries (with Simplify on)',
+};
+
 export function subscriptionSimplifier(context: IExecuteFunctions, itemIndex: number) {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const quantityField = (options.quantityField as string | undefined) ?? '';
+	if (options.outputFields === 'licenceSync')
+		return (subscription: unknown) =>
+			fieldsLicenceSyncReads(simplifySubscription(subscription, quantityField));
 	return (subscription: unknown) => simplifySubscription(subscription, quantityField);
 }
