@@ -6,6 +6,7 @@
  * known kind (an empty item, a PSA with other field names) are left to the
  * planners' own checks.
  */
+import type { PlannerInput } from './node-io';
 import { HALO_CLIENT_FIELDS, HALO_LICENCE_FIELDS } from './psa/halo';
 
 export type ItemKind =
@@ -69,44 +70,6 @@ const KINDS: Record<ItemKind, { what: string; belongs: string }> = {
 		belongs: 'the PSA List Check node, whose records then feed this input',
 	},
 };
-
-/** One input of a planner node: its label on the canvas, what it takes, and where that comes from. */
-export interface PlannerInput {
-	label: string;
-	expects: ItemKind;
-	source: string;
-}
-
-export const LICENCE_SYNC_INPUTS = {
-	subscriptions: {
-		label: 'Westcoast Subscriptions',
-		expects: 'westcoastSubscription',
-		source: 'the Westcoast Cloud node (Subscription > Get Many)',
-	},
-	licences: {
-		label: 'PSA Licences',
-		expects: 'psaLicence',
-		source: 'the PSA licence list (Halo: GET /api/SoftwareLicence, through PSA List Check)',
-	},
-	mappings: {
-		label: 'Customer Mappings',
-		expects: 'customerMapping',
-		source: "Mapping Resolver's Mapped output",
-	},
-} as const satisfies Record<string, PlannerInput>;
-
-export const MAPPING_RESOLVER_INPUTS = {
-	westcoast: {
-		label: 'Westcoast Customers',
-		expects: 'westcoastCustomer',
-		source: 'the Westcoast Cloud node (Customer > Get Many)',
-	},
-	psa: {
-		label: 'PSA Customers',
-		expects: 'psaCustomer',
-		source: 'the PSA customer list (Halo: GET /api/Client)',
-	},
-} as const satisfies Record<string, PlannerInput>;
 
 const isObject = (item: unknown): item is Record<string, unknown> =>
 	typeof item === 'object' && item !== null && !Array.isArray(item);

@@ -1,4 +1,5 @@
-import { findMiswiring, LICENCE_SYNC_INPUTS } from '../wiring';
+import { LICENCE_SYNC_IO } from '../node-io';
+import { findMiswiring } from '../wiring';
 import { PlanRefusedError } from './errors';
 import type { LicenceFieldNames } from './fields';
 import { OPTION_LABEL } from './labels';
@@ -31,7 +32,7 @@ export function refuseErrorItems(input: LicencePlanInput): void {
 export function refuseMiswiredInput(input: LicencePlanInput): void {
 	const wrong = findMiswiring(
 		(['subscriptions', 'licences', 'mappings'] as const).map((name) => ({
-			input: LICENCE_SYNC_INPUTS[name],
+			input: LICENCE_SYNC_IO.inputs[name],
 			items: input[name],
 		})),
 	);

@@ -1,7 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { HALO_LICENCE_FIELD_NAMES, type LicenceFieldNames } from '../../core/licences';
-import { batchSizeOption, optionsCollection, psaPresetProperty } from '../shared/descriptions';
+import { LICENCE_SYNC_IO } from '../../core/node-io';
+import {
+	batchSizeOption,
+	mainInputs,
+	mainOutputs,
+	nodeDescription,
+	optionsCollection,
+	psaPresetProperty,
+} from '../shared/descriptions';
 
 /** What each PSA licence field is, for the Custom preset (defaults are Halo's names). */
 const FIELD_LABELS: Record<
@@ -50,7 +58,7 @@ const FIELD_LABELS: Record<
 };
 
 /** Defaults are literals (n8n's linter reads them); a unit test holds them equal to the planner's. */
-export const properties: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName:
 			"Inputs: 1. Westcoast Cloud (Subscription > Get Many, all customers, add-ons on), 2. PSA licences (Halo: GET /api/SoftwareLicence with includeinactive=true), 3. Mapping Resolver's Mapped output.",
@@ -284,3 +292,13 @@ export const properties: INodeProperties[] = [
 		},
 	]),
 ];
+
+export const description = nodeDescription({
+	displayName: 'Licence Sync',
+	name: 'licenceSync',
+	description:
+		'Turn Westcoast Cloud subscriptions into exact PSA licence changes, never deactivating on a bad read',
+	inputs: mainInputs(LICENCE_SYNC_IO.inputList),
+	outputs: mainOutputs(LICENCE_SYNC_IO.outputList),
+	properties,
+});

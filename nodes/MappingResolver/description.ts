@@ -1,7 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { HALO_PSA_PRESET, type PsaFieldNames } from '../../core/mapping';
-import { batchSizeOption, optionsCollection, psaPresetProperty } from '../shared/descriptions';
+import { MAPPING_RESOLVER_IO } from '../../core/node-io';
+import {
+	batchSizeOption,
+	mainInputs,
+	mainOutputs,
+	nodeDescription,
+	optionsCollection,
+	psaPresetProperty,
+} from '../shared/descriptions';
 
 type RenamableField = Exclude<keyof PsaFieldNames, 'addressParts' | 'addressLines'>;
 
@@ -104,7 +112,7 @@ const fieldOptions: INodeProperties[] = [
 	})),
 ].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
-export const properties: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName:
 			"Connect the Westcoast Cloud node (Customer > Get Many) to the first input and your PSA's customer list (Halo: GET /api/Client) to the second.",
@@ -217,3 +225,12 @@ export const properties: INodeProperties[] = [
 		},
 	]),
 ];
+
+export const description = nodeDescription({
+	displayName: 'Mapping Resolver',
+	name: 'mappingResolver',
+	description: 'Link every Westcoast Cloud customer to exactly one PSA customer, or say why not',
+	inputs: mainInputs(MAPPING_RESOLVER_IO.inputList),
+	outputs: mainOutputs(MAPPING_RESOLVER_IO.outputList),
+	properties,
+});

@@ -3,7 +3,12 @@ import { HALO_LIST_KEY, HALO_LOOKUP_FILTERS } from '../../core/psa/halo';
 import { collectField, keepWhere, noOp, splitOut, waitForAll } from './base-nodes';
 import type { WorkflowGraph } from './graph';
 import { haloLookup, haloPostPayloads } from './halo-nodes';
-import { CREATE_CHECK_OUTPUT, MAPPING_OUTPUT, psaCreateCheck } from './package-nodes';
+import {
+	CREATE_CHECK_INPUT,
+	CREATE_CHECK_OUTPUT,
+	MAPPING_OUTPUT,
+	psaCreateCheck,
+} from './package-nodes';
 
 export const CUSTOMER_WRITE_NODES = {
 	newLinks: 'New Links',
@@ -63,10 +68,10 @@ export function addCustomerWrites(
 	graph.connect(mapper, collectLinks, MAPPING_OUTPUT.mapped);
 	graph.connect(collectLinks, newLinks);
 	graph.connect(newLinks, saveLinks);
-	graph.connect(mapper, confirm, MAPPING_OUTPUT.create, 0);
+	graph.connect(mapper, confirm, MAPPING_OUTPUT.create, CREATE_CHECK_INPUT.planned);
 	graph.connect(mapper, clientCreates, MAPPING_OUTPUT.create);
 	graph.connect(clientCreates, findLinks);
-	graph.connect(findLinks, confirm, 0, 1);
+	graph.connect(findLinks, confirm, 0, CREATE_CHECK_INPUT.found);
 	graph.connect(confirm, createClients, CREATE_CHECK_OUTPUT.create);
 	graph.connect(mapper, updateSites, MAPPING_OUTPUT.addressChanges);
 	graph.connect(mapper, review, MAPPING_OUTPUT.review);

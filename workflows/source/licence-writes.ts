@@ -4,6 +4,7 @@ import { keepWhere, noOp, setFields, splitOut } from './base-nodes';
 import type { WorkflowGraph } from './graph';
 import { haloLookup, haloPostPayloads } from './halo-nodes';
 import {
+	CREATE_CHECK_INPUT,
 	CREATE_CHECK_OUTPUT,
 	LICENCE_OUTPUT,
 	psaCreateCheck,
@@ -39,13 +40,13 @@ const addOnParentsExpression = (licenceSync: string) => `={{ (() => {
 		$('${N.createLicences}').all().map((item) => [String(item.json.third_party_product), item.json.id]),
 	);
 	const found = Object.fromEntries(
-		[...$('${N.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.update}), ...$('${N.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.existing})]
+		[...$('${N.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.update.index}), ...$('${N.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.existing.index})]
 			.flatMap((item) => item.json.records ?? [item.json])
 			.filter((record) => record.psaLicenceId !== null)
 			.map((record) => [String(record.westcoastSubscriptionId), record.psaLicenceId]),
 	);
 	const licenceOf = (id) => created[id] ?? found[id];
-	return $('${licenceSync}').all(${LICENCE_OUTPUT.create})
+	return $('${licenceSync}').all(${LICENCE_OUTPUT.create.index})
 		.flatMap((item) => item.json.records ?? [item.json])
 		.filter((record) => licenceOf(record.unresolvedParentSubscriptionId) && licenceOf(record.westcoastSubscriptionId))
 		.map((record) => ({
@@ -102,10 +103,10 @@ export function addLicenceWrites(
 	);
 	const skipped = graph.add(noOp(N.skipped, [x + 220, y + 400]));
 
-	graph.connect(licenceSync, confirm, LICENCE_OUTPUT.create, 0);
+	graph.connect(licenceSync, confirm, LICENCE_OUTPUT.create, CREATE_CHECK_INPUT.planned);
 	graph.connect(licenceSync, licenceCreates, LICENCE_OUTPUT.create);
 	graph.connect(licenceCreates, findLicences);
-	graph.connect(findLicences, confirm, 0, 1);
+	graph.connect(findLicences, confirm, 0, CREATE_CHECK_INPUT.found);
 	graph.connect(confirm, create, CREATE_CHECK_OUTPUT.create);
 	graph.connect(confirm, updateFound, CREATE_CHECK_OUTPUT.update);
 	graph.connect(create, parents);
