@@ -1,3 +1,4 @@
+import { WESTCOAST_CREDENTIAL_TYPE } from '../../core/westcoast/credential';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialType,
@@ -48,7 +49,7 @@ export interface WorkflowResult {
 const UNUSED_BASE_URL = 'http://127.0.0.1:5678';
 
 export const credentialTypes = new Map<string, ICredentialType>([
-	['westcoastCloudApi', new WestcoastCloudApi()],
+	[WESTCOAST_CREDENTIAL_TYPE, new WestcoastCloudApi()],
 ]);
 
 export function createCredentialsHelper(

@@ -1,3 +1,4 @@
+import { WESTCOAST_CREDENTIAL_TYPE } from '../../core/westcoast/credential';
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { WestcoastSandbox } from '../../sandbox/westcoast';
@@ -18,7 +19,7 @@ export function sandboxCredential(
 	return {
 		id,
 		name: 'Westcoast Sandbox',
-		type: 'westcoastCloudApi',
+		type: WESTCOAST_CREDENTIAL_TYPE,
 		data: {
 			marketplaceUrl: sandbox.url,
 			username: sandbox.users.admin.username,

@@ -15,12 +15,9 @@ import {
 	packPackage,
 	type N8nHome,
 } from './real-n8n';
+import { WESTCOAST_CREDENTIAL_TYPE } from '../../core/westcoast/credential';
 import { startN8nServer, type CredentialTestResponse, type N8nServer } from './server';
-import {
-	westcoastCredential,
-	WESTCOAST_CREDENTIAL_TYPE,
-	type WestcoastLogin,
-} from './westcoast-workflows';
+import { westcoastCredential, type WestcoastLogin } from './westcoast-workflows';
 
 const MINUTE = 60_000;
 const WRONG_PASSWORD = 'Not-The-Sandbox-Password-5120';

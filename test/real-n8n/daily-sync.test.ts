@@ -15,6 +15,7 @@ import {
 	NODE,
 	WEBHOOK_PATH,
 } from '../../workflows/source/workflows';
+import { WESTCOAST_CREDENTIAL_TYPE } from '../../core/westcoast/credential';
 import { INVALID_SETTINGS_NODE, SETTING } from '../../workflows/source/settings';
 import { WORKFLOWS_DIR, workflowText } from '../../workflows/source/write-files';
 import { LINK_TABLE, type HaloState } from '../../sandbox/halo';
@@ -466,7 +467,7 @@ describe('Westcoast to HaloPSA workflows in the real n8n', () => {
 		'no password or session token anywhere: outputs, errors, saved executions, logs, files',
 		async () => {
 			const stored = await exportCredentials(env.home);
-			const westcoast = stored.find((credential) => credential.type === 'westcoastCloudApi');
+			const westcoast = stored.find((credential) => credential.type === WESTCOAST_CREDENTIAL_TYPE);
 			const password = String(westcoast?.data.password ?? '');
 			const sessionToken = String(westcoast?.data.sessionToken ?? '');
 			// The scan means something only if both secrets are known and were used.

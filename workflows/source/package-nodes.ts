@@ -2,12 +2,13 @@
 import { DEFAULT_HOLD_MINUTES, DEFAULT_LOCK_NAME, DEFAULT_WAIT_MINUTES } from '../../core/run-lock';
 import { LICENCE_SYNC_IO, MAPPING_RESOLVER_IO, PSA_CREATE_CHECK_IO } from '../../core/node-io';
 import { HALO_LIST_PAGE_SIZE } from '../../core/psa/halo';
+import { WESTCOAST_CREDENTIAL_TYPE } from '../../core/westcoast/credential';
 import type { NodeSpec, Position } from './graph';
 
 export const PACKAGE = 'n8n-nodes-westcoast-cloud';
 
 export const WESTCOAST_CREDENTIAL = {
-	type: 'westcoastCloudApi',
+	type: WESTCOAST_CREDENTIAL_TYPE,
 	id: 'westcoast-cloud',
 	name: 'Westcoast Cloud',
 } as const;
