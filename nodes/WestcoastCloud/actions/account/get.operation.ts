@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { resellerCompany } from '../../transport';
 import { requestOptionsCollection, simplifyProperty } from '../common.descriptions';
-import { companyItems } from '../shared';
+import { companyItems } from '../records';
 
 const properties: INodeProperties[] = [simplifyProperty, requestOptionsCollection];
 

@@ -11,7 +11,7 @@ import { accountIdValue, CALLS, PARAMETERS } from '../../../../core/westcoast/pr
 import { WESTCOAST_CREDENTIAL_TYPE } from '../../../../core/westcoast/credential';
 import { callMarketplace, type WestcoastCredentials } from '../../transport';
 import { requestOptionsCollection } from '../common.descriptions';
-import { callOptions } from '../shared';
+import { callOptions } from '../records';
 
 const properties: INodeProperties[] = [requestOptionsCollection];
 

@@ -22,7 +22,7 @@ import {
 } from '../../../../core/westcoast/protocol';
 import { isMarketplaceRecord, RecordReader } from '../../../../core/westcoast/record';
 import { asMarketplaceError, callMarketplace, toNodeError } from '../../transport';
-import { callOptions } from '../shared';
+import { callOptions } from '../records';
 
 const properties: INodeProperties[] = [
 	{

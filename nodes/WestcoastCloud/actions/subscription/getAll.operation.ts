@@ -22,8 +22,9 @@ import {
 	simplifyProperty,
 	stateFilterProperty,
 } from '../common.descriptions';
-import { applyLimit, callOptions, filterRecords, shapeRecords } from '../shared';
-import { includeAddonsProperty, subscriptionOptions, subscriptionSimplifier } from './options';
+import { applyLimit, callOptions, filterRecords, shapeRecords } from '../records';
+import { subscriptionSimplifier } from './simplifier';
+import { includeAddonsProperty, subscriptionOptions } from './subscription.descriptions';
 
 const properties: INodeProperties[] = [
 	{

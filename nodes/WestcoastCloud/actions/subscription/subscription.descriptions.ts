@@ -1,6 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { simplifySubscription } from '../../../../core/westcoast/simplify';
 import { optionsCollection } from '../../../shared/descriptions';
 import { requestOptionProperties } from '../common.descriptions';
 
@@ -27,9 +26,3 @@ export const includeAddonsProperty: INodeProperties = {
 	description:
 		'Whether to return add-on subscriptions too (each names its parent in parentSubscriptionId). Keep this on when feeding Licence Sync, so add-on licences are not mistaken for deleted ones.',
 };
-
-export function subscriptionSimplifier(context: IExecuteFunctions, itemIndex: number) {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const quantityField = (options.quantityField as string | undefined) ?? '';
-	return (subscription: unknown) => simplifySubscription(subscription, quantityField);
-}
