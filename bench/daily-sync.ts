@@ -16,10 +16,10 @@ import path from 'node:path';
 import { startPairedSandboxes, type PairedSandboxes } from '../sandbox/paired';
 import { trafficRecorder, type Exchange } from '../sandbox/server';
 import { SETTING } from '../workflows/source/settings';
-import { sandboxCredentials } from '../test/real-n8n/daily-sync/credentials';
-import { TEST_SETTINGS } from '../test/real-n8n/daily-sync/environment';
-import { readDailySyncWorkflow, withSettings } from '../test/real-n8n/daily-sync/workflow-file';
-import { ensureRealN8n } from '../test/real-n8n/install';
+import { sandboxCredentials } from '../harness/daily-sync/credentials';
+import { TEST_SETTINGS } from '../harness/daily-sync/environment';
+import { readDailySyncWorkflow, withSettings } from '../harness/daily-sync/workflow-file';
+import { ensureRealN8n } from '../harness/real-n8n/install';
 import {
 	createN8nHome,
 	executeWorkflow,
@@ -29,7 +29,7 @@ import {
 	packPackage,
 	ProcessTimeoutError,
 	type N8nHome,
-} from '../test/real-n8n/real-n8n';
+} from '../harness/real-n8n/real-n8n';
 import type { Scale } from './scale';
 
 export const LATENCY_MS = 25;

@@ -9,8 +9,8 @@ import type {
 } from '../../core/mapping/types';
 import type { Port } from '../../core/node-io';
 import type { HaloRequestLogEntry } from '../../sandbox/halo';
-import type { SyncRun } from '../../test/real-n8n/daily-sync/environment';
-import { outputOf, type ExecutionResult } from '../../test/real-n8n/real-n8n';
+import type { SyncRun } from '../../harness/daily-sync/environment';
+import { outputOf, type ExecutionResult } from '../../harness/real-n8n/real-n8n';
 import { LICENCE_OUTPUT, MAPPING_OUTPUT } from '../../workflows/source/package-nodes';
 import { NODE } from '../../workflows/source/workflows';
 

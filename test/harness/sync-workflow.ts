@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { PACKAGE_NAME } from './node-types';
-import type { WorkflowJson } from './run-workflow';
+import { PACKAGE_NAME } from '../../harness/in-process/node-types';
+import type { WorkflowJson } from '../../harness/in-process/run-workflow';
 
 export const NODES = {
 	customers: 'Westcoast Customers',

@@ -2,9 +2,9 @@ import { WESTCOAST_CREDENTIAL_TYPE } from '../../core/westcoast/credential';
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { WestcoastSandbox } from '../../sandbox/westcoast';
-import type { StoredCredential } from './credentials-helper';
-import { MANUAL_TRIGGER_NODE, PACKAGE_NAME } from './node-types';
-import type { WorkflowJson } from './run-workflow';
+import type { StoredCredential } from '../../harness/in-process/credentials-helper';
+import { MANUAL_TRIGGER_NODE, PACKAGE_NAME } from '../../harness/in-process/node-types';
+import type { WorkflowJson } from '../../harness/in-process/run-workflow';
 
 export const WESTCOAST_NODE_TYPE = `${PACKAGE_NAME}.westcoastCloud`;
 export const WESTCOAST_NODE = 'Westcoast Cloud';

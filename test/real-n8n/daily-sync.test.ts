@@ -25,13 +25,13 @@ import {
 	TEST_TOP_LEVEL,
 	type DailySyncEnvironment,
 	type SyncRun,
-} from './daily-sync/environment';
+} from '../../harness/daily-sync/environment';
 import { haloProblems } from './daily-sync/halo-check';
 import { callWebhook, publishWorkflow, waitForWebhook } from './daily-sync/webhooks';
-import { licensedSubscriptions, seatsOf } from './daily-sync/westcoast-facts';
-import { readWorkflowFile, withSettings } from './daily-sync/workflow-file';
-import { exportCredentials, importWorkflow } from './real-n8n';
-import { startN8nServer, type N8nServer } from './server';
+import { licensedSubscriptions, seatsOf } from '../../harness/daily-sync/westcoast-facts';
+import { readWorkflowFile, withSettings } from '../../harness/daily-sync/workflow-file';
+import { exportCredentials, importWorkflow } from '../../harness/real-n8n/real-n8n';
+import { startN8nServer, type N8nServer } from '../../harness/real-n8n/server';
 
 const MINUTE = 60_000;
 

@@ -6,9 +6,9 @@
  * Chromium) on the real n8n 2.41.1: the shipped workflows' canvases, every
  * panel of the package's nodes, the credential form and the node search.
  */
-import { canvasGeometry, layoutProblems, openWorkflow, type LayoutProblems } from './editor/canvas';
-import { closePanel, cutPanelLabels, openPanel } from './editor/panels';
-import { startEditorSession, type EditorSession } from './editor/session';
+import { canvasGeometry, layoutProblems, openWorkflow, type LayoutProblems } from '../../harness/real-n8n/editor/canvas';
+import { closePanel, cutPanelLabels, openPanel } from '../../harness/real-n8n/editor/panels';
+import { startEditorSession, type EditorSession } from '../../harness/real-n8n/editor/session';
 import { WESTCOAST_CREDENTIAL } from '../../workflows/source/package-nodes';
 
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 import { LICENCE_SYNC_IO, MAPPING_RESOLVER_IO } from '../../core/node-io';
-import { workflowFeeding } from '../harness/fixture-workflow';
-import { runWorkflow } from '../harness/run-workflow';
+import { workflowFeeding } from '../../harness/in-process/fixture-workflow';
+import { runWorkflow } from '../../harness/in-process/run-workflow';
 
 const { outputs: MAPPING } = MAPPING_RESOLVER_IO;
 const { outputs: LICENCES } = LICENCE_SYNC_IO;

@@ -4,8 +4,8 @@
  * out come the batches still to create, the updates and what was found.
  */
 import { HALO_LICENCE_FIELD_NAMES, planLicences } from '../../core/licences';
-import { FED_NODE, workflowFeeding } from '../harness/fixture-workflow';
-import { runWorkflow } from '../harness/run-workflow';
+import { FED_NODE, workflowFeeding } from '../../harness/in-process/fixture-workflow';
+import { runWorkflow } from '../../harness/in-process/run-workflow';
 import { subscription } from '../unit/licences/fixtures';
 
 const OUTPUT = { create: 0, update: 1, existing: 2 };

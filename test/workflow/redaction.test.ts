@@ -3,9 +3,9 @@ import type http from 'node:http';
 
 import { listen, readBody, send, type RunningServer } from '../../sandbox/server';
 import { faultXml, FAULT_CONTENT_TYPE } from '../../sandbox/westcoast/fault-xml';
-import { runWorkflow } from '../harness/run-workflow';
+import { runWorkflow } from '../../harness/in-process/run-workflow';
 import { westcoastWorkflow, WESTCOAST_NODE } from '../harness/westcoast';
-import type { StoredCredential } from '../harness/credentials-helper';
+import type { StoredCredential } from '../../harness/in-process/credentials-helper';
 
 /**
  * An upstream (or a proxy in front of it) that echoes the request back: in

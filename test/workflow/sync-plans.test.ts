@@ -3,7 +3,7 @@ import { testDialect } from '../harness/dialect';
 import { LICENCE_SYNC_IO, MAPPING_RESOLVER_IO, type Port } from '../../core/node-io';
 import { HALO_LICENCE_FIELDS } from '../../core/psa/halo';
 import { HaloTestClient } from '../harness/halo-client';
-import { runWorkflow, type RunOptions } from '../harness/run-workflow';
+import { runWorkflow, type RunOptions } from '../../harness/in-process/run-workflow';
 import { NODES, syncWorkflow } from '../harness/sync-workflow';
 import { sandboxCredential } from '../harness/westcoast';
 

@@ -10,8 +10,8 @@ import { SyncReport } from '../../nodes/SyncReport/SyncReport.node';
 import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
 import { testDialect } from '../harness/dialect';
 import { HaloTestClient } from '../harness/halo-client';
-import { PACKAGE_NAME } from '../harness/node-types';
-import { runWorkflow } from '../harness/run-workflow';
+import { PACKAGE_NAME } from '../../harness/in-process/node-types';
+import { runWorkflow } from '../../harness/in-process/run-workflow';
 import { NODES, syncWorkflow } from '../harness/sync-workflow';
 import { sandboxCredential } from '../harness/westcoast';
 

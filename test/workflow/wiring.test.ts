@@ -6,9 +6,9 @@
 import { LICENCE_SYNC_IO, MAPPING_RESOLVER_IO } from '../../core/node-io';
 import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
 import { testDialect } from '../harness/dialect';
-import { workflowFeeding } from '../harness/fixture-workflow';
+import { workflowFeeding } from '../../harness/in-process/fixture-workflow';
 import { HaloTestClient } from '../harness/halo-client';
-import { runWorkflow, type WorkflowJson } from '../harness/run-workflow';
+import { runWorkflow, type WorkflowJson } from '../../harness/in-process/run-workflow';
 import { NODES, syncWorkflow } from '../harness/sync-workflow';
 import { sandboxCredential } from '../harness/westcoast';
 
