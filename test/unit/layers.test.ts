@@ -28,10 +28,10 @@ function sourceFiles(folder: string): string[] {
 	});
 }
 
-/** Every module a file names: `import ... from`, `export ... from`, `import()` and `require()`. */
+/** Every module a file names: `import ... from`, `import '...'`, `export ... from`, `import()` and `require()`. */
 function specifiers(file: string): string[] {
 	const text = readFileSync(file, 'utf8');
-	const found = text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)['"]([^'"]+)['"]/g);
+	const found = text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]([^'"]+)['"]/g);
 	return [...found].map((match) => match[1]);
 }
 
