@@ -1,5 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
+import { NODE_IO } from '../../core/node-io';
+import { WorkflowGraph } from '../../workflows/source/graph';
 import { MANUAL_TRIGGER_NODE, PACKAGE_NAME } from './node-types';
 import type { WorkflowJson } from './run-workflow';
 
@@ -23,39 +25,32 @@ export function workflowFeeding(
 	inputs: unknown[][],
 	options: FeedOptions = {},
 ): WorkflowJson {
-	const fixtures = inputs.map((items, index) => ({
-		id: `f${index}`,
-		name: `Input ${index}`,
-		type: options.fixtureTypes?.[index] ?? 'test.fixture',
-		typeVersion: 1,
-		position: [200, index * 200] as [number, number],
-		parameters: options.fixtureTypes ? {} : { items: JSON.stringify(items) },
-	}));
-	return {
-		name: `${type} fed by fixtures`,
-		nodes: [
-			MANUAL_TRIGGER_NODE,
-			...fixtures,
-			{
-				id: 'n',
-				name: FED_NODE,
-				type: type.includes('.') ? type : `${PACKAGE_NAME}.${type}`,
-				typeVersion: options.typeVersion ?? 1,
-				position: [400, 0],
-				parameters,
-				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-			},
-		],
-		connections: {
-			[MANUAL_TRIGGER_NODE.name]: {
-				main: [fixtures.map((f) => ({ node: f.name, type: 'main' as const, index: 0 }))],
-			},
-			...Object.fromEntries(
-				fixtures.map((f, index) => [
-					f.name,
-					{ main: [[{ node: FED_NODE, type: 'main' as const, index }]] },
-				]),
-			),
-		},
-	};
+	const fullType = type.includes('.') ? type : `${PACKAGE_NAME}.${type}`;
+	const graph = new WorkflowGraph('fixture', `${type} fed by fixtures`);
+	const { id: _id, ...trigger } = MANUAL_TRIGGER_NODE;
+	graph.add(trigger);
+	const fixtures = inputs.map((items, index) =>
+		graph.add({
+			name: `Input ${index}`,
+			type: options.fixtureTypes?.[index] ?? 'test.fixture',
+			typeVersion: 1,
+			position: [200, index * 200],
+			parameters: options.fixtureTypes ? {} : { items: JSON.stringify(items) },
+		}),
+	);
+	graph.add({
+		name: FED_NODE,
+		type: fullType,
+		typeVersion: options.typeVersion ?? 1,
+		position: [400, 0],
+		parameters,
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	});
+	// Fixtures feed the inputs in order: a node with an I/O table is fed by its ports.
+	const ports = NODE_IO[fullType.slice(fullType.lastIndexOf('.') + 1)]?.inputList;
+	for (const fixture of fixtures) graph.connect(trigger.name, fixture);
+	fixtures.forEach((fixture, index) =>
+		graph.connect(fixture, FED_NODE, 0, ports?.[index] ?? index),
+	);
+	return graph.toJson();
 }

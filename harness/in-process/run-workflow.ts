@@ -1,4 +1,3 @@
-import { WESTCOAST_CREDENTIAL_TYPE } from '../../core/westcoast/credential';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialType,
@@ -14,6 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
+import { WESTCOAST_CREDENTIAL_TYPE } from '../../core/westcoast/credential';
 import { WestcoastCloudApi } from '../../credentials/WestcoastCloudApi.credentials';
 import { TestCredentialsHelper, type StoredCredential } from './credentials-helper';
 import { createNodeTypes } from './node-types';

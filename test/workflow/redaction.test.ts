@@ -1,6 +1,6 @@
-import { WESTCOAST_CREDENTIAL_TYPE } from '../../core/westcoast/credential';
 import type http from 'node:http';
 
+import { WESTCOAST_CREDENTIAL_TYPE } from '../../core/westcoast/credential';
 import { listen, readBody, send, type RunningServer } from '../../sandbox/server';
 import { faultXml, FAULT_CONTENT_TYPE } from '../../sandbox/westcoast/fault-xml';
 import { runWorkflow } from '../../harness/in-process/run-workflow';
