@@ -4,7 +4,7 @@
  * `execute`, the workflow sources (which connect by port, never by number)
  * and the tests read these tables.
  */
-import type { ItemKind } from './wiring';
+import type { PlannerInput } from './wiring';
 
 /** One input or output of a node: its position on the node and its label on the canvas. */
 export interface Port {
@@ -14,13 +14,6 @@ export interface Port {
 	key: string;
 	index: number;
 	label: string;
-}
-
-/** An input of a planner: what it takes, and where that comes from (for wrong-wiring messages). */
-export interface PlannerInput {
-	label: string;
-	expects: ItemKind;
-	source: string;
 }
 
 export interface NodeIo<

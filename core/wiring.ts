@@ -6,7 +6,6 @@
  * known kind (an empty item, a PSA with other field names) are left to the
  * planners' own checks.
  */
-import type { PlannerInput } from './node-io';
 import { HALO_CLIENT_FIELDS, HALO_LICENCE_FIELDS } from './psa/halo';
 
 export type ItemKind =
@@ -70,6 +69,13 @@ const KINDS: Record<ItemKind, { what: string; belongs: string }> = {
 		belongs: 'the PSA List Check node, whose records then feed this input',
 	},
 };
+
+/** One input of a planner node: its label on the canvas, what it takes, and where that comes from. */
+export interface PlannerInput {
+	label: string;
+	expects: ItemKind;
+	source: string;
+}
 
 const isObject = (item: unknown): item is Record<string, unknown> =>
 	typeof item === 'object' && item !== null && !Array.isArray(item);
