@@ -1,5 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { HALO_LIST_PAGE_SIZE } from '../../core/psa/halo';
 import { nodeDescription } from '../shared/descriptions';
@@ -96,7 +95,5 @@ export const description = nodeDescription({
 	name: 'psaListCheck',
 	description:
 		'Prove a paged PSA list read complete (record count, no page skipped, no empty answer where there were records), then emit its records',
-	inputs: [NodeConnectionTypes.Main],
-	outputs: [NodeConnectionTypes.Main],
 	properties,
 });

@@ -1,5 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { DEFAULT_HOLD_MINUTES, DEFAULT_LOCK_NAME, DEFAULT_WAIT_MINUTES } from '../../core/run-lock';
 import { nodeDescription } from '../shared/descriptions';
@@ -68,7 +67,5 @@ export const description = nodeDescription({
 	name: 'runLock',
 	description:
 		'Let one run at a time through to its writes: take a named lock (waiting while another run holds it), or give it back',
-	inputs: [NodeConnectionTypes.Main],
-	outputs: [NodeConnectionTypes.Main],
 	properties,
 });

@@ -1,5 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeDescription } from '../shared/descriptions';
 
@@ -70,7 +69,5 @@ export const description = nodeDescription({
 	name: 'syncReport',
 	description:
 		'Turn a Westcoast to PSA sync run into a readable HTML report (changes per customer, review items, refusals, totals), or a failed run into an alert message',
-	inputs: [NodeConnectionTypes.Main],
-	outputs: [NodeConnectionTypes.Main],
 	properties,
 });

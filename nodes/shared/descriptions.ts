@@ -10,17 +10,22 @@ import type { Port } from '../../core/node-io';
 
 /**
  * The description of a planner or check node, with the header they all share:
- * the transform group, version 1 and the display name as default name. The
- * node class adds its icon, subtitle and usableAsTool, which n8n's community
- * lint reads from the class itself.
+ * the transform group, version 1, the display name as default name and one
+ * main input and output unless it names its own. The node class adds its icon,
+ * subtitle and usableAsTool, which n8n's community lint reads from the class.
  */
 export function nodeDescription(
-	node: Pick<
-		INodeTypeDescription,
-		'displayName' | 'name' | 'description' | 'inputs' | 'outputs' | 'properties'
-	>,
+	node: Pick<INodeTypeDescription, 'displayName' | 'name' | 'description' | 'properties'> &
+		Partial<Pick<INodeTypeDescription, 'inputs' | 'outputs'>>,
 ): Omit<INodeTypeDescription, 'icon' | 'subtitle' | 'usableAsTool'> {
-	return { ...node, group: ['transform'], version: 1, defaults: { name: node.displayName } };
+	return {
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		...node,
+		group: ['transform'],
+		version: 1,
+		defaults: { name: node.displayName },
+	};
 }
 
 /** A node's labelled main inputs, from its I/O table (core/node-io.ts). */
