@@ -24,16 +24,16 @@ import { startPairedSandboxes, type PairedSandboxes } from '../sandbox/paired';
 import { trafficRecorder, type Exchange } from '../sandbox/server';
 import { SETTING } from '../workflows/source/settings';
 import { ALERT_FILE } from '../workflows/source/report-nodes';
-import { sandboxCredentials } from '../test/real-n8n/daily-sync/credentials';
-import { TEST_SETTINGS } from '../test/real-n8n/daily-sync/environment';
-import { callWebhook, publishWorkflow } from '../test/real-n8n/daily-sync/webhooks';
+import { sandboxCredentials } from '../harness/daily-sync/credentials';
+import { TEST_SETTINGS } from '../harness/daily-sync/environment';
+import { callWebhook, publishWorkflow } from '../harness/daily-sync/webhooks';
 import {
 	readDailySyncWorkflow,
 	readWorkflowFile,
 	withProductionTrigger,
 	withSettings,
-} from '../test/real-n8n/daily-sync/workflow-file';
-import { ensureRealN8n } from '../test/real-n8n/install';
+} from '../harness/daily-sync/workflow-file';
+import { ensureRealN8n } from '../harness/real-n8n/install';
 import {
 	createN8nHome,
 	importCredentials,
@@ -41,8 +41,8 @@ import {
 	installPackage,
 	packPackage,
 	type N8nHome,
-} from '../test/real-n8n/real-n8n';
-import { startN8nServer, type N8nServer } from '../test/real-n8n/server';
+} from '../harness/real-n8n/real-n8n';
+import { startN8nServer, type N8nServer } from '../harness/real-n8n/server';
 import { scaleNamed, type Scale } from './scale';
 
 export const LATENCY_MS = 25;

@@ -5,7 +5,7 @@
  * candidates). Run: npx ts-node --transpile-only bench/mapping.bench.ts
  */
 import { planCustomerMapping, type MappingOptions, type MappingPlan } from '../core/mapping';
-import { random } from '../test/unit/mapping/fixtures';
+import { random } from '../sandbox/random';
 
 const CUSTOMERS = 10_000;
 const RUNS = 5;

@@ -11,8 +11,8 @@ import path from 'node:path';
 import type { INodeType } from 'n8n-workflow';
 
 import { planLicences } from '../core/licences';
-import { FED_NODE, workflowFeeding } from '../test/harness/fixture-workflow';
-import { runWorkflow } from '../test/harness/run-workflow';
+import { FED_NODE, workflowFeeding } from '../harness/in-process/fixture-workflow';
+import { runWorkflow } from '../harness/in-process/run-workflow';
 import { scaleInput, scaleNamed } from './scale';
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);

@@ -77,37 +77,6 @@ export interface PlannerInput {
 	source: string;
 }
 
-export const LICENCE_SYNC_INPUTS = {
-	subscriptions: {
-		label: 'Westcoast Subscriptions',
-		expects: 'westcoastSubscription',
-		source: 'the Westcoast Cloud node (Subscription > Get Many)',
-	},
-	licences: {
-		label: 'PSA Licences',
-		expects: 'psaLicence',
-		source: 'the PSA licence list (Halo: GET /api/SoftwareLicence, through PSA List Check)',
-	},
-	mappings: {
-		label: 'Customer Mappings',
-		expects: 'customerMapping',
-		source: "Mapping Resolver's Mapped output",
-	},
-} as const satisfies Record<string, PlannerInput>;
-
-export const MAPPING_RESOLVER_INPUTS = {
-	westcoast: {
-		label: 'Westcoast Customers',
-		expects: 'westcoastCustomer',
-		source: 'the Westcoast Cloud node (Customer > Get Many)',
-	},
-	psa: {
-		label: 'PSA Customers',
-		expects: 'psaCustomer',
-		source: 'the PSA customer list (Halo: GET /api/Client)',
-	},
-} as const satisfies Record<string, PlannerInput>;
-
 const isObject = (item: unknown): item is Record<string, unknown> =>
 	typeof item === 'object' && item !== null && !Array.isArray(item);
 

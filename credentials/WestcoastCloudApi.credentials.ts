@@ -8,16 +8,20 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import {
+	WESTCOAST_CREDENTIAL_DISPLAY_NAME,
+	WESTCOAST_CREDENTIAL_TYPE,
+} from '../core/westcoast/credential';
 import { CONNECTION_MESSAGES, type ConnectionCredentials } from '../core/westcoast/connection-test';
 import { CALLS, DEFAULT_MARKETPLACE_URL, MISSING_ROLE_STATUS } from '../core/westcoast/protocol';
 import type { RawHttpResponse } from '../core/westcoast/response';
 import { authorizeRequest, openSession, type StoredSession } from '../core/westcoast/session';
-import { marketplaceRequest } from '../nodes/WestcoastCloud/transport';
+import { marketplaceRequest } from '../core/westcoast/request';
 
 export class WestcoastCloudApi implements ICredentialType {
-	name = 'westcoastCloudApi';
+	name = WESTCOAST_CREDENTIAL_TYPE;
 
-	displayName = 'Westcoast Cloud API';
+	displayName = WESTCOAST_CREDENTIAL_DISPLAY_NAME;
 
 	icon: Icon = {
 		light: 'file:../nodes/WestcoastCloud/westcoastCloud.svg',

@@ -4,8 +4,6 @@
  * subscriptions (same names, near misses, a duplicate, PSA-only clients,
  * linked and unlinked licences).
  */
-import { licenceName } from '../core/licences';
-import { simplifySubscription } from '../core/westcoast/simplify';
 import {
 	buildHaloSeed,
 	startHaloSandbox,
@@ -18,8 +16,10 @@ import {
 	type Dialect,
 	STORY_CUSTOMER_IDS,
 	type WestcoastSandbox,
+	type SandboxSubscription,
 	type WestcoastState,
 } from './westcoast';
+import { quantityField } from './westcoast/subscriptions';
 
 export interface PairedSandboxes {
 	westcoast: WestcoastSandbox;
@@ -42,6 +42,26 @@ const ROLE_OVERRIDES: Record<string, WestcoastCustomerRef['role']> = {
 	[String(STORY_CUSTOMER_IDS.northwind)]: 'linked',
 };
 
+/**
+ * What Halo holds of one company-level subscription, read by the sandbox from
+ * its own records, never by the product's simplifier or licence naming (a bug
+ * there must not make both sides agree): the licence is named after the
+ * product, counts the seats of the unit-dependent (UDRC) field, none for a flat
+ * fee, and carries the priced item's material number as its SKU.
+ */
+function licenceSeed(raw: SandboxSubscription) {
+	const seats = quantityField(raw)?.Value;
+	const priced = raw.PriceableItems.find((item) => item.IsUdrcField) ?? raw.PriceableItems[0];
+	return {
+		id: String(raw.AccountId),
+		customerId: String(raw.CompanyAccountId),
+		name: raw.ProductName,
+		quantity: seats === undefined || seats === null ? null : Number(seats),
+		sku: priced?.MaterialNumber ?? priced?.ProductNumber ?? null,
+		parentId: raw.DependencyAccountId == null ? null : String(raw.DependencyAccountId),
+	};
+}
+
 export function haloSeedFromWestcoast(state: WestcoastState, seed: number) {
 	const psaNames = new Map(
 		STORY_CUSTOMERS.map((story) => [String(story.accountId), story.psaName]),
@@ -54,23 +74,7 @@ export function haloSeedFromWestcoast(state: WestcoastState, seed: number) {
 	}));
 	const subscriptions = state.subscriptions
 		.filter((raw) => raw.ParentType !== 'User')
-		.flatMap((raw) => {
-			try {
-				const simple = simplifySubscription(raw);
-				return [
-					{
-						id: simple.westcoastId,
-						customerId: simple.customerId,
-						name: licenceName(simple),
-						quantity: simple.quantity,
-						sku: simple.sku,
-						parentId: simple.parentSubscriptionId,
-					},
-				];
-			} catch {
-				return []; // a record the node would refuse has no licence in Halo either
-			}
-		});
+		.map(licenceSeed);
 	return buildHaloSeed({ customers, subscriptions }, seed);
 }
 

@@ -9,12 +9,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { seconds } from '../test/real-n8n/process';
-import { REPO_ROOT } from '../test/real-n8n/real-n8n';
+import { seconds } from '../harness/real-n8n/process';
+import { REPO_ROOT } from '../harness/real-n8n/real-n8n';
 import {
 	startDailySyncEnvironment,
 	type DailySyncEnvironment,
-} from '../test/real-n8n/daily-sync/environment';
+} from '../harness/daily-sync/environment';
 import { SETTING, type SettingValues } from '../workflows/source/settings';
 import { alignColumns, print, printChanges, printRunSummary } from './demo/console-output';
 import { runProblems, secondRunProblems, thirdRunProblems } from './demo/expectations';

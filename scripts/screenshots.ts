@@ -10,10 +10,10 @@ import path from 'node:path';
 
 import type { Page } from 'playwright-core';
 
-import { fitToView, openWorkflow } from '../test/real-n8n/editor/canvas';
-import { closePanel, openPanel } from '../test/real-n8n/editor/panels';
-import { startEditorSession, type EditorSession } from '../test/real-n8n/editor/session';
-import { REPO_ROOT } from '../test/real-n8n/install';
+import { fitToView, openWorkflow } from '../harness/real-n8n/editor/canvas';
+import { closePanel, openPanel } from '../harness/real-n8n/editor/panels';
+import { startEditorSession, type EditorSession } from '../harness/real-n8n/editor/session';
+import { REPO_ROOT } from '../harness/real-n8n/install';
 import { REPORT_NODE } from '../workflows/source/report-nodes';
 import { NODE } from '../workflows/source/workflows';
 

@@ -1,7 +1,8 @@
+import { LICENCE_SYNC_IO } from '../node-io';
+import type { LicenceFieldNames } from '../psa/preset';
 import { isRecord } from '../read';
 import { PlanRefusedError } from '../refusal';
-import { findMiswiring, LICENCE_SYNC_INPUTS } from '../wiring';
-import type { LicenceFieldNames } from '../psa/preset';
+import { findMiswiring } from '../wiring';
 import { OPTION_LABEL } from './options';
 import type { PlanInputName, ReasonCode } from './reasons';
 import type { LicencePlanEntry, LicencePlanInput, LicencePlanOptions } from './types';
@@ -31,7 +32,7 @@ export function refuseErrorItems(input: LicencePlanInput): void {
 export function refuseMiswiredInput(input: LicencePlanInput): void {
 	const wrong = findMiswiring(
 		(['subscriptions', 'licences', 'mappings'] as const).map((name) => ({
-			input: LICENCE_SYNC_INPUTS[name],
+			input: LICENCE_SYNC_IO.inputs[name],
 			items: input[name],
 		})),
 	);

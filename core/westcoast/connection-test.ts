@@ -4,6 +4,7 @@ import {
 	COMPANY_FIELDS,
 	FAULT_PATTERNS,
 	PARAMETERS,
+	resellerCompanyQuery,
 	type MarketplaceCall,
 } from './protocol';
 import { RecordReader, RecordShapeError } from './record';
@@ -139,9 +140,7 @@ export async function diagnoseConnection(
 	try {
 		let started = now();
 		const company = RecordReader.of(
-			await steps.readCompany(
-				configuredId ? { [PARAMETERS.accountId]: accountIdValue(configuredId) } : {},
-			),
+			await steps.readCompany(resellerCompanyQuery(configuredId)),
 			'The GetCompany answer',
 		);
 		diagnosis.answerTimesMs.loginAndCompany = now() - started;

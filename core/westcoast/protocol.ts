@@ -54,6 +54,15 @@ export function accountIdValue(id: string | number): number | string {
 	return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
 }
 
+/**
+ * How `GetCompany` names the reseller's company: the configured Reseller
+ * Account ID, else nothing, which means the logged-in user's own company.
+ */
+export function resellerCompanyQuery(configured: unknown): Record<string, number | string> {
+	const accountId = configured == null ? '' : String(configured).trim();
+	return accountId ? { [PARAMETERS.accountId]: accountIdValue(accountId) } : {};
+}
+
 /** Calls that take `resellerContext` (the Swagger-generated client's request models). */
 export const RESELLER_CONTEXT_CALLS: ReadonlySet<MarketplaceCall> = new Set([
 	CALLS.getSubscription,

@@ -12,6 +12,7 @@ import {
 	CALLS,
 	COMPANY_FIELDS,
 	PARAMETERS,
+	resellerCompanyQuery,
 	SESSION_HEADER,
 	SESSION_SCHEME,
 } from './protocol';
@@ -74,7 +75,7 @@ export async function openSession(
 				send,
 				baseUrl,
 				CALLS.getCompany,
-				configuredId ? { [PARAMETERS.accountId]: accountIdValue(configuredId) } : {},
+				resellerCompanyQuery(configuredId),
 				token,
 			),
 			CALLS.getCompany,
@@ -120,4 +121,3 @@ export function authorizeRequest<T extends SessionRequest>(
 	}
 	return authorized;
 }
-

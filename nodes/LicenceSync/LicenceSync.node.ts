@@ -5,7 +5,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	DEFAULT_GUARD_WINDOW_DAYS,
@@ -21,41 +21,30 @@ import {
 	type LicencePlanEntry,
 	type PartialLicencePlanOptions,
 } from '../../core/licences';
+import { LICENCE_SYNC_IO } from '../../core/node-io';
 import { fieldsFor } from '../../core/psa/preset';
 import { presetNamed } from '../../core/psa/presets';
 import { asNodeError } from '../shared/errors';
-import { changeOutput, inputRecords, outputItem, textList, type Sources } from '../shared/items';
-import { properties } from './description';
+import {
+	byOutput,
+	changeOutput,
+	inputRecords,
+	outputItem,
+	textList,
+	type Sources,
+} from '../shared/items';
+import { description } from './description';
 
-const INPUTS = { subscriptions: 0, licences: 1, mappings: 2 } as const;
+const { inputs: INPUTS } = LICENCE_SYNC_IO;
 
 export class LicenceSync implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Licence Sync',
-		name: 'licenceSync',
+		...description,
+		// n8n's community lint reads these from the node class itself.
 		icon: { light: 'file:licenceSync.svg', dark: 'file:licenceSync.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle:
 			'={{$parameter["deactivateDeleted"] ? "Deactivates deleted licences" : "Zeroes deleted licences"}}',
-		description:
-			'Turn Westcoast Cloud subscriptions into exact PSA licence changes, never deactivating on a bad read',
-		defaults: { name: 'Licence Sync' },
 		usableAsTool: true,
-		inputs: [
-			{ type: NodeConnectionTypes.Main, displayName: 'Westcoast Subscriptions', required: true },
-			{ type: NodeConnectionTypes.Main, displayName: 'PSA Licences', required: true },
-			{ type: NodeConnectionTypes.Main, displayName: 'Customer Mappings', required: true },
-		],
-		outputs: [
-			{ type: NodeConnectionTypes.Main, displayName: 'Create' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Update' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Deactivate' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Unchanged' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Skipped' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Summary' },
-		],
-		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -71,9 +60,9 @@ export class LicenceSync implements INodeType {
 		try {
 			plan = planLicences(
 				{
-					subscriptions: input(INPUTS.subscriptions),
-					licences: input(INPUTS.licences),
-					mappings: input(INPUTS.mappings),
+					subscriptions: input(INPUTS.subscriptions.index),
+					licences: input(INPUTS.licences.index),
+					mappings: input(INPUTS.mappings.index),
 				},
 				readOptions(this),
 				guard,
@@ -87,19 +76,19 @@ export class LicenceSync implements INodeType {
 			});
 			// A refused plan writes nothing, even with Continue On Fail: only the Summary output says why.
 			if (!this.continueOnFail()) throw refusal;
-			return [
-				[],
-				[],
-				[],
-				[],
-				[],
-				[
+			return byOutput(LICENCE_SYNC_IO, {
+				create: [],
+				update: [],
+				deactivate: [],
+				unchanged: [],
+				skipped: [],
+				summary: [
 					{
 						json: { refused: true, code: error.code, error: error.message, ...error.details },
 						pairedItem: { item: 0 },
 					},
 				],
-			];
+			});
 		}
 
 		if (plan.invalidInput.length && !this.continueOnFail()) {
@@ -120,21 +109,21 @@ export class LicenceSync implements INodeType {
 			(this.getNodeParameter('options', 0, {}) as IDataObject).batchSize ?? 0,
 		);
 		const sources = ({ source }: LicencePlanEntry): Sources => [
-			{ input: INPUTS.subscriptions, item: source.subscription },
-			{ input: INPUTS.licences, item: source.licence },
-			...(source.otherLicences ?? []).map((item) => ({ input: INPUTS.licences, item })),
-			{ input: INPUTS.mappings, item: source.mapping },
+			{ input: INPUTS.subscriptions.index, item: source.subscription },
+			{ input: INPUTS.licences.index, item: source.licence },
+			...(source.otherLicences ?? []).map((item) => ({ input: INPUTS.licences.index, item })),
+			{ input: INPUTS.mappings.index, item: source.mapping },
 		];
 		const perRecord = (entries: LicencePlanEntry[]) =>
 			entries.map((entry) => outputItem(readableEntry(entry), sources(entry)));
 		// One item per change; the writes are numbered into batches for Halo's array POST.
-		return [
-			changeOutput(plan.create, batchSize, readableEntry, sources),
-			changeOutput(plan.update, batchSize, readableEntry, sources),
-			changeOutput(plan.deactivate, batchSize, readableEntry, sources),
-			perRecord(plan.unchanged),
-			perRecord(plan.skipped),
-			[
+		return byOutput(LICENCE_SYNC_IO, {
+			create: changeOutput(plan.create, batchSize, readableEntry, sources),
+			update: changeOutput(plan.update, batchSize, readableEntry, sources),
+			deactivate: changeOutput(plan.deactivate, batchSize, readableEntry, sources),
+			unchanged: perRecord(plan.unchanged),
+			skipped: perRecord(plan.skipped),
+			summary: [
 				{
 					json: {
 						refused: false,
@@ -146,7 +135,7 @@ export class LicenceSync implements INodeType {
 					pairedItem: { item: 0 },
 				},
 			],
-		];
+		});
 	}
 }
 
@@ -207,7 +196,7 @@ function readOptions(context: IExecuteFunctions): PartialLicencePlanOptions {
 	const licenceName =
 		nameRule === 'custom'
 			? {
-					custom: context.getInputData(INPUTS.subscriptions).map((_, index) => {
+					custom: context.getInputData(INPUTS.subscriptions.index).map((_, index) => {
 						const name = context.getNodeParameter('customLicenceName', index, '');
 						return typeof name === 'string' || typeof name === 'number' ? String(name) : null;
 					}),

@@ -1,8 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { LICENCE_SYNC_IO } from '../../core/node-io';
 import { HALO_PRESET } from '../../core/psa/halo';
 import type { LicenceFieldNames } from '../../core/psa/preset';
-import { batchSizeOption, optionsCollection, psaPresetProperty } from '../shared/descriptions';
+import {
+	batchSizeOption,
+	mainInputs,
+	mainOutputs,
+	nodeDescription,
+	optionsCollection,
+	psaPresetProperty,
+} from '../shared/descriptions';
 
 /** What each PSA licence field is, for the Custom preset (defaults are Halo's names). */
 const FIELD_LABELS: Record<
@@ -51,7 +59,7 @@ const FIELD_LABELS: Record<
 };
 
 /** Defaults are literals (n8n's linter reads them); a unit test holds them equal to the planner's. */
-export const properties: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName:
 			"Inputs: 1. Westcoast Cloud (Subscription > Get Many, all customers, add-ons on), 2. PSA licences (Halo: GET /api/SoftwareLicence with includeinactive=true), 3. Mapping Resolver's Mapped output.",
@@ -294,3 +302,13 @@ export const properties: INodeProperties[] = [
 		},
 	]),
 ];
+
+export const description = nodeDescription({
+	displayName: 'Licence Sync',
+	name: 'licenceSync',
+	description:
+		'Turn Westcoast Cloud subscriptions into exact PSA licence changes, never deactivating on a bad read',
+	inputs: mainInputs(LICENCE_SYNC_IO.inputList),
+	outputs: mainOutputs(LICENCE_SYNC_IO.outputList),
+	properties,
+});

@@ -5,7 +5,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	describeMappingPlan,
@@ -13,40 +13,33 @@ import {
 	type MappingOptions,
 	type MappingPlan,
 } from '../../core/mapping';
+import { MAPPING_RESOLVER_IO } from '../../core/node-io';
 import { fieldsFor } from '../../core/psa/preset';
 import { presetNamed } from '../../core/psa/presets';
 import { PlanRefusedError } from '../../core/refusal';
-import { findMiswiring, MAPPING_RESOLVER_INPUTS as INPUTS } from '../../core/wiring';
+import { findMiswiring } from '../../core/wiring';
 import { asNodeError } from '../shared/errors';
-import { changeOutput, inputRecords, omit, outputItem, type Sources } from '../shared/items';
-import { properties } from './description';
+import {
+	byOutput,
+	changeOutput,
+	inputRecords,
+	omit,
+	outputItem,
+	type Sources,
+} from '../shared/items';
+import { description } from './description';
 
-const WESTCOAST_INPUT = 0;
-const PSA_INPUT = 1;
+const { inputs: INPUTS } = MAPPING_RESOLVER_IO;
+const WESTCOAST_INPUT = INPUTS.westcoast.index;
+const PSA_INPUT = INPUTS.psa.index;
 
 export class MappingResolver implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Mapping Resolver',
-		name: 'mappingResolver',
+		...description,
+		// n8n's community lint reads these from the node class itself.
 		icon: { light: 'file:mappingResolver.svg', dark: 'file:mappingResolver.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: '={{$parameter["psaPreset"] === "haloPsa" ? "HaloPSA" : "Custom PSA"}}',
-		description: 'Link every Westcoast Cloud customer to exactly one PSA customer, or say why not',
-		defaults: { name: 'Mapping Resolver' },
 		usableAsTool: true,
-		inputs: [
-			{ type: NodeConnectionTypes.Main, displayName: 'Westcoast Customers', required: true },
-			{ type: NodeConnectionTypes.Main, displayName: 'PSA Customers', required: true },
-		],
-		outputs: [
-			{ type: NodeConnectionTypes.Main, displayName: 'Mapped' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Create' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Addresses' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Review' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Table' },
-		],
-		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -62,7 +55,13 @@ export class MappingResolver implements INodeType {
 			// Nothing planned from a wrongly wired node is right: only Review says why.
 			const { message, input, itemIndex, received } = wrong;
 			const review = { reason: 'wrongInput', message, input, item: itemIndex, received };
-			return [[], [], [], [{ json: review, pairedItem: { item: 0 } }], []];
+			return byOutput(MAPPING_RESOLVER_IO, {
+				mapped: [],
+				create: [],
+				addressChanges: [],
+				review: [{ json: review, pairedItem: { item: 0 } }],
+				table: [],
+			});
 		}
 		let plan: MappingPlan;
 		try {
@@ -96,18 +95,20 @@ export class MappingResolver implements INodeType {
 		];
 		const withoutIndexes = <T extends object>(entry: T) =>
 			omit(entry, ['westcoastIndex', 'psaIndex']);
-		return [
-			[...plan.mapped, ...plan.deletedUpstream].map((entry) =>
+		return byOutput(MAPPING_RESOLVER_IO, {
+			mapped: [...plan.mapped, ...plan.deletedUpstream].map((entry) =>
 				outputItem(mappedJson(entry), fromBoth(entry)),
 			),
 			// One item per change; the writes are numbered into batches for Halo's array POST.
-			changeOutput(plan.create, batchSize, createJson, (entry) =>
+			create: changeOutput(plan.create, batchSize, createJson, (entry) =>
 				fromWestcoast(entry.westcoastIndex),
 			),
-			changeOutput(plan.addressChanges, batchSize, addressJson, fromBoth),
-			plan.review.map((entry) => outputItem(reviewJson(entry), fromBoth(entry))),
-			plan.table.map((row) => outputItem(withoutIndexes(row), fromWestcoast(row.westcoastIndex))),
-		];
+			addressChanges: changeOutput(plan.addressChanges, batchSize, addressJson, fromBoth),
+			review: plan.review.map((entry) => outputItem(reviewJson(entry), fromBoth(entry))),
+			table: plan.table.map((row) =>
+				outputItem(withoutIndexes(row), fromWestcoast(row.westcoastIndex)),
+			),
+		});
 	}
 }
 

@@ -1,8 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { MAPPING_RESOLVER_IO } from '../../core/node-io';
 import { HALO_PRESET } from '../../core/psa/halo';
 import type { PsaFieldNames } from '../../core/psa/preset';
-import { batchSizeOption, optionsCollection, psaPresetProperty } from '../shared/descriptions';
+import {
+	batchSizeOption,
+	mainInputs,
+	mainOutputs,
+	nodeDescription,
+	optionsCollection,
+	psaPresetProperty,
+} from '../shared/descriptions';
 
 type RenamableField = Exclude<keyof PsaFieldNames, 'addressParts' | 'addressLines'>;
 
@@ -105,7 +113,7 @@ const fieldOptions: INodeProperties[] = [
 	})),
 ].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
-export const properties: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName:
 			"Connect the Westcoast Cloud node (Customer > Get Many) to the first input and your PSA's customer list (Halo: GET /api/Client) to the second.",
@@ -220,3 +228,12 @@ export const properties: INodeProperties[] = [
 		},
 	]),
 ];
+
+export const description = nodeDescription({
+	displayName: 'Mapping Resolver',
+	name: 'mappingResolver',
+	description: 'Link every Westcoast Cloud customer to exactly one PSA customer, or say why not',
+	inputs: mainInputs(MAPPING_RESOLVER_IO.inputList),
+	outputs: mainOutputs(MAPPING_RESOLVER_IO.outputList),
+	properties,
+});

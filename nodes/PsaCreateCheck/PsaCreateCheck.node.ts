@@ -5,7 +5,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	confirmCustomerCreates,
@@ -13,12 +13,14 @@ import {
 	CreateCheckError,
 	type CreateCheckResult,
 } from '../../core/psa/create-check';
+import { PSA_CREATE_CHECK_IO } from '../../core/node-io';
 import { HALO_PRESET } from '../../core/psa/halo';
 import { asNodeError } from '../shared/errors';
-import { outputItem } from '../shared/items';
+import { byOutput, outputItem } from '../shared/items';
+import { description } from './description';
 
-const PLANNED_INPUT = 0;
-const FOUND_INPUT = 1;
+const PLANNED_INPUT = PSA_CREATE_CHECK_IO.inputs.planned.index;
+const FOUND_INPUT = PSA_CREATE_CHECK_IO.inputs.found.index;
 
 const fromPlanned = (itemIndex: number) => [{ input: PLANNED_INPUT, item: itemIndex }];
 
@@ -63,69 +65,16 @@ function toOutputs(result: CreateCheckResult): INodeExecutionData[][] {
 	const existing = result.existing.map(({ itemIndex, json }) =>
 		outputItem(json, fromPlanned(itemIndex)),
 	);
-	return [create, update, existing];
+	return byOutput(PSA_CREATE_CHECK_IO, { create, update, existing });
 }
 
 export class PsaCreateCheck implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'PSA Create Check',
-		name: 'psaCreateCheck',
+		...description,
+		// n8n's community lint reads these from the node class itself.
 		icon: { light: 'file:psaCreateCheck.svg', dark: 'file:psaCreateCheck.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: '={{$parameter["recordType"] === "licences" ? "Licences" : "Customers"}}',
-		description:
-			'Just before HaloPSA records are created, confirm from a fresh read that they do not exist yet; would-be duplicates become mapped customers or licence updates',
-		defaults: { name: 'PSA Create Check' },
 		usableAsTool: true,
-		inputs: [
-			{ type: NodeConnectionTypes.Main, displayName: 'Planned Creates', required: true },
-			{ type: NodeConnectionTypes.Main, displayName: 'Found in PSA', required: true },
-		],
-		outputs: [
-			{ type: NodeConnectionTypes.Main, displayName: 'Create' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Update' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Existing' },
-		],
-		properties: [
-			{
-				displayName:
-					'Planned Creates: the Create output of Mapping Resolver or Licence Sync. Found in PSA: every page of a Halo GET per create (HTTP Request): customers GET /api/ExternalLink?third_party_id={{ $json.westcoastId }}, licences GET /api/SoftwareLicence?client_id={{ $json.psaCustomerId }}&includeinactive=true. Create: still to create. Update: licences found that differ. Existing: found and nothing to write.',
-				name: 'notice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				displayName: 'Records',
-				name: 'recordType',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Customers',
-						value: 'customers',
-						description:
-							"Mapping Resolver's creates: a client already holding the Westcoast link is mapped, not created",
-					},
-					{
-						name: 'Licences',
-						value: 'licences',
-						description:
-							"Licence Sync's creates: a licence of the client already holding the subscription ID is updated (or left alone), not created",
-					},
-				],
-				default: 'customers',
-			},
-			{
-				displayName: 'Westcoast ID Field',
-				name: 'westcoastLinkField',
-				type: 'string',
-				default: 'third_party_product',
-				displayOptions: { show: { recordType: ['licences'] } },
-				description:
-					"The licence field that holds the Westcoast subscription ID (as in Licence Sync's Westcoast ID Field)",
-			},
-		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

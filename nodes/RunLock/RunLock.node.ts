@@ -4,7 +4,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import {
 	DEFAULT_HOLD_MINUTES,
@@ -12,6 +12,7 @@ import {
 	DEFAULT_WAIT_MINUTES,
 	RunLocks,
 } from '../../core/run-lock';
+import { description } from './description';
 
 const MINUTE_MS = 60_000;
 const POLL_MS = 500;
@@ -25,78 +26,12 @@ const locks = new RunLocks();
 
 export class RunLock implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Run Lock',
-		name: 'runLock',
+		...description,
+		// n8n's community lint reads these from the node class itself.
 		icon: { light: 'file:runLock.svg', dark: 'file:runLock.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle:
 			'={{($parameter["operation"] === "release" ? "Release lock " : "Acquire lock ") + $parameter["lockName"]}}',
-		description:
-			'Let one run at a time through to its writes: take a named lock (waiting while another run holds it), or give it back',
-		defaults: { name: 'Run Lock' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Acquire',
-						value: 'acquire',
-						action: 'Acquire the lock',
-						description: 'Wait until no other run holds the lock, then hold it',
-					},
-					{
-						name: 'Release',
-						value: 'release',
-						action: 'Release the lock',
-						description: 'Give the lock back (nothing happens when this run does not hold it)',
-					},
-				],
-				default: 'acquire',
-			},
-			{
-				displayName: 'Lock Name',
-				name: 'lockName',
-				type: 'string',
-				default: DEFAULT_LOCK_NAME,
-				description:
-					'Runs that use the same name (in any workflow of this n8n) wait for each other',
-			},
-			{
-				displayName: 'Execution ID',
-				name: 'executionId',
-				type: 'string',
-				default: '',
-				displayOptions: { show: { operation: ['release'] } },
-				description:
-					"The run whose lock to give back; empty for this run. On an Error Trigger's path, the failed run's execution ID (from the Error Trigger) gives its lock back at once instead of after Hold Up To.",
-			},
-			{
-				displayName: 'Hold Up To (Minutes)',
-				name: 'holdMinutes',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: DEFAULT_HOLD_MINUTES,
-				displayOptions: { show: { operation: ['acquire'] } },
-				description:
-					'The lock counts as free after this long, so a run that failed before releasing it blocks others only this long',
-			},
-			{
-				displayName: 'Wait Up To (Minutes)',
-				name: 'waitMinutes',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: DEFAULT_WAIT_MINUTES,
-				displayOptions: { show: { operation: ['acquire'] } },
-				description: 'How long to wait for another run to release the lock before failing',
-			},
-		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -5,7 +5,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { LicencePlanEntry } from '../../core/licences/types';
 import type { ReviewEntry } from '../../core/mapping/types';
@@ -20,11 +20,13 @@ import {
 	type LicenceSummaryItem,
 	type SyncReportInput,
 } from '../../core/report';
+import { LICENCE_SYNC_IO, MAPPING_RESOLVER_IO, type Port } from '../../core/node-io';
 import { customerTotals, licenceTotals } from '../../core/report/facts';
+import { description } from './description';
 
-/** Output positions of the planners the report reads (as in their node descriptions). */
-const MAPPING_OUTPUT = { mapped: 0, create: 1, addressChanges: 2, review: 3, table: 4 } as const;
-const LICENCE_OUTPUT = { create: 0, update: 1, deactivate: 2, skipped: 4, summary: 5 } as const;
+/** The outputs of the planners the report reads. */
+const { outputs: MAPPING_OUTPUT } = MAPPING_RESOLVER_IO;
+const { outputs: LICENCE_OUTPUT } = LICENCE_SYNC_IO;
 
 interface NodeOutputs {
 	isExecuted: boolean;
@@ -37,89 +39,11 @@ interface DigestMemory {
 
 export class SyncReport implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Sync Report',
-		name: 'syncReport',
+		...description,
+		// n8n's community lint reads these from the node class itself.
 		icon: { light: 'file:syncReport.svg', dark: 'file:syncReport.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: '={{$parameter["operation"] === "alert" ? "Failure Alert" : "Run Report"}}',
-		description:
-			'Turn a Westcoast to PSA sync run into a readable HTML report (changes per customer, review items, refusals, totals), or a failed run into an alert message',
-		defaults: { name: 'Sync Report' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Run Report',
-						value: 'report',
-						action: 'Make the run report',
-						description:
-							"Read the Mapping Resolver's and Licence Sync's outputs of this run and emit one item with the report as an HTML file",
-					},
-					{
-						name: 'Failure Alert',
-						value: 'alert',
-						action: 'Make the failure alert',
-						description:
-							'Turn each Error Trigger item into one message: the workflow, the node, the reason in plain words and what to do',
-					},
-				],
-				default: 'report',
-			},
-			{
-				displayName:
-					'Place this node at the end of the run (after the last write). It reads the two nodes below by name, so it needs no extra wires.',
-				name: 'placementNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { operation: ['report'] } },
-			},
-			{
-				displayName: 'Mapping Resolver Node Name',
-				name: 'mappingNode',
-				type: 'string',
-				default: 'Map Customers',
-				placeholder: 'Map Customers',
-				displayOptions: { show: { operation: ['report'] } },
-				description:
-					'The Mapping Resolver whose Mapped, Create, Address Changes, Needs Review and Mapping Table outputs the report shows; empty: no customer part',
-			},
-			{
-				displayName: 'Licence Sync Node Name',
-				name: 'licenceNode',
-				type: 'string',
-				default: 'Licence Sync',
-				placeholder: 'Licence Sync',
-				displayOptions: { show: { operation: ['report'] } },
-				description:
-					'The Licence Sync whose outputs the report shows; empty, or a node that did not run: no licence part',
-			},
-			{
-				displayName: 'Nothing Written Because',
-				name: 'notWritten',
-				type: 'string',
-				default: '',
-				placeholder: 'Dry run: nothing was written to Halo.',
-				displayOptions: { show: { operation: ['report'] } },
-				description:
-					'Empty for a run that wrote its plan. Else the sentence shown first (e.g. a dry run, a plan not approved); the totals are then labelled as planned.',
-			},
-			{
-				displayName: 'Put Report in Field',
-				name: 'binaryPropertyName',
-				type: 'string',
-				default: 'report',
-				displayOptions: { show: { operation: ['report'] } },
-				description: 'The binary field of the output item that holds the HTML file',
-			},
-		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -147,8 +71,8 @@ export class SyncReport implements INodeType {
 			}
 			return node.isExecuted ? node : null;
 		};
-		const json = <T>(node: NodeOutputs, output: number): T[] =>
-			entriesOf<T>(node.all(output).map((item) => item.json));
+		const json = <T>(node: NodeOutputs, output: Port): T[] =>
+			entriesOf<T>(node.all(output.index).map((item) => item.json));
 
 		const mapping = outputsOf('mappingNode');
 		const customers: CustomerOutputs | null = mapping && {

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { WESTCOAST_CREDENTIAL_TYPE } from '../../core/westcoast/credential';
 import * as account from './actions/account/Account.resource';
 import * as connection from './actions/connection/Connection.resource';
 import * as customer from './actions/customer/Customer.resource';
@@ -33,7 +34,7 @@ export class WestcoastCloud implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
-				name: 'westcoastCloudApi',
+				name: WESTCOAST_CREDENTIAL_TYPE,
 				required: true,
 			},
 		],

@@ -1,4 +1,44 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type {
+	INodeInputConfiguration,
+	INodeOutputConfiguration,
+	INodeProperties,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import type { Port } from '../../core/node-io';
+
+/**
+ * The description of a planner or check node, with the header they all share:
+ * the transform group, version 1, the display name as default name and one
+ * main input and output unless it names its own. The node class adds its icon,
+ * subtitle and usableAsTool, which n8n's community lint reads from the class.
+ */
+export function nodeDescription(
+	node: Pick<INodeTypeDescription, 'displayName' | 'name' | 'description' | 'properties'> &
+		Partial<Pick<INodeTypeDescription, 'inputs' | 'outputs'>>,
+): Omit<INodeTypeDescription, 'icon' | 'subtitle' | 'usableAsTool'> {
+	return {
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		...node,
+		group: ['transform'],
+		version: 1,
+		defaults: { name: node.displayName },
+	};
+}
+
+/** A node's labelled main inputs, from its I/O table (core/node-io.ts). */
+export const mainInputs = (ports: readonly Port[]): INodeInputConfiguration[] =>
+	ports.map((port) => ({
+		type: NodeConnectionTypes.Main,
+		displayName: port.label,
+		required: true,
+	}));
+
+/** A node's labelled main outputs, from its I/O table (core/node-io.ts). */
+export const mainOutputs = (ports: readonly Port[]): INodeOutputConfiguration[] =>
+	ports.map((port) => ({ type: NodeConnectionTypes.Main, displayName: port.label }));
 
 export const psaPresetProperty: INodeProperties = {
 	displayName: 'PSA Preset',

@@ -1,5 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
+import type { Port } from '../../core/node-io';
+
 /**
  * The records of an input. One item with no fields is n8n's "Always Output
  * Data" placeholder of a read that found nothing: no records. Any other
@@ -57,4 +59,12 @@ export function omit<T extends object>(record: T, keys: readonly string[]): Part
 	return Object.fromEntries(
 		Object.entries(record).filter(([key]) => !keys.includes(key)),
 	) as Partial<T>;
+}
+
+/** A node's output lists in the order of its I/O table, given by output key. */
+export function byOutput<O extends string>(
+	io: { outputList: readonly Port[]; outputs: Readonly<Record<O, Port>> },
+	items: Record<O, INodeExecutionData[]>,
+): INodeExecutionData[][] {
+	return io.outputList.map((port) => items[port.key as O]);
 }

@@ -1,5 +1,5 @@
 /** The demo's console lines: progress, per-run summary tables, changes. */
-import { seconds } from '../../test/real-n8n/process';
+import { seconds } from '../../harness/real-n8n/process';
 import { customerCounts, licenceCounts, type CustomerChanges } from './run-facts';
 import type { RunOutcome } from './run-outcome';
 

@@ -1,6 +1,6 @@
 /** What the demo's runs must show; any difference fails the demo. */
 import type { LicencePlanEntry } from '../../core/licences/types';
-import type { SyncRun } from '../../test/real-n8n/daily-sync/environment';
+import type { SyncRun } from '../../harness/daily-sync/environment';
 import type { RunOutcome } from './run-outcome';
 import type { DemoChanges } from './westcoast-changes';
 

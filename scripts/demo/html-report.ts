@@ -8,7 +8,7 @@ import {
 	htmlTable as tableHtml,
 	reviewRows,
 } from '../../core/report';
-import { seconds } from '../../test/real-n8n/process';
+import { seconds } from '../../harness/real-n8n/process';
 import { haloRequestLine } from './console-output';
 import {
 	changesByCustomer,

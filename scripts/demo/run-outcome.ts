@@ -7,9 +7,10 @@ import type {
 	MatchRule,
 	ReviewEntry,
 } from '../../core/mapping/types';
+import type { Port } from '../../core/node-io';
 import type { HaloRequestLogEntry } from '../../sandbox/halo';
-import type { SyncRun } from '../../test/real-n8n/daily-sync/environment';
-import { outputOf, type ExecutionResult } from '../../test/real-n8n/real-n8n';
+import type { SyncRun } from '../../harness/daily-sync/environment';
+import { outputOf, type ExecutionResult } from '../../harness/real-n8n/real-n8n';
 import { LICENCE_OUTPUT, MAPPING_OUTPUT } from '../../workflows/source/package-nodes';
 import { NODE } from '../../workflows/source/workflows';
 
@@ -43,9 +44,9 @@ export interface RunOutcome {
 const ran = (result: ExecutionResult, node: string) => (result.runData[node]?.length ?? 0) > 0;
 
 /** A planner output's entries: a batch item stands for its records. */
-function entries<T>(result: ExecutionResult, node: string, output: number): T[] {
+function entries<T>(result: ExecutionResult, node: string, output: Port): T[] {
 	if (!ran(result, node)) return [];
-	return outputOf(result, node, output).flatMap((json) =>
+	return outputOf(result, node, output.index).flatMap((json) =>
 		Array.isArray(json.records) ? (json.records as T[]) : [json as T],
 	);
 }
@@ -74,7 +75,7 @@ function licenceOutcome(result: ExecutionResult): LicenceOutcome | null {
 	const summary = outputOf(
 		result,
 		NODE.licenceSync,
-		LICENCE_OUTPUT.summary,
+		LICENCE_OUTPUT.summary.index,
 	)[0] as unknown as LicencePlanSummary;
 	const changes = [LICENCE_OUTPUT.create, LICENCE_OUTPUT.update, LICENCE_OUTPUT.deactivate].flatMap(
 		(output) => entries<LicencePlanEntry>(result, NODE.licenceSync, output),

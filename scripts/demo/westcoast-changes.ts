@@ -4,7 +4,7 @@
  */
 import type { HaloState } from '../../sandbox/halo';
 import type { SandboxSubscription, WestcoastSandbox } from '../../sandbox/westcoast';
-import { licensedSubscriptions, seatsOf } from '../../test/real-n8n/daily-sync/westcoast-facts';
+import { licensedSubscriptions, seatsOf } from '../../harness/daily-sync/westcoast-facts';
 
 const NEW_CUSTOMER = {
 	CompanyName: 'Harbourside Dental Care Ltd',

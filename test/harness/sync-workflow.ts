@@ -1,7 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { PACKAGE_NAME } from './node-types';
-import type { WorkflowJson } from './run-workflow';
+import { LICENCE_SYNC_IO, MAPPING_RESOLVER_IO } from '../../core/node-io';
+import { WESTCOAST_CREDENTIAL_TYPE } from '../../core/westcoast/credential';
+import { PACKAGE_NAME } from '../../harness/in-process/node-types';
+import type { WorkflowJson } from '../../harness/in-process/run-workflow';
+import { WorkflowGraph, type NodeSpec } from '../../workflows/source/graph';
 
 export const NODES = {
 	customers: 'Westcoast Customers',
@@ -19,19 +22,20 @@ const node = (
 	x: number,
 	y: number,
 	credential = false,
-) => ({
-	id: name,
+): NodeSpec => ({
 	name,
 	type,
 	typeVersion: 1,
-	position: [x, y] as [number, number],
+	position: [x, y],
 	parameters,
 	...(credential
-		? { credentials: { westcoastCloudApi: { id: 'wc-1', name: 'Westcoast Sandbox' } } }
+		? {
+				credentials: {
+					[WESTCOAST_CREDENTIAL_TYPE]: { id: 'wc-1', name: 'Westcoast Sandbox' },
+				},
+			}
 		: {}),
 });
-
-const to = (target: string, index = 0) => ({ node: target, type: 'main' as const, index });
 
 /**
  * Westcoast customers + a PSA customer list -> Mapping Resolver; its Mapped
@@ -44,71 +48,72 @@ export function syncWorkflow(options: {
 	mapping?: INodeParameters;
 	licences?: INodeParameters;
 }): WorkflowJson {
-	return {
-		name: 'Westcoast to PSA plan',
-		nodes: [
-			node('Manual Trigger', 'n8n-nodes-base.manualTrigger', {}, 0, 0),
-			node(
-				NODES.customers,
-				`${PACKAGE_NAME}.westcoastCloud`,
-				{ resource: 'customer', operation: 'getAll', returnAll: true },
-				200,
-				0,
-				true,
-			),
-			node(
-				NODES.psaCustomers,
-				'test.fixture',
-				{ items: JSON.stringify(options.psaCustomers) },
-				200,
-				200,
-			),
-			node(
-				NODES.mapping,
-				`${PACKAGE_NAME}.mappingResolver`,
-				{ psaPreset: 'haloPsa', ...(options.mapping ?? {}) },
-				400,
-				100,
-			),
-			node(
-				NODES.subscriptions,
-				`${PACKAGE_NAME}.westcoastCloud`,
-				{ resource: 'subscription', operation: 'getAll', returnAll: true },
-				400,
-				300,
-				true,
-			),
-			node(
-				NODES.psaLicences,
-				'test.fixture',
-				{ items: JSON.stringify(options.psaLicences) },
-				400,
-				500,
-			),
-			node(
-				NODES.licences,
-				`${PACKAGE_NAME}.licenceSync`,
-				{ psaPreset: 'haloPsa', ...(options.licences ?? {}) },
-				600,
-				300,
-			),
-		],
-		connections: {
-			'Manual Trigger': {
-				main: [
-					[
-						to(NODES.customers),
-						to(NODES.psaCustomers),
-						to(NODES.subscriptions),
-						to(NODES.psaLicences),
-					],
-				],
-			},
-			[NODES.customers]: { main: [[to(NODES.mapping, 0)]] },
-			[NODES.psaCustomers]: { main: [[to(NODES.mapping, 1)]] },
-			[NODES.mapping]: { main: [[to(NODES.licences, 2)]] },
-			[NODES.subscriptions]: { main: [[to(NODES.licences, 0)]] },
-			[NODES.psaLicences]: { main: [[to(NODES.licences, 1)]] },
-		},
-	};
+	const graph = new WorkflowGraph('sync-plan', 'Westcoast to PSA plan');
+	const trigger = graph.add(node('Manual Trigger', 'n8n-nodes-base.manualTrigger', {}, 0, 0));
+	const customers = graph.add(
+		node(
+			NODES.customers,
+			`${PACKAGE_NAME}.westcoastCloud`,
+			{ resource: 'customer', operation: 'getAll', returnAll: true },
+			200,
+			0,
+			true,
+		),
+	);
+	const psaCustomers = graph.add(
+		node(
+			NODES.psaCustomers,
+			'test.fixture',
+			{ items: JSON.stringify(options.psaCustomers) },
+			200,
+			200,
+		),
+	);
+	const mapping = graph.add(
+		node(
+			NODES.mapping,
+			`${PACKAGE_NAME}.mappingResolver`,
+			{ psaPreset: 'haloPsa', ...(options.mapping ?? {}) },
+			400,
+			100,
+		),
+	);
+	const subscriptions = graph.add(
+		node(
+			NODES.subscriptions,
+			`${PACKAGE_NAME}.westcoastCloud`,
+			{ resource: 'subscription', operation: 'getAll', returnAll: true },
+			400,
+			300,
+			true,
+		),
+	);
+	const psaLicences = graph.add(
+		node(
+			NODES.psaLicences,
+			'test.fixture',
+			{ items: JSON.stringify(options.psaLicences) },
+			400,
+			500,
+		),
+	);
+	const licences = graph.add(
+		node(
+			NODES.licences,
+			`${PACKAGE_NAME}.licenceSync`,
+			{ psaPreset: 'haloPsa', ...(options.licences ?? {}) },
+			600,
+			300,
+		),
+	);
+	for (const read of [customers, psaCustomers, subscriptions, psaLicences])
+		graph.connect(trigger, read);
+	const { inputs: mappingInput, outputs: mappingOutput } = MAPPING_RESOLVER_IO;
+	const { inputs: licenceInput } = LICENCE_SYNC_IO;
+	graph.connect(customers, mapping, 0, mappingInput.westcoast);
+	graph.connect(psaCustomers, mapping, 0, mappingInput.psa);
+	graph.connect(mapping, licences, mappingOutput.mapped, licenceInput.mappings);
+	graph.connect(subscriptions, licences, 0, licenceInput.subscriptions);
+	graph.connect(psaLicences, licences, 0, licenceInput.licences);
+	return graph.toJson();
 }

@@ -1,9 +1,11 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import { WESTCOAST_CREDENTIAL_TYPE } from '../../core/westcoast/credential';
 import type { WestcoastSandbox } from '../../sandbox/westcoast';
-import type { StoredCredential } from './credentials-helper';
-import { MANUAL_TRIGGER_NODE, PACKAGE_NAME } from './node-types';
-import type { WorkflowJson } from './run-workflow';
+import type { StoredCredential } from '../../harness/in-process/credentials-helper';
+import { MANUAL_TRIGGER_NODE, PACKAGE_NAME } from '../../harness/in-process/node-types';
+import type { WorkflowJson } from '../../harness/in-process/run-workflow';
+import { WorkflowGraph } from '../../workflows/source/graph';
 
 export const WESTCOAST_NODE_TYPE = `${PACKAGE_NAME}.westcoastCloud`;
 export const WESTCOAST_NODE = 'Westcoast Cloud';
@@ -18,7 +20,7 @@ export function sandboxCredential(
 	return {
 		id,
 		name: 'Westcoast Sandbox',
-		type: 'westcoastCloudApi',
+		type: WESTCOAST_CREDENTIAL_TYPE,
 		data: {
 			marketplaceUrl: sandbox.url,
 			username: sandbox.users.admin.username,
@@ -35,25 +37,23 @@ export function westcoastWorkflow(
 	parameters: INodeParameters,
 	options: { credentialId?: string; continueOnFail?: boolean } = {},
 ): WorkflowJson {
-	return {
-		name: 'Westcoast Cloud test',
-		nodes: [
-			MANUAL_TRIGGER_NODE,
-			{
-				id: 'w',
-				name: WESTCOAST_NODE,
-				type: WESTCOAST_NODE_TYPE,
-				typeVersion: 1,
-				position: [200, 0],
-				parameters,
-				credentials: {
-					westcoastCloudApi: { id: options.credentialId ?? 'wc-1', name: 'Westcoast Sandbox' },
-				},
-				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	const graph = new WorkflowGraph('westcoast', 'Westcoast Cloud test');
+	const { id: _id, ...trigger } = MANUAL_TRIGGER_NODE;
+	graph.add(trigger);
+	graph.add({
+		name: WESTCOAST_NODE,
+		type: WESTCOAST_NODE_TYPE,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters,
+		credentials: {
+			[WESTCOAST_CREDENTIAL_TYPE]: {
+				id: options.credentialId ?? 'wc-1',
+				name: 'Westcoast Sandbox',
 			},
-		],
-		connections: {
-			[MANUAL_TRIGGER_NODE.name]: { main: [[{ node: WESTCOAST_NODE, type: 'main', index: 0 }]] },
 		},
-	};
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	});
+	graph.connect(trigger.name, WESTCOAST_NODE);
+	return graph.toJson();
 }

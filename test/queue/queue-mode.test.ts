@@ -11,8 +11,8 @@ import { NODE, WEBHOOK_PATH } from '../../workflows/source/workflows';
 import { GUARD_MEMORY_TABLE, LOCK_TABLE, QUEUE_NODE } from '../../workflows/source/queue-mode';
 import { OPTION_LABEL } from '../../core/licences';
 import { haloProblems, type HaloProblems } from '../real-n8n/daily-sync/halo-check';
-import { licensedSubscriptions } from '../real-n8n/daily-sync/westcoast-facts';
-import { callWebhook } from '../real-n8n/daily-sync/webhooks';
+import { licensedSubscriptions } from '../../harness/daily-sync/westcoast-facts';
+import { callWebhook } from '../../harness/daily-sync/webhooks';
 import {
 	DAILY_SYNC_ID,
 	startQueueEnvironment,

@@ -19,11 +19,11 @@ import {
 	IMPORT_SUBSCRIPTIONS_FILE,
 	WEBHOOK_PATH,
 } from '../../workflows/source/workflows';
-import { sandboxCredentials } from './daily-sync/credentials';
-import { TEST_SETTINGS, TEST_TOP_LEVEL } from './daily-sync/environment';
+import { sandboxCredentials } from '../../harness/daily-sync/credentials';
+import { TEST_SETTINGS, TEST_TOP_LEVEL } from '../../harness/daily-sync/environment';
 import { haloProblems } from './daily-sync/halo-check';
-import { callWebhook, publishWorkflow, waitForWebhook } from './daily-sync/webhooks';
-import { readWorkflowFile, withProductionTrigger, withSettings } from './daily-sync/workflow-file';
+import { callWebhook, publishWorkflow, waitForWebhook } from '../../harness/daily-sync/webhooks';
+import { readWorkflowFile, withProductionTrigger, withSettings } from '../../harness/daily-sync/workflow-file';
 import {
 	createN8nHome,
 	importCredentials,
@@ -31,8 +31,8 @@ import {
 	installPackage,
 	packPackage,
 	type N8nHome,
-} from './real-n8n';
-import { startN8nServer, type N8nServer } from './server';
+} from '../../harness/real-n8n/real-n8n';
+import { startN8nServer, type N8nServer } from '../../harness/real-n8n/server';
 
 const MINUTE = 60_000;
 const POLL_MS = 500;

@@ -14,13 +14,10 @@ import {
 	N8N_VERSION,
 	packPackage,
 	type N8nHome,
-} from './real-n8n';
-import { startN8nServer, type CredentialTestResponse, type N8nServer } from './server';
-import {
-	westcoastCredential,
-	WESTCOAST_CREDENTIAL_TYPE,
-	type WestcoastLogin,
-} from './westcoast-workflows';
+} from '../../harness/real-n8n/real-n8n';
+import { WESTCOAST_CREDENTIAL_TYPE } from '../../core/westcoast/credential';
+import { startN8nServer, type CredentialTestResponse, type N8nServer } from '../../harness/real-n8n/server';
+import { westcoastCredential, type WestcoastLogin } from '../../harness/real-n8n/westcoast-workflows';
 
 const MINUTE = 60_000;
 const WRONG_PASSWORD = 'Not-The-Sandbox-Password-5120';

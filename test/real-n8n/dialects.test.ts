@@ -7,7 +7,7 @@
  */
 import type { HaloState } from '../../sandbox/halo';
 import { DIALECTS, type Dialect } from '../../sandbox/westcoast';
-import { startDailySyncEnvironment, TEST_SETTINGS, TEST_TOP_LEVEL } from './daily-sync/environment';
+import { startDailySyncEnvironment, TEST_SETTINGS, TEST_TOP_LEVEL } from '../../harness/daily-sync/environment';
 import { haloProblems } from './daily-sync/halo-check';
 
 const MINUTE = 60_000;

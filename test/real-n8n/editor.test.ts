@@ -17,9 +17,9 @@ import {
 	nodesWithIssues,
 	openWorkflow,
 	type LayoutProblems,
-} from './editor/canvas';
-import { closePanel, cutPanelLabels, openPanel } from './editor/panels';
-import { startEditorSession, type EditorSession } from './editor/session';
+} from '../../harness/real-n8n/editor/canvas';
+import { closePanel, cutPanelLabels, openPanel } from '../../harness/real-n8n/editor/panels';
+import { startEditorSession, type EditorSession } from '../../harness/real-n8n/editor/session';
 import { HALO_CREDENTIAL, WESTCOAST_CREDENTIAL } from '../../workflows/source/package-nodes';
 import { WORKFLOWS_DIR } from '../../workflows/source/write-files';
 import { DAILY_SYNC_FILE, NODE } from '../../workflows/source/workflows';

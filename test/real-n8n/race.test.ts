@@ -18,12 +18,12 @@ import {
 	WEBHOOK_PATH,
 } from '../../workflows/source/workflows';
 import { ALERT_FILE } from '../../workflows/source/report-nodes';
-import { sandboxCredentials } from './daily-sync/credentials';
-import { TEST_SETTINGS, TEST_TOP_LEVEL } from './daily-sync/environment';
+import { sandboxCredentials } from '../../harness/daily-sync/credentials';
+import { TEST_SETTINGS, TEST_TOP_LEVEL } from '../../harness/daily-sync/environment';
 import { haloProblems } from './daily-sync/halo-check';
-import { callWebhook, publishWorkflow, waitForWebhook } from './daily-sync/webhooks';
-import { companyLevel, isActive, seatsOf } from './daily-sync/westcoast-facts';
-import { readWorkflowFile, withSettings } from './daily-sync/workflow-file';
+import { callWebhook, publishWorkflow, waitForWebhook } from '../../harness/daily-sync/webhooks';
+import { companyLevel, isActive, seatsOf } from '../../harness/daily-sync/westcoast-facts';
+import { readWorkflowFile, withSettings } from '../../harness/daily-sync/workflow-file';
 import { startHaloGate, type HaloGate, type HeldRequest } from './queue/gate';
 import { waitFor } from './queue/wait';
 import {
@@ -33,8 +33,8 @@ import {
 	installPackage,
 	packPackage,
 	type N8nHome,
-} from './real-n8n';
-import { startN8nServer, type N8nServer } from './server';
+} from '../../harness/real-n8n/real-n8n';
+import { startN8nServer, type N8nServer } from '../../harness/real-n8n/server';
 
 const MINUTE = 60_000;
 const IN_STEP = { customers: [], licences: [] };

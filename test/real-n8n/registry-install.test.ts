@@ -21,11 +21,11 @@ import {
 	outputOf,
 	packPackage,
 	type N8nHome,
-} from './real-n8n';
-import { runProcess, assertSucceeded } from './process';
+} from '../../harness/real-n8n/real-n8n';
+import { runProcess, assertSucceeded } from '../../harness/real-n8n/process';
 import { startLocalRegistry, type LocalRegistry } from './registry';
-import { startN8nServer, type N8nServer } from './server';
-import { listCustomersWorkflow, westcoastCredential } from './westcoast-workflows';
+import { startN8nServer, type N8nServer } from '../../harness/real-n8n/server';
+import { listCustomersWorkflow, westcoastCredential } from '../../harness/real-n8n/westcoast-workflows';
 
 const MINUTE = 60_000;
 const NODE_NAME = 'List Customers';

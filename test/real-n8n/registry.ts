@@ -3,8 +3,8 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import { findFreePort } from './home';
-import { ensureRealN8n } from './install';
+import { findFreePort } from '../../harness/real-n8n/home';
+import { ensureRealN8n } from '../../harness/real-n8n/install';
 import {
 	assertSucceeded,
 	runProcess,
@@ -12,7 +12,7 @@ import {
 	silentLog,
 	startProcessGroup,
 	type Log,
-} from './process';
+} from '../../harness/real-n8n/process';
 
 /**
  * A private npm registry (Verdaccio) on 127.0.0.1 with no uplink, for

@@ -29,12 +29,12 @@ import {
 	startDailySyncEnvironment,
 	TEST_SETTINGS,
 	type DailySyncEnvironment,
-} from './daily-sync/environment';
-import { callWebhook, publishWorkflow, waitForWebhook } from './daily-sync/webhooks';
-import { licensedSubscriptions } from './daily-sync/westcoast-facts';
-import { readWorkflowFile, withSettings } from './daily-sync/workflow-file';
-import { importWorkflow, outputOf } from './real-n8n';
-import { startN8nServer, type N8nServer } from './server';
+} from '../../harness/daily-sync/environment';
+import { callWebhook, publishWorkflow, waitForWebhook } from '../../harness/daily-sync/webhooks';
+import { licensedSubscriptions } from '../../harness/daily-sync/westcoast-facts';
+import { readWorkflowFile, withSettings } from '../../harness/daily-sync/workflow-file';
+import { importWorkflow, outputOf } from '../../harness/real-n8n/real-n8n';
+import { startN8nServer, type N8nServer } from '../../harness/real-n8n/server';
 
 const MINUTE = 60_000;
 const POLL_MS = 250;

@@ -13,8 +13,8 @@ import {
 	outputOf,
 	packPackage,
 	type N8nHome,
-} from './real-n8n';
-import { listCustomersWorkflow, westcoastCredential } from './westcoast-workflows';
+} from '../../harness/real-n8n/real-n8n';
+import { listCustomersWorkflow, westcoastCredential } from '../../harness/real-n8n/westcoast-workflows';
 
 const MINUTE = 60_000;
 const WRONG_PASSWORD = 'Not-The-Sandbox-Password-7731';

@@ -20,14 +20,14 @@ import {
 	SUBSCRIPTION_IMPORT_SETTINGS,
 	WEBHOOK_PATH,
 } from '../../workflows/source/workflows';
-import { sandboxCredentials } from '../real-n8n/daily-sync/credentials';
-import { callWebhook, publishWorkflow, waitForWebhook } from '../real-n8n/daily-sync/webhooks';
+import { sandboxCredentials } from '../../harness/daily-sync/credentials';
+import { callWebhook, publishWorkflow, waitForWebhook } from '../../harness/daily-sync/webhooks';
 import {
 	readDailySyncWorkflow,
 	readWorkflowFile,
 	withProductionTrigger,
 	withSettings,
-} from '../real-n8n/daily-sync/workflow-file';
+} from '../../harness/daily-sync/workflow-file';
 import { ALERT_FILE } from '../../workflows/source/report-nodes';
 import {
 	createN8nHome,
@@ -38,8 +38,8 @@ import {
 	type Log,
 	type N8nHome,
 	type WorkflowToImport,
-} from '../real-n8n/real-n8n';
-import { startN8nServer, type N8nServer } from '../real-n8n/server';
+} from '../../harness/real-n8n/real-n8n';
+import { startN8nServer, type N8nServer } from '../../harness/real-n8n/server';
 
 const RUN_TIMEOUT_MS = 5 * 60_000;
 const POLL_MS = 100;

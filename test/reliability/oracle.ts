@@ -9,7 +9,7 @@
 import type { HaloState, LicenceRecord } from '../../sandbox/halo';
 import type { WestcoastState } from '../../sandbox/westcoast';
 import { haloProblems } from '../real-n8n/daily-sync/halo-check';
-import { companyLevel, isActive, seatsOf } from '../real-n8n/daily-sync/westcoast-facts';
+import { companyLevel, isActive, seatsOf } from '../../harness/daily-sync/westcoast-facts';
 import { WESTCOAST_LINK_TYPE } from '../../core/psa/halo';
 import { LINK_TABLE } from '../../sandbox/halo';
 

@@ -1,7 +1,7 @@
 /** What the fault matrix and the soak share: the environment as they run it, and how runs are told. */
 import { SETTING, type SettingValues } from '../../workflows/source/settings';
 import { NODE } from '../../workflows/source/workflows';
-import type { WorkflowToImport } from '../real-n8n/real-n8n';
+import type { WorkflowToImport } from '../../harness/real-n8n/real-n8n';
 import type { OracleSettings } from './oracle';
 
 /** `npm run test:reliability` sets it: the whole matrix and the 200-run soak; without it, a slice. */

@@ -5,7 +5,7 @@
  */
 import type { HaloSandbox, HaloState } from '../../sandbox/halo';
 import type { SandboxSubscription, WestcoastSandbox } from '../../sandbox/westcoast';
-import { companyLevel, isActive, seatsOf } from '../real-n8n/daily-sync/westcoast-facts';
+import { companyLevel, isActive, seatsOf } from '../../harness/daily-sync/westcoast-facts';
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
 export function seededRandom(seed: number) {

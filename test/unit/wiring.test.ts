@@ -6,12 +6,8 @@
 import { PlanRefusedError, planLicences } from '../../core/licences';
 import { planCustomerMapping } from '../../core/mapping';
 import { simplifyCustomer, simplifySubscription } from '../../core/westcoast/simplify';
-import {
-	findMiswiring,
-	itemKind,
-	LICENCE_SYNC_INPUTS,
-	MAPPING_RESOLVER_INPUTS,
-} from '../../core/wiring';
+import { LICENCE_SYNC_IO, MAPPING_RESOLVER_IO } from '../../core/node-io';
+import { findMiswiring, itemKind } from '../../core/wiring';
 import { LicenceSync } from '../../nodes/LicenceSync/LicenceSync.node';
 import { MappingResolver } from '../../nodes/MappingResolver/MappingResolver.node';
 import { C1_TO_11, licence, subscription } from './licences/fixtures';
@@ -166,8 +162,8 @@ describe('Mapping Resolver inputs', () => {
 
 	it('swapped inputs: the first wrong one is named', () => {
 		const wrong = findMiswiring([
-			{ input: MAPPING_RESOLVER_INPUTS.westcoast, items: psa },
-			{ input: MAPPING_RESOLVER_INPUTS.psa, items: westcoast },
+			{ input: MAPPING_RESOLVER_IO.inputs.westcoast, items: psa },
+			{ input: MAPPING_RESOLVER_IO.inputs.psa, items: westcoast },
 		]);
 		expect(wrong?.message).toBe(
 			'The "Westcoast Customers" input (input 1) received PSA customers, first at item 0: ' +
@@ -179,8 +175,8 @@ describe('Mapping Resolver inputs', () => {
 	it('rightly wired: nothing to say', () => {
 		expect(
 			findMiswiring([
-				{ input: MAPPING_RESOLVER_INPUTS.westcoast, items: westcoast },
-				{ input: MAPPING_RESOLVER_INPUTS.psa, items: psa },
+				{ input: MAPPING_RESOLVER_IO.inputs.westcoast, items: westcoast },
+				{ input: MAPPING_RESOLVER_IO.inputs.psa, items: psa },
 			]),
 		).toBeNull();
 	});
@@ -190,9 +186,9 @@ it("the input labels in messages are the nodes' own", () => {
 	const labels = (inputs: unknown) =>
 		(inputs as Array<{ displayName: string }>).map((input) => input.displayName);
 	expect(labels(new LicenceSync().description.inputs)).toEqual(
-		Object.values(LICENCE_SYNC_INPUTS).map((input) => input.label),
+		LICENCE_SYNC_IO.inputList.map((input) => input.label),
 	);
 	expect(labels(new MappingResolver().description.inputs)).toEqual(
-		Object.values(MAPPING_RESOLVER_INPUTS).map((input) => input.label),
+		MAPPING_RESOLVER_IO.inputList.map((input) => input.label),
 	);
 });

@@ -1,5 +1,9 @@
-import { workflowFeeding } from '../harness/fixture-workflow';
-import { runWorkflow } from '../harness/run-workflow';
+import { LICENCE_SYNC_IO, MAPPING_RESOLVER_IO } from '../../core/node-io';
+import { workflowFeeding } from '../../harness/in-process/fixture-workflow';
+import { runWorkflow } from '../../harness/in-process/run-workflow';
+
+const { outputs: MAPPING } = MAPPING_RESOLVER_IO;
+const { outputs: LICENCES } = LICENCE_SYNC_IO;
 
 const customer = (westcoastId: string, name: string) => ({
 	westcoastId,
@@ -37,7 +41,9 @@ describe('Mapping Resolver with items of the wrong shape', () => {
 			]),
 		);
 		expect(numeric.error).toBeUndefined();
-		expect(numeric.output('Node', 1)[0].json.payload).toMatchObject({ toplevel_id: 12 });
+		expect(numeric.output('Node', MAPPING.create.index)[0].json.payload).toMatchObject({
+			toplevel_id: 12,
+		});
 	});
 
 	it('with Continue On Fail, sends it to Review and loses nothing', async () => {
@@ -47,7 +53,7 @@ describe('Mapping Resolver with items of the wrong shape', () => {
 			}),
 		);
 		expect(result.error).toBeUndefined();
-		const review = result.output('Node', 3).map((item) => item.json);
+		const review = result.output('Node', MAPPING.review.index).map((item) => item.json);
 		expect(review).toEqual([
 			expect.objectContaining({
 				reason: 'invalidWestcoastItem',
@@ -55,9 +61,13 @@ describe('Mapping Resolver with items of the wrong shape', () => {
 				message: expect.stringMatching(/^Westcoast item 1: /),
 			}),
 		]);
-		expect(result.output('Node', 0).map((item) => item.json.westcoastId)).toEqual(['W1']);
-		expect(result.output('Node', 1).map((item) => item.json.westcoastId)).toEqual(['W3']);
-		expect(result.output('Node', 4)).toHaveLength(3);
+		expect(
+			result.output('Node', MAPPING.mapped.index).map((item) => item.json.westcoastId),
+		).toEqual(['W1']);
+		expect(
+			result.output('Node', MAPPING.create.index).map((item) => item.json.westcoastId),
+		).toEqual(['W3']);
+		expect(result.output('Node', MAPPING.table.index)).toHaveLength(3);
 	});
 
 	it("keeps HaloPSA's name for a Custom field name left empty (as Licence Sync does)", async () => {
@@ -130,8 +140,9 @@ describe('Licence Sync with bad input and bad reads', () => {
 			),
 		);
 		expect(result.error).toBeUndefined();
-		for (const output of [0, 1, 2]) expect(result.output('Node', output)).toHaveLength(0);
-		const skipped = result.output('Node', 4).map((item) => item.json);
+		for (const output of [LICENCES.create, LICENCES.update, LICENCES.deactivate])
+			expect(result.output('Node', output.index)).toHaveLength(0);
+		const skipped = result.output('Node', LICENCES.skipped.index).map((item) => item.json);
 		expect(skipped.map((entry) => (entry.reason as { field?: string }).field)).toContain(
 			'quantity',
 		);
@@ -152,8 +163,9 @@ describe('Licence Sync with bad input and bad reads', () => {
 				continueOnFail: true,
 			}),
 		);
-		for (const output of [0, 1, 2, 3, 4]) expect(continued.output('Node', output)).toHaveLength(0);
-		expect(continued.output('Node', 5)[0].json).toMatchObject({
+		for (const output of LICENCE_SYNC_IO.outputList.filter((port) => port !== LICENCES.summary))
+			expect(continued.output('Node', output.index)).toHaveLength(0);
+		expect(continued.output('Node', LICENCES.summary.index)[0].json).toMatchObject({
 			refused: true,
 			code: 'errorItemInInput',
 		});

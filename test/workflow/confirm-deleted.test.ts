@@ -5,8 +5,8 @@
  */
 import { startWestcoastSandbox, type WestcoastSandbox } from '../../sandbox/westcoast';
 import { testDialect } from '../harness/dialect';
-import { FED_NODE, workflowFeeding } from '../harness/fixture-workflow';
-import { runWorkflow } from '../harness/run-workflow';
+import { FED_NODE, workflowFeeding } from '../../harness/in-process/fixture-workflow';
+import { runWorkflow } from '../../harness/in-process/run-workflow';
 import { sandboxCredential } from '../harness/westcoast';
 
 jest.setTimeout(60_000);

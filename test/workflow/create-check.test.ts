@@ -6,8 +6,8 @@
  */
 import { planLicences, readableEntry } from '../../core/licences';
 import { HALO_PRESET } from '../../core/psa/halo';
-import { FED_NODE, workflowFeeding } from '../harness/fixture-workflow';
-import { runWorkflow } from '../harness/run-workflow';
+import { FED_NODE, workflowFeeding } from '../../harness/in-process/fixture-workflow';
+import { runWorkflow } from '../../harness/in-process/run-workflow';
 import { subscription } from '../unit/licences/fixtures';
 
 const OUTPUT = { create: 0, update: 1, existing: 2 };

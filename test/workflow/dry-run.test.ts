@@ -26,7 +26,7 @@ import {
 } from '../../workflows/source/workflows';
 import { testDialect } from '../harness/dialect';
 import { HaloTestClient } from '../harness/halo-client';
-import { runWorkflow } from '../harness/run-workflow';
+import { runWorkflow } from '../../harness/in-process/run-workflow';
 import { NODES, syncWorkflow } from '../harness/sync-workflow';
 import { sandboxCredential } from '../harness/westcoast';
 
@@ -150,7 +150,7 @@ describe("Licence Sync's Remember This Run", () => {
 			staticData: staticData as never,
 		});
 		expect(result.error).toBeUndefined();
-		return result.output(NODES.licences, LICENCE_OUTPUT.summary)[0].json as {
+		return result.output(NODES.licences, LICENCE_OUTPUT.summary.index)[0].json as {
 			window?: { applied: boolean };
 			guardMemory?: unknown;
 		};

@@ -1,6 +1,6 @@
 /** Licence Sync's Licence Name and Keep Terms in Step parameters, through n8n's engine. */
-import { workflowFeeding } from '../harness/fixture-workflow';
-import { runWorkflow } from '../harness/run-workflow';
+import { workflowFeeding } from '../../harness/in-process/fixture-workflow';
+import { runWorkflow } from '../../harness/in-process/run-workflow';
 
 const subscription = (westcoastId: string, overrides: Record<string, unknown> = {}) => ({
 	westcoastId,

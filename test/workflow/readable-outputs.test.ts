@@ -12,7 +12,7 @@ import { REVIEW_REASONS } from '../../core/mapping';
 import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
 import { testDialect } from '../harness/dialect';
 import { HaloTestClient } from '../harness/halo-client';
-import { runWorkflow } from '../harness/run-workflow';
+import { runWorkflow } from '../../harness/in-process/run-workflow';
 import { NODES, syncWorkflow } from '../harness/sync-workflow';
 import { sandboxCredential } from '../harness/westcoast';
 

@@ -1,10 +1,11 @@
 import type http from 'node:http';
 
+import { WESTCOAST_CREDENTIAL_TYPE } from '../../core/westcoast/credential';
 import { listen, readBody, send, type RunningServer } from '../../sandbox/server';
 import { faultXml, FAULT_CONTENT_TYPE } from '../../sandbox/westcoast/fault-xml';
-import { runWorkflow } from '../harness/run-workflow';
+import { runWorkflow } from '../../harness/in-process/run-workflow';
 import { westcoastWorkflow, WESTCOAST_NODE } from '../harness/westcoast';
-import type { StoredCredential } from '../harness/credentials-helper';
+import type { StoredCredential } from '../../harness/in-process/credentials-helper';
 
 /**
  * An upstream (or a proxy in front of it) that echoes the request back: in
@@ -55,7 +56,7 @@ afterAll(async () => upstream.close());
 const credential = (): StoredCredential => ({
 	id: 'wc-echo',
 	name: 'Echoing upstream',
-	type: 'westcoastCloudApi',
+	type: WESTCOAST_CREDENTIAL_TYPE,
 	data: {
 		marketplaceUrl: upstream.url,
 		username: 'echo-user',
@@ -116,7 +117,10 @@ describe('an upstream that echoes the request: Check Connection', () => {
 	/** The diagnosis the credential dialog cannot show: its message carries the marketplace's words. */
 	const test = async () => {
 		const result = await runWorkflow(
-			westcoastWorkflow({ resource: 'connection', operation: 'check' }, { credentialId: 'wc-echo' }),
+			westcoastWorkflow(
+				{ resource: 'connection', operation: 'check' },
+				{ credentialId: 'wc-echo' },
+			),
 			{ credentials: [credential()] },
 		);
 		expectNoSecret(JSON.stringify(result.run));

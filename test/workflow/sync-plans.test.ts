@@ -1,22 +1,16 @@
 import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
 import { testDialect } from '../harness/dialect';
+import { LICENCE_SYNC_IO, MAPPING_RESOLVER_IO, type Port } from '../../core/node-io';
 import { HALO_LICENCE_FIELDS } from '../../core/psa/halo';
 import { HaloTestClient } from '../harness/halo-client';
-import { runWorkflow, type RunOptions } from '../harness/run-workflow';
+import { runWorkflow, type RunOptions } from '../../harness/in-process/run-workflow';
 import { NODES, syncWorkflow } from '../harness/sync-workflow';
 import { sandboxCredential } from '../harness/westcoast';
 
 jest.setTimeout(60_000);
 
-const MAPPING_OUTPUTS = { mapped: 0, create: 1, addressChanges: 2, review: 3, table: 4 } as const;
-const LICENCE_OUTPUTS = {
-	create: 0,
-	update: 1,
-	deactivate: 2,
-	unchanged: 3,
-	skipped: 4,
-	summary: 5,
-} as const;
+const { outputs: MAPPING_OUTPUT } = MAPPING_RESOLVER_IO;
+const { outputs: LICENCE_OUTPUT } = LICENCE_SYNC_IO;
 
 let sandboxes: PairedSandboxes;
 let halo: HaloTestClient;
@@ -44,15 +38,14 @@ async function plan(
 		credentials: [sandboxCredential(sandboxes.westcoast)],
 		...options.run,
 	});
-	const json = (node: string, output: number) =>
-		result.output(node, output).map((item) => item.json);
+	const json = (node: string, output: Port) =>
+		result.output(node, output.index).map((item) => item.json);
 	return {
 		result,
-		mapping: (output: keyof typeof MAPPING_OUTPUTS) => json(NODES.mapping, MAPPING_OUTPUTS[output]),
-		mappingItems: (output: keyof typeof MAPPING_OUTPUTS) =>
-			result.output(NODES.mapping, MAPPING_OUTPUTS[output]),
-		licences: (output: keyof typeof LICENCE_OUTPUTS) =>
-			json(NODES.licences, LICENCE_OUTPUTS[output]),
+		mapping: (output: keyof typeof MAPPING_OUTPUT) => json(NODES.mapping, MAPPING_OUTPUT[output]),
+		mappingItems: (output: keyof typeof MAPPING_OUTPUT) =>
+			result.output(NODES.mapping, MAPPING_OUTPUT[output].index),
+		licences: (output: keyof typeof LICENCE_OUTPUT) => json(NODES.licences, LICENCE_OUTPUT[output]),
 	};
 }
 

@@ -5,12 +5,13 @@
  */
 import type { IDataObject, INode } from 'n8n-workflow';
 
+import { LICENCE_SYNC_IO, MAPPING_RESOLVER_IO } from '../../core/node-io';
 import { SyncReport } from '../../nodes/SyncReport/SyncReport.node';
 import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
 import { testDialect } from '../harness/dialect';
 import { HaloTestClient } from '../harness/halo-client';
-import { PACKAGE_NAME } from '../harness/node-types';
-import { runWorkflow } from '../harness/run-workflow';
+import { PACKAGE_NAME } from '../../harness/in-process/node-types';
+import { runWorkflow } from '../../harness/in-process/run-workflow';
 import { NODES, syncWorkflow } from '../harness/sync-workflow';
 import { sandboxCredential } from '../harness/westcoast';
 
@@ -80,7 +81,7 @@ test('the report is one item with an HTML file naming each Westcoast customer wh
 
 	// The Westcoast sandbox's own data names the customers: every one the plan creates licences for is a heading.
 	const creates = result
-		.output(NODES.licences, 0)
+		.output(NODES.licences, LICENCE_SYNC_IO.outputs.create.index)
 		.flatMap((created) => (created.json.records as IDataObject[] | undefined) ?? [created.json]);
 	expect(creates.length).toBeGreaterThan(0);
 	const names = new Map(
@@ -118,7 +119,7 @@ test('the review digest is flagged on the first production run with review items
 			credentials: [sandboxCredential(sandboxes.westcoast)],
 			extraNodeTypes,
 		})
-	).output(NODES.mapping, 3);
+	).output(NODES.mapping, MAPPING_RESOLVER_IO.outputs.review.index);
 	expect(review.length).toBeGreaterThan(0);
 
 	const first = await run();

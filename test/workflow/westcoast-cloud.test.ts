@@ -2,7 +2,7 @@ import { listen, readBody } from '../../sandbox/server';
 import { startWestcoastSandbox, type WestcoastSandbox } from '../../sandbox/westcoast';
 import { presentCompany } from '../../sandbox/westcoast/dialect';
 import { testDialect } from '../harness/dialect';
-import { createCredentialsHelper, runWorkflow } from '../harness/run-workflow';
+import { createCredentialsHelper, runWorkflow } from '../../harness/in-process/run-workflow';
 import { sandboxCredential, westcoastWorkflow, WESTCOAST_NODE } from '../harness/westcoast';
 
 jest.setTimeout(60_000);

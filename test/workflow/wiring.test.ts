@@ -3,11 +3,12 @@
  * the wiring "+" on Mapping Resolver's Mapped output gives (Licence Sync's
  * first input), and Mapping Resolver's inputs swapped. Halo is left as it was.
  */
+import { LICENCE_SYNC_IO, MAPPING_RESOLVER_IO } from '../../core/node-io';
 import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
 import { testDialect } from '../harness/dialect';
-import { workflowFeeding } from '../harness/fixture-workflow';
+import { workflowFeeding } from '../../harness/in-process/fixture-workflow';
 import { HaloTestClient } from '../harness/halo-client';
-import { runWorkflow, type WorkflowJson } from '../harness/run-workflow';
+import { runWorkflow, type WorkflowJson } from '../../harness/in-process/run-workflow';
 import { NODES, syncWorkflow } from '../harness/sync-workflow';
 import { sandboxCredential } from '../harness/westcoast';
 
@@ -28,8 +29,10 @@ async function trapWorkflow(continueOnFail: boolean): Promise<WorkflowJson> {
 		psaCustomers: await halo.list('Client', 'clients'),
 		psaLicences: await halo.list('SoftwareLicence', 'licences'),
 	});
-	workflow.connections[NODES.mapping].main[0]![0].index = 0;
-	workflow.connections[NODES.subscriptions].main[0]![0].index = 2;
+	const { inputs } = LICENCE_SYNC_IO;
+	workflow.connections[NODES.mapping].main[MAPPING_RESOLVER_IO.outputs.mapped.index]![0].index =
+		inputs.subscriptions.index;
+	workflow.connections[NODES.subscriptions].main[0]![0].index = inputs.mappings.index;
 	if (continueOnFail) {
 		const sync = workflow.nodes.find((node) => node.name === NODES.licences)!;
 		sync.onError = 'continueRegularOutput';
@@ -55,8 +58,10 @@ describe('Licence Sync wired by the Mapped output\'s "+"', () => {
 			credentials: [sandboxCredential(sandboxes.westcoast)],
 		});
 		expect(result.error).toBeUndefined();
-		for (const output of [0, 1, 2, 3, 4]) expect(result.output(NODES.licences, output)).toEqual([]);
-		expect(result.output(NODES.licences, 5).map((item) => item.json)).toEqual([
+		const { outputs, outputList } = LICENCE_SYNC_IO;
+		for (const output of outputList.filter((port) => port !== outputs.summary))
+			expect(result.output(NODES.licences, output.index)).toEqual([]);
+		expect(result.output(NODES.licences, outputs.summary.index).map((item) => item.json)).toEqual([
 			expect.objectContaining({
 				refused: true,
 				code: 'wrongInput',
@@ -94,8 +99,10 @@ describe('Mapping Resolver with its inputs swapped', () => {
 			}),
 		);
 		expect(result.error).toBeUndefined();
-		for (const output of [0, 1, 2, 4]) expect(result.output('Node', output)).toEqual([]);
-		expect(result.output('Node', 3).map((item) => item.json)).toEqual([
+		const { outputs, outputList } = MAPPING_RESOLVER_IO;
+		for (const output of outputList.filter((port) => port !== outputs.review))
+			expect(result.output('Node', output.index)).toEqual([]);
+		expect(result.output('Node', outputs.review.index).map((item) => item.json)).toEqual([
 			expect.objectContaining({ reason: 'wrongInput', input: 'Westcoast Customers', item: 0 }),
 		]);
 	});

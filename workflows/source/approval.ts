@@ -28,6 +28,7 @@ import {
 	type WorkflowJson,
 } from './graph';
 import { LICENCE_OUTPUT, MAPPING_OUTPUT, PACKAGE, runLock } from './package-nodes';
+import type { Port } from '../../core/node-io';
 import { holdLockParameters, postgresQuery, type WorkflowVariant } from './queue-mode';
 import { sendEmail } from './report-nodes';
 import { setting, SETTING, type SettingName } from './settings';
@@ -62,9 +63,9 @@ const GATE_PREFIX = 'Apply ';
 /** The gate in front of a Halo write. */
 export const gateName = (write: string) => `${GATE_PREFIX}${write.replace(/^Halo: /, '')}?`;
 
-/** A planner output's records (a batch item stands for its records). */
-const records = (node: string, output: number) =>
-	`$('${node}').all(${output}).flatMap((item) => item.json.records ?? [item.json])`;
+/** A planner output's records (one item per change). */
+const records = (node: string, output: Port) =>
+	`$('${node}').all(${output.index}).map((item) => item.json)`;
 
 /** The plan's changes that need approval: count, per kind, and the customers concerned. */
 function planFields(kind: ApprovalKind, planner: string): Field[] {
@@ -84,7 +85,7 @@ function planFields(kind: ApprovalKind, planner: string): Field[] {
 			},
 		];
 	}
-	const summary = `$('${planner}').first(${LICENCE_OUTPUT.summary}).json`;
+	const summary = `$('${planner}').first(${LICENCE_OUTPUT.summary.index}).json`;
 	const zeroed = `(${summary}.byReason?.deletedUpstreamZeroed ?? 0)`;
 	return [
 		{

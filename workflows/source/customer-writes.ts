@@ -3,7 +3,12 @@ import { HALO_ENTITIES, HALO_LIST_KEY, HALO_LOOKUP_FILTERS } from '../../core/ps
 import { collectField, keepWhere, noOp, waitForAll } from './base-nodes';
 import type { WorkflowGraph } from './graph';
 import { addBatchedPost, haloLookup, haloPostPayloads } from './halo-nodes';
-import { CREATE_CHECK_OUTPUT, MAPPING_OUTPUT, psaCreateCheck } from './package-nodes';
+import {
+	CREATE_CHECK_INPUT,
+	CREATE_CHECK_OUTPUT,
+	MAPPING_OUTPUT,
+	psaCreateCheck,
+} from './package-nodes';
 
 export const CUSTOMER_WRITE_NODES = {
 	newLinks: 'New Links',
@@ -74,9 +79,9 @@ export function addCustomerWrites(
 	graph.connect(mapper, collectLinks, MAPPING_OUTPUT.mapped);
 	graph.connect(collectLinks, newLinks);
 	graph.connect(newLinks, saveLinks);
-	graph.connect(mapper, confirm, MAPPING_OUTPUT.create, 0);
+	graph.connect(mapper, confirm, MAPPING_OUTPUT.create, CREATE_CHECK_INPUT.planned);
 	graph.connect(mapper, findLinks, MAPPING_OUTPUT.create);
-	graph.connect(findLinks, confirm, 0, 1);
+	graph.connect(findLinks, confirm, 0, CREATE_CHECK_INPUT.found);
 	graph.connect(confirm, createClients.batches, CREATE_CHECK_OUTPUT.create);
 	graph.connect(mapper, updateSites.batches, MAPPING_OUTPUT.addressChanges);
 	graph.connect(mapper, review, MAPPING_OUTPUT.review);

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 
 import type { IConnections, INode, IWorkflowSettings } from 'n8n-workflow';
 
+import { NODE_IO, type Port } from '../../core/node-io';
 import { layOut } from './layout';
 
 /** What `n8n import:workflow` and the editor's import take. */
@@ -67,15 +68,31 @@ export class WorkflowGraph {
 		return spec.name;
 	}
 
-	/** Connects output `output` of `from` to input `input` of `to`. */
-	connect(from: string, to: string, output = 0, input = 0): void {
-		for (const name of [from, to]) {
-			if (!this.nodes.some((node) => node.name === name))
-				throw new Error(`Workflow "${this.name}" has no node "${name}" to connect`);
-		}
+	/**
+	 * Connects output `output` of `from` to input `input` of `to`. A node with
+	 * an I/O table (core/node-io.ts) is connected by its port, never by number.
+	 */
+	connect(from: string, to: string, output: Port | number = 0, input: Port | number = 0): void {
+		const outputIndex = this.portIndex(from, 'output', output);
+		const inputIndex = this.portIndex(to, 'input', input);
 		const outputs = (this.connections[from] ??= { main: [] }).main;
-		while (outputs.length <= output) outputs.push([]);
-		(outputs[output] ??= []).push({ node: to, type: 'main', index: input });
+		while (outputs.length <= outputIndex) outputs.push([]);
+		(outputs[outputIndex] ??= []).push({ node: to, type: 'main', index: inputIndex });
+	}
+
+	private portIndex(name: string, side: Port['side'], port: Port | number): number {
+		const node = this.nodes.find((candidate) => candidate.name === name);
+		if (!node) throw new Error(`Workflow "${this.name}" has no node "${name}" to connect`);
+		const typeName = node.type.slice(node.type.lastIndexOf('.') + 1);
+		const io = NODE_IO[typeName];
+		if (typeof port === 'number') {
+			if (io)
+				throw new Error(`Connect "${name}" by the ${side} port of its I/O table, not ${port}`);
+			return port;
+		}
+		if (!io || port.node !== typeName || port.side !== side)
+			throw new Error(`"${name}" (${node.type}) has no ${side} "${port.key}" of ${port.node}`);
+		return port.index;
 	}
 
 	/**

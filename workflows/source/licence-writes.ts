@@ -9,6 +9,7 @@ import { keepWhere, noOp, setFields } from './base-nodes';
 import type { WorkflowGraph } from './graph';
 import { addBatchedPost, haloLookup, haloPostPayloads } from './halo-nodes';
 import {
+	CREATE_CHECK_INPUT,
 	CREATE_CHECK_OUTPUT,
 	LICENCE_OUTPUT,
 	psaCreateCheck,
@@ -47,13 +48,13 @@ const addOnParentsExpression = (licenceSync: string) => `={{ (() => {
 		$('${N.createLicences}').all().map((item) => [String(item.json.${HALO_LICENCE_FIELDS.westcoastLink}), item.json.id]),
 	);
 	const found = Object.fromEntries(
-		[...$('${N.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.update}), ...$('${N.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.existing})]
+		[...$('${N.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.update.index}), ...$('${N.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.existing.index})]
 			.flatMap((item) => item.json.records ?? [item.json])
 			.filter((record) => record.psaLicenceId !== null)
 			.map((record) => [String(record.westcoastSubscriptionId), record.psaLicenceId]),
 	);
 	const licenceOf = (id) => created[id] ?? found[id];
-	return $('${licenceSync}').all(${LICENCE_OUTPUT.create})
+	return $('${licenceSync}').all(${LICENCE_OUTPUT.create.index})
 		.flatMap((item) => item.json.records ?? [item.json])
 		.filter((record) => licenceOf(record.unresolvedParentSubscriptionId) && licenceOf(record.westcoastSubscriptionId))
 		.map((record) => ({
@@ -124,9 +125,9 @@ export function addLicenceWrites(
 	);
 	const skipped = graph.add(noOp(N.skipped, [x + 220, y + 400]));
 
-	graph.connect(licenceSync, confirm, LICENCE_OUTPUT.create, 0);
+	graph.connect(licenceSync, confirm, LICENCE_OUTPUT.create, CREATE_CHECK_INPUT.planned);
 	graph.connect(licenceSync, findLicences, LICENCE_OUTPUT.create);
-	graph.connect(findLicences, confirm, 0, 1);
+	graph.connect(findLicences, confirm, 0, CREATE_CHECK_INPUT.found);
 	graph.connect(confirm, create.batches, CREATE_CHECK_OUTPUT.create);
 	graph.connect(confirm, updateFound.batches, CREATE_CHECK_OUTPUT.update);
 	graph.connect(create.post, parents);

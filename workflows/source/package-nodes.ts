@@ -1,12 +1,14 @@
 /** This package's nodes (Westcoast Cloud, Mapping Resolver, Licence Sync) with the credentials the workflows name. */
 import { DEFAULT_HOLD_MINUTES, DEFAULT_LOCK_NAME, DEFAULT_WAIT_MINUTES } from '../../core/run-lock';
+import { LICENCE_SYNC_IO, MAPPING_RESOLVER_IO, PSA_CREATE_CHECK_IO } from '../../core/node-io';
 import { HALO_LIST_PAGE_SIZE, HALO_PRESET } from '../../core/psa/halo';
+import { WESTCOAST_CREDENTIAL_TYPE } from '../../core/westcoast/credential';
 import type { NodeSpec, Position } from './graph';
 
 export const PACKAGE = 'n8n-nodes-westcoast-cloud';
 
 export const WESTCOAST_CREDENTIAL = {
-	type: 'westcoastCloudApi',
+	type: WESTCOAST_CREDENTIAL_TYPE,
 	id: 'westcoast-cloud',
 	name: 'Westcoast Cloud',
 } as const;
@@ -202,8 +204,6 @@ export const psaCreateCheck = (
 			: { recordType },
 });
 
-export const CREATE_CHECK_OUTPUT = { create: 0, update: 1, existing: 2 } as const;
-
 /**
  * The lock every shipped workflow takes before its first read and gives back
  * after its last write, so that the daily sync and the imports (and two calls
@@ -234,19 +234,7 @@ export const runLock = (
 	executeOnce: true,
 });
 
-/** Licence Sync's outputs, and Mapping Resolver's. */
-export const LICENCE_OUTPUT = {
-	create: 0,
-	update: 1,
-	deactivate: 2,
-	unchanged: 3,
-	skipped: 4,
-	summary: 5,
-} as const;
-export const MAPPING_OUTPUT = {
-	mapped: 0,
-	create: 1,
-	addressChanges: 2,
-	review: 3,
-	table: 4,
-} as const;
+/** The ports of the planner nodes, from their I/O tables: connections and expressions name them. */
+export const { inputs: LICENCE_INPUT, outputs: LICENCE_OUTPUT } = LICENCE_SYNC_IO;
+export const { inputs: MAPPING_INPUT, outputs: MAPPING_OUTPUT } = MAPPING_RESOLVER_IO;
+export const { inputs: CREATE_CHECK_INPUT, outputs: CREATE_CHECK_OUTPUT } = PSA_CREATE_CHECK_IO;

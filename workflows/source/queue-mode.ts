@@ -6,6 +6,7 @@
  * Licence Sync's guard memory live in Postgres (the database queue mode
  * already runs on), reached with n8n's own Postgres node.
  */
+import type { Port } from '../../core/node-io';
 import { DEFAULT_HOLD_MINUTES, DEFAULT_LOCK_NAME, DEFAULT_WAIT_MINUTES } from '../../core/run-lock';
 import { ifAllTrue, stickyNote, stopWithError } from './base-nodes';
 import { stableId, type NodeSpec, type Position, type WorkflowGraph } from './graph';
@@ -244,7 +245,7 @@ export function addGuardMemoryStore(
 	variant: WorkflowVariant,
 	licenceSync: string,
 	[x, y]: Position,
-): { node: string; output: number } {
+): { node: string; output: Port | number } {
 	if (variant === 'single-process') return { node: licenceSync, output: LICENCE_OUTPUT.summary };
 	const store = graph.add(
 		postgresQuery(

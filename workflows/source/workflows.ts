@@ -23,6 +23,7 @@ import {
 	type Field,
 } from './base-nodes';
 import { addCustomerWrites, CUSTOMER_WRITE_NODES, CUSTOMER_WRITES_WIDTH } from './customer-writes';
+import type { Port } from '../../core/node-io';
 import { WorkflowGraph, type Position, type WorkflowJson } from './graph';
 import { haloReadFirstPage, haloReadPages } from './halo-nodes';
 import { addLicenceWrites, LICENCE_WRITE_NODES, LICENCE_WRITES_WIDTH } from './licence-writes';
@@ -30,8 +31,10 @@ import * as notes from './notes';
 import { addReportBranch, ALERT_FILE, buildAlertWorkflow, withAlert } from './report-nodes';
 import {
 	CREATE_CHECK_OUTPUT,
+	LICENCE_INPUT,
 	LICENCE_OUTPUT,
 	licenceSync,
+	MAPPING_INPUT,
 	MAPPING_OUTPUT,
 	mappingResolver,
 	psaListCheck,
@@ -249,8 +252,8 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 			updateSiteAddress: `={{ ${SYNCS_CUSTOMERS} && ${setting(SETTING.updateSiteAddress)} === true }}`,
 		}),
 	);
-	graph.connect(customers, mapCustomers, 0, 0);
-	graph.connect(clients.records, mapCustomers, 0, 1);
+	graph.connect(customers, mapCustomers, 0, MAPPING_INPUT.westcoast);
+	graph.connect(clients.records, mapCustomers, 0, MAPPING_INPUT.psa);
 	const customersDone = addCustomerWrites(
 		graph,
 		mapCustomers,
@@ -281,11 +284,11 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 	);
 	graph.connect(customersDone, thenSync);
 	graph.connect(thenSync, clientsAfter.read);
-	graph.connect(syncSubscriptions, mapForLicences, 0, 0);
-	graph.connect(clientsAfter.records, mapForLicences, 0, 1);
-	graph.connect(subscriptions.records, sync, 0, 0);
-	graph.connect(licences.records, sync, 0, 1);
-	graph.connect(mapForLicences, sync, MAPPING_OUTPUT.mapped, 2);
+	graph.connect(syncSubscriptions, mapForLicences, 0, MAPPING_INPUT.westcoast);
+	graph.connect(clientsAfter.records, mapForLicences, 0, MAPPING_INPUT.psa);
+	graph.connect(subscriptions.records, sync, 0, LICENCE_INPUT.subscriptions);
+	graph.connect(licences.records, sync, 0, LICENCE_INPUT.licences);
+	graph.connect(mapForLicences, sync, MAPPING_OUTPUT.mapped, LICENCE_INPUT.mappings);
 	addApproval(graph, variant, 'Licences', sync, [DAILY.licenceSync + 220, -1200], ['Customers']);
 	const writeEnds = addLicenceWrites(graph, sync, [DAILY.licenceSync, 0]);
 	const done = graph.add(
@@ -312,8 +315,8 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 }
 
 /** Records of one output: the planners and PSA Create Check emit one item per record. */
-const recordsOf = (node: string, output: number) => `$('${node}').all(${output}).length`;
-const countOf = (node: string, output: number) => `={{ ${recordsOf(node, output)} }}`;
+const recordsOf = (node: string, output: Port) => `$('${node}').all(${output.index}).length`;
+const countOf = (node: string, output: Port) => `={{ ${recordsOf(node, output)} }}`;
 
 const IMPORT_CUSTOMERS_X = 1320;
 /** Where the customer import's summary goes: right of the customer writes. */
@@ -351,17 +354,17 @@ function buildImportCustomers(variant: WorkflowVariant): WorkflowJson {
 	);
 	addWritesLock(graph, variant, [440, -160], [valid, customers], { guardMemory: false });
 	graph.connect(customers, clients.read);
-	graph.connect(customers, mapCustomers, 0, 0);
-	graph.connect(clients.records, mapCustomers, 0, 1);
+	graph.connect(customers, mapCustomers, 0, MAPPING_INPUT.westcoast);
+	graph.connect(clients.records, mapCustomers, 0, MAPPING_INPUT.psa);
 	const done = addCustomerWrites(graph, mapCustomers, [IMPORT_CUSTOMERS_X, 0]);
 	addApproval(graph, variant, 'Customers', mapCustomers, [IMPORT_CUSTOMERS_X + 220, -400]);
 
-	const count = (output: number) => countOf(NODE.mapCustomers, output);
+	const count = (output: Port) => countOf(NODE.mapCustomers, output);
 	// The creates left after the check just before them (it runs only when there are creates).
-	const confirmed = (output: number) =>
+	const confirmed = (output: Port) =>
 		`={{ $('${NODE.confirmClientCreates}').isExecuted ? ${recordsOf(NODE.confirmClientCreates, output)} : 0 }}`;
 	// Mapped also carries links to Westcoast customers gone from the read (westcoastDeleted), for Licence Sync.
-	const linked = `$('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped}).filter((item) => item.json.westcoastDeleted !== true)`;
+	const linked = `$('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped.index}).filter((item) => item.json.westcoastDeleted !== true)`;
 	const fields: Field[] = [
 		{ name: 'mapped', type: 'number', value: `={{ ${linked}.length }}` },
 		{
@@ -372,12 +375,12 @@ function buildImportCustomers(variant: WorkflowVariant): WorkflowJson {
 		{
 			name: 'deletedInWestcoast',
 			type: 'number',
-			value: `={{ $('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped}).length - ${linked}.length }}`,
+			value: `={{ $('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped.index}).length - ${linked}.length }}`,
 		},
 		{
 			name: 'linksStored',
 			type: 'number',
-			value: `={{ $('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped}).filter((item) => item.json.link != null).length }}`,
+			value: `={{ $('${NODE.mapCustomers}').all(${MAPPING_OUTPUT.mapped.index}).filter((item) => item.json.link != null).length }}`,
 		},
 		{ name: 'created', type: 'number', value: confirmed(CREATE_CHECK_OUTPUT.create) },
 		{ name: 'foundBeforeCreate', type: 'number', value: confirmed(CREATE_CHECK_OUTPUT.existing) },
@@ -456,11 +459,11 @@ function buildImportSubscriptions(variant: WorkflowVariant): WorkflowJson {
 	graph.connect(customers, subscriptions.read);
 	graph.connect(subscriptions.read, licences.read);
 	graph.connect(licences.check, clients.read);
-	graph.connect(customers, mapCustomers, 0, 0);
-	graph.connect(clients.records, mapCustomers, 0, 1);
-	graph.connect(subscriptions.records, sync, 0, 0);
-	graph.connect(licences.records, sync, 0, 1);
-	graph.connect(mapCustomers, sync, MAPPING_OUTPUT.mapped, 2);
+	graph.connect(customers, mapCustomers, 0, MAPPING_INPUT.westcoast);
+	graph.connect(clients.records, mapCustomers, 0, MAPPING_INPUT.psa);
+	graph.connect(subscriptions.records, sync, 0, LICENCE_INPUT.subscriptions);
+	graph.connect(licences.records, sync, 0, LICENCE_INPUT.licences);
+	graph.connect(mapCustomers, sync, MAPPING_OUTPUT.mapped, LICENCE_INPUT.mappings);
 
 	addApproval(graph, variant, 'Licences', sync, [IMPORT_LICENCE_SYNC_X + 220, -1200]);
 	const writeEnds = addLicenceWrites(graph, sync, [IMPORT_LICENCE_SYNC_X, 0]);
@@ -477,12 +480,12 @@ function buildImportSubscriptions(variant: WorkflowVariant): WorkflowJson {
 				{
 					name: 'licences',
 					type: 'object',
-					value: `={{ $('${NODE.licenceSync}').all(${LICENCE_OUTPUT.summary})[0].json }}`,
+					value: `={{ $('${NODE.licenceSync}').all(${LICENCE_OUTPUT.summary.index})[0].json }}`,
 				},
 				{
 					name: 'foundBeforeCreate',
 					type: 'number',
-					value: `={{ $('${NODE.confirmLicenceCreates}').isExecuted ? ${recordsOf(NODE.confirmLicenceCreates, CREATE_CHECK_OUTPUT.update)} + $('${NODE.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.existing}).length : 0 }}`,
+					value: `={{ $('${NODE.confirmLicenceCreates}').isExecuted ? ${recordsOf(NODE.confirmLicenceCreates, CREATE_CHECK_OUTPUT.update)} + $('${NODE.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.existing.index}).length : 0 }}`,
 				},
 				...noticeFields(['Licences']),
 			],

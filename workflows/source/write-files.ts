@@ -1,7 +1,7 @@
 /**
  * Writes workflows/*.json from these sources:
  * `npx ts-node --transpile-only workflows/source/write-files.ts`.
- * The real-n8n test fails when a committed file differs from what this builds.
+ * A unit test (test/unit/workflow-files.test.ts) fails when a committed file differs from what this builds.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

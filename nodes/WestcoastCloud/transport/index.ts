@@ -1,7 +1,6 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
@@ -13,12 +12,13 @@ import {
 	COMPANY_FIELDS,
 	PARAMETERS,
 	RESELLER_CONTEXT_CALLS,
-	SESSION_HEADER,
-	SESSION_SCHEME,
+	resellerCompanyQuery,
 	type MarketplaceCall,
 } from '../../../core/westcoast/protocol';
+import { WESTCOAST_CREDENTIAL_TYPE } from '../../../core/westcoast/credential';
 import { RecordReader } from '../../../core/westcoast/record';
-import { callUrl, parseMarketplaceUrl } from '../../../core/westcoast/url';
+import { marketplaceRequest } from '../../../core/westcoast/request';
+import { parseMarketplaceUrl } from '../../../core/westcoast/url';
 import {
 	faultError,
 	interpretResponse,
@@ -30,15 +30,12 @@ import {
 import { redact } from '../../../core/westcoast/redact';
 import { describeNetworkError, networkErrorCode } from '../../../core/westcoast/network';
 import {
-	DEFAULT_TIMEOUT_MS,
 	isRetryableNetworkError,
 	isWaitTooLong,
 	requestLimits,
 	retryDelayMs,
 } from '../../../core/westcoast/retry';
 import { sessionTokenFor } from '../../../core/westcoast/session';
-
-export const CREDENTIAL_TYPE = 'westcoastCloudApi';
 
 export interface WestcoastCredentials {
 	marketplaceUrl: string;
@@ -59,37 +56,6 @@ export interface CallOptions {
 }
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
-
-/**
- * The HTTP request for one marketplace call. Answers come back as text with
- * their status so that faults, HTML pages and redirects are read here, not by
- * the HTTP client. Node calls get the session header from the credential's
- * `authenticate`; its own login passes `sessionToken` to add it here.
- */
-export function marketplaceRequest(
-	baseUrl: string,
-	call: MarketplaceCall,
-	body: object,
-	timeoutMs = DEFAULT_TIMEOUT_MS,
-	sessionToken?: string,
-): IHttpRequestOptions {
-	return {
-		method: 'POST',
-		url: callUrl(baseUrl, call),
-		body: JSON.stringify(body),
-		headers: {
-			'Content-Type': 'application/json',
-			Accept: 'application/json',
-			...(sessionToken ? { [SESSION_HEADER]: `${SESSION_SCHEME} ${sessionToken}` } : {}),
-		},
-		encoding: 'text',
-		json: false,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		disableFollowRedirect: true,
-		timeout: timeoutMs,
-	};
-}
 
 /** What to do after one attempt at a call. */
 type Step =
@@ -136,7 +102,7 @@ export async function callMarketplace<T = unknown>(
 	options: CallOptions = {},
 ): Promise<T> {
 	const { maxRetries, timeoutMs } = requestLimits(options);
-	const credentials = await this.getCredentials<WestcoastCredentials>(CREDENTIAL_TYPE);
+	const credentials = await this.getCredentials<WestcoastCredentials>(WESTCOAST_CREDENTIAL_TYPE);
 	const secrets: Array<string | undefined> = [credentials.password, credentials.sessionToken];
 	const url = parseMarketplaceUrl(credentials.marketplaceUrl);
 	if (!url.ok) throw new MarketplaceError('http', url.problem, { connectionCase: 'invalidUrl' });
@@ -156,7 +122,7 @@ export async function callMarketplace<T = unknown>(
 		const sent = await this.helpers.httpRequestWithAuthentication
 			.call(
 				this,
-				CREDENTIAL_TYPE,
+				WESTCOAST_CREDENTIAL_TYPE,
 				{ ...request },
 				reloginNow ? withoutSessionToken(this, credentials) : undefined,
 			)
@@ -303,12 +269,12 @@ export async function marketplaceList<T>(
  * is given is empty, so the stored credential is passed with the token blanked.
  */
 function withoutSessionToken(context: Context, credentials: WestcoastCredentials) {
-	const stored = context.getNode().credentials?.[CREDENTIAL_TYPE];
+	const stored = context.getNode().credentials?.[WESTCOAST_CREDENTIAL_TYPE];
 	return {
 		credentialsDecrypted: {
 			id: stored?.id ?? '',
 			name: stored?.name ?? '',
-			type: CREDENTIAL_TYPE,
+			type: WESTCOAST_CREDENTIAL_TYPE,
 			data: { ...credentials, sessionToken: '' },
 		},
 	};
@@ -317,7 +283,7 @@ function withoutSessionToken(context: Context, credentials: WestcoastCredentials
 /** The session token as stored now (a login during the call replaces the one read at its start). */
 async function currentSessionToken(context: Context): Promise<string | undefined> {
 	const credentials = await context
-		.getCredentials<WestcoastCredentials>(CREDENTIAL_TYPE)
+		.getCredentials<WestcoastCredentials>(WESTCOAST_CREDENTIAL_TYPE)
 		.catch(() => undefined);
 	return credentials?.sessionToken;
 }
@@ -348,20 +314,16 @@ export function toNodeError(
 	});
 }
 
-/**
- * How `GetCompany` names the reseller's company: the credential's Reseller
- * Account ID, or nothing, which means the logged-in user's own company.
- */
-export async function resellerCompanyQuery(this: Context): Promise<IDataObject> {
-	const { resellerAccountId: configured } =
-		await this.getCredentials<WestcoastCredentials>(CREDENTIAL_TYPE);
-	const accountId = configured?.toString().trim();
-	return accountId ? { [PARAMETERS.accountId]: accountIdValue(accountId) } : {};
+/** The `GetCompany` query for the reseller's company, from the node's credential. */
+export async function resellerCompany(this: Context): Promise<IDataObject> {
+	const { resellerAccountId } =
+		await this.getCredentials<WestcoastCredentials>(WESTCOAST_CREDENTIAL_TYPE);
+	return resellerCompanyQuery(resellerAccountId);
 }
 
 /** The reseller's account ID, read from the marketplace when the credential does not set it. */
 export async function resellerAccountId(this: Context, options: CallOptions = {}): Promise<string> {
-	const query = await resellerCompanyQuery.call(this);
+	const query = await resellerCompany.call(this);
 	const configured = query[PARAMETERS.accountId];
 	if (configured !== undefined) return String(configured);
 	const company = await marketplaceCall.call(this, CALLS.getCompany, query, options);

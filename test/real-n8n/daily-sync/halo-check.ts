@@ -14,7 +14,7 @@ import {
 	isActive,
 	seatsOf,
 	termsOf,
-} from './westcoast-facts';
+} from '../../../harness/daily-sync/westcoast-facts';
 
 export interface HaloCheck {
 	westcoast: WestcoastState;

@@ -18,20 +18,20 @@ import {
 	NODE,
 	queueModeFile,
 } from '../../../workflows/source/workflows';
-import { sandboxCredentials } from '../daily-sync/credentials';
+import { sandboxCredentials } from '../../../harness/daily-sync/credentials';
 import { ALERT_FILE } from '../../../workflows/source/report-nodes';
-import { callWebhook, publishWorkflow, waitForWebhook } from '../daily-sync/webhooks';
-import { readWorkflowFile, withProductionTrigger, withSettings } from '../daily-sync/workflow-file';
-import { createN8nHome, findFreePort, type N8nHome } from '../home';
+import { callWebhook, publishWorkflow, waitForWebhook } from '../../../harness/daily-sync/webhooks';
+import { readWorkflowFile, withProductionTrigger, withSettings } from '../../../harness/daily-sync/workflow-file';
+import { createN8nHome, findFreePort, type N8nHome } from '../../../harness/real-n8n/home';
 import {
 	importCredentials,
 	importWorkflow,
 	type CredentialToImport,
 	type WorkflowToImport,
-} from '../cli';
-import { installPackage, packPackage } from '../install';
-import { seconds, silentLog, startProcessGroup, type GroupProcess, type Log } from '../process';
-import { startN8nServer, type N8nServer } from '../server';
+} from '../../../harness/real-n8n/cli';
+import { installPackage, packPackage } from '../../../harness/real-n8n/install';
+import { seconds, silentLog, startProcessGroup, type GroupProcess, type Log } from '../../../harness/real-n8n/process';
+import { startN8nServer, type N8nServer } from '../../../harness/real-n8n/server';
 import { startHaloGate, type HaloGate } from './gate';
 import {
 	ensureQueueServices,

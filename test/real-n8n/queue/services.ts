@@ -10,15 +10,15 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-import { findFreePort } from '../home';
-import { REPO_ROOT } from '../install';
+import { findFreePort } from '../../../harness/real-n8n/home';
+import { REPO_ROOT } from '../../../harness/real-n8n/install';
 import {
 	assertSucceeded,
 	runProcess,
 	startProcessGroup,
 	type GroupProcess,
 	type Log,
-} from '../process';
+} from '../../../harness/real-n8n/process';
 import { waitFor } from './wait';
 
 const INSTALL_SCRIPT = path.join(REPO_ROOT, 'scripts', 'install-queue-services.sh');

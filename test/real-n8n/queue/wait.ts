@@ -1,4 +1,4 @@
-import { seconds, type GroupProcess } from '../process';
+import { seconds, type GroupProcess } from '../../../harness/real-n8n/process';
 
 const POLL_INTERVAL_MS = 250;
 

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { resellerCompanyQuery } from '../../transport';
+import { resellerCompany } from '../../transport';
 import { requestOptionsCollection, simplifyProperty } from '../common.descriptions';
-import { companyItems } from '../shared';
+import { companyItems } from '../records';
 
 const properties: INodeProperties[] = [simplifyProperty, requestOptionsCollection];
 
@@ -17,5 +17,5 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	return await companyItems(this, itemIndex, await resellerCompanyQuery.call(this));
+	return await companyItems(this, itemIndex, await resellerCompany.call(this));
 }

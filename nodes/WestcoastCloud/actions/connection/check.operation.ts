@@ -8,9 +8,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { diagnoseConnection } from '../../../../core/westcoast/connection-test';
 import { accountIdValue, CALLS, PARAMETERS } from '../../../../core/westcoast/protocol';
-import { callMarketplace, CREDENTIAL_TYPE, type WestcoastCredentials } from '../../transport';
+import { WESTCOAST_CREDENTIAL_TYPE } from '../../../../core/westcoast/credential';
+import { callMarketplace, type WestcoastCredentials } from '../../transport';
 import { requestOptionsCollection } from '../common.descriptions';
-import { callOptions } from '../shared';
+import { callOptions } from '../records';
 
 const properties: INodeProperties[] = [requestOptionsCollection];
 
@@ -29,7 +30,10 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const options = callOptions(this, itemIndex);
-	const credentials = await this.getCredentials<WestcoastCredentials>(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await this.getCredentials<WestcoastCredentials>(
+		WESTCOAST_CREDENTIAL_TYPE,
+		itemIndex,
+	);
 	const diagnosis = await diagnoseConnection(credentials, {
 		readCompany: async (query) =>
 			await callMarketplace.call(this, CALLS.getCompany, query, { ...options, freshLogin: true }),

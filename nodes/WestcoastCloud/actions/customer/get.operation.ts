@@ -6,7 +6,7 @@ import {
 	requestOptionsCollection,
 	simplifyProperty,
 } from '../common.descriptions';
-import { companyItems } from '../shared';
+import { companyItems } from '../records';
 import { accountIdValue, PARAMETERS } from '../../../../core/westcoast/protocol';
 
 const properties: INodeProperties[] = [

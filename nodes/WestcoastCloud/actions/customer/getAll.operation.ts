@@ -23,7 +23,7 @@ import {
 	simplifyProperty,
 	stateFilterProperty,
 } from '../common.descriptions';
-import { applyLimit, callOptions, filterRecords, shapeRecords } from '../shared';
+import { applyLimit, callOptions, filterRecords, shapeRecords } from '../records';
 
 const properties: INodeProperties[] = [
 	returnAllProperty,

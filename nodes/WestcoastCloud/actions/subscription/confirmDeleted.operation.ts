@@ -23,7 +23,7 @@ import {
 import { isRecord } from '../../../../core/read';
 import { RecordReader } from '../../../../core/westcoast/record';
 import { asMarketplaceError, callMarketplace, toNodeError } from '../../transport';
-import { callOptions } from '../shared';
+import { callOptions } from '../records';
 
 const properties: INodeProperties[] = [
 	{

@@ -11,8 +11,9 @@ import { isRecord } from '../../../../core/read';
 import { field, RecordReader, type MarketplaceRecord } from '../../../../core/westcoast/record';
 import { marketplaceCall } from '../../transport';
 import { simplifyProperty } from '../common.descriptions';
-import { callOptions, shapeRecords } from '../shared';
-import { includeAddonsProperty, subscriptionOptions, subscriptionSimplifier } from './options';
+import { callOptions, shapeRecords } from '../records';
+import { subscriptionSimplifier } from './simplifier';
+import { includeAddonsProperty, subscriptionOptions } from './subscription.descriptions';
 
 const properties: INodeProperties[] = [
 	{

@@ -22,13 +22,13 @@ import {
 	simplifyProperty,
 	stateFilterProperty,
 } from '../common.descriptions';
-import { applyLimit, callOptions, filterRecords, shapeRecords } from '../shared';
+import { applyLimit, callOptions, filterRecords, shapeRecords } from '../records';
+import { subscriptionSimplifier } from './simplifier';
 import {
 	includeAddonsProperty,
 	outputFieldsProperty,
 	subscriptionOptions,
-	subscriptionSimplifier,
-} from './options';
+} from './subscription.descriptions';
 
 const properties: INodeProperties[] = [
 	{

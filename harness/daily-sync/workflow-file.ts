@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { WORKFLOWS_DIR } from '../../../workflows/source/write-files';
-import { SETTINGS_NODE, type SettingValues } from '../../../workflows/source/settings';
-import { stableId } from '../../../workflows/source/graph';
-import { DAILY_SYNC_FILE, NODE } from '../../../workflows/source/workflows';
-import type { WorkflowToImport } from '../real-n8n';
+import { WORKFLOWS_DIR } from '../../workflows/source/write-files';
+import { SETTINGS_NODE, type SettingValues } from '../../workflows/source/settings';
+import { stableId } from '../../workflows/source/graph';
+import { DAILY_SYNC_FILE, NODE } from '../../workflows/source/workflows';
+import type { WorkflowToImport } from '../real-n8n/real-n8n';
 
 export function readWorkflowFile(file: string): WorkflowToImport {
 	return JSON.parse(readFileSync(path.join(WORKFLOWS_DIR, file), 'utf8')) as WorkflowToImport;

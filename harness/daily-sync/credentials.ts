@@ -1,8 +1,8 @@
 /** The credentials the shipped workflows name (by name; imported before them, so that the import assigns them), pointed at the sandboxes. */
-import type { PairedSandboxes } from '../../../sandbox/paired';
-import { HALO_CREDENTIAL, WESTCOAST_CREDENTIAL } from '../../../workflows/source/package-nodes';
-import type { CredentialToImport } from '../real-n8n';
-import { westcoastCredential } from '../westcoast-workflows';
+import type { PairedSandboxes } from '../../sandbox/paired';
+import { HALO_CREDENTIAL, WESTCOAST_CREDENTIAL } from '../../workflows/source/package-nodes';
+import type { CredentialToImport } from '../real-n8n/real-n8n';
+import { westcoastCredential } from '../real-n8n/westcoast-workflows';
 
 export function sandboxCredentials({ westcoast, halo }: PairedSandboxes): CredentialToImport[] {
 	return [

@@ -1,3 +1,4 @@
+/** What the read operations share: their request options, filters, limit, and records shaped into items. */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 

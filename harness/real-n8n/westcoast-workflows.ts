@@ -1,7 +1,7 @@
+import { WESTCOAST_CREDENTIAL_TYPE } from '../../core/westcoast/credential';
 import type { CredentialToImport, WorkflowToImport } from './cli';
 
 export const WESTCOAST_NODE_TYPE = 'n8n-nodes-westcoast-cloud.westcoastCloud';
-export const WESTCOAST_CREDENTIAL_TYPE = 'westcoastCloudApi';
 
 export interface WestcoastLogin {
 	marketplaceUrl: string;

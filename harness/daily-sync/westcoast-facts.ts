@@ -2,8 +2,8 @@
  * What the Westcoast sandbox's raw data says, read here without the
  * package's readers or planners: the test's own view of seats, end dates and names.
  */
-import type { HaloState } from '../../../sandbox/halo';
-import type { SandboxSubscription, WestcoastState } from '../../../sandbox/westcoast';
+import type { HaloState } from '../../sandbox/halo';
+import type { SandboxSubscription, WestcoastState } from '../../sandbox/westcoast';
 
 export const isActive = (record: { AccountState: string }) => record.AccountState === 'Active';
 

@@ -13,6 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
+import { WESTCOAST_CREDENTIAL_TYPE } from '../../core/westcoast/credential';
 import { WestcoastCloudApi } from '../../credentials/WestcoastCloudApi.credentials';
 import { TestCredentialsHelper, type StoredCredential } from './credentials-helper';
 import { createNodeTypes } from './node-types';
@@ -48,7 +49,7 @@ export interface WorkflowResult {
 const UNUSED_BASE_URL = 'http://127.0.0.1:5678';
 
 export const credentialTypes = new Map<string, ICredentialType>([
-	['westcoastCloudApi', new WestcoastCloudApi()],
+	[WESTCOAST_CREDENTIAL_TYPE, new WestcoastCloudApi()],
 ]);
 
 export function createCredentialsHelper(

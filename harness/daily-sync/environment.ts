@@ -2,10 +2,10 @@
  * The daily-sync workflow file in the real n8n against both sandboxes: one
  * n8n home reused across runs, and each run's Halo requests told apart.
  */
-import { startPairedSandboxes, type PairedSandboxes } from '../../../sandbox/paired';
-import type { HaloRequestLogEntry } from '../../../sandbox/halo';
-import type { Dialect } from '../../../sandbox/westcoast';
-import { SETTING, type SettingValues } from '../../../workflows/source/settings';
+import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
+import type { HaloRequestLogEntry } from '../../sandbox/halo';
+import type { Dialect } from '../../sandbox/westcoast';
+import { SETTING, type SettingValues } from '../../workflows/source/settings';
 import {
 	createN8nHome,
 	executeWorkflow,
@@ -17,7 +17,7 @@ import {
 	type ExecutionResult,
 	type Log,
 	type N8nHome,
-} from '../real-n8n';
+} from '../real-n8n/real-n8n';
 import { sandboxCredentials } from './credentials';
 import { readDailySyncWorkflow, withSettings } from './workflow-file';
 

@@ -16,8 +16,8 @@ import {
 	startDailySyncEnvironment,
 	type DailySyncEnvironment,
 	type EnvironmentOptions,
-} from '../daily-sync/environment';
-import { readWorkflowFile } from '../daily-sync/workflow-file';
+} from '../../daily-sync/environment';
+import { readWorkflowFile } from '../../daily-sync/workflow-file';
 import { startN8nServer, type N8nServer } from '../server';
 import { launchBrowser, signedInPage } from './browser';
 import { panelGallery, type GalleryNode } from './panels';

@@ -1,7 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { fieldsLicenceSyncReads } from '../../../../core/licences/subscriptions';
-import { simplifySubscription } from '../../../../core/westcoast/simplify';
 import { optionsCollection } from '../../../shared/descriptions';
 import { requestOptionProperties } from '../common.descriptions';
 
@@ -50,12 +48,3 @@ export const outputFieldsProperty: INodeProperties = {
 	default: 'all',
 	description: 'Which fields each simplified subscription carries (with Simplify on)',
 };
-
-export function subscriptionSimplifier(context: IExecuteFunctions, itemIndex: number) {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const quantityField = (options.quantityField as string | undefined) ?? '';
-	if (options.outputFields === 'licenceSync')
-		return (subscription: unknown) =>
-			fieldsLicenceSyncReads(simplifySubscription(subscription, quantityField));
-	return (subscription: unknown) => simplifySubscription(subscription, quantityField);
-}

@@ -1,6 +1,6 @@
 /** The import workflows on a running n8n: published (so `n8n start` activates them) and called on their webhooks. */
-import type { N8nHome } from '../real-n8n';
-import { assertSucceeded, runProcess } from '../process';
+import type { N8nHome } from '../real-n8n/real-n8n';
+import { assertSucceeded, runProcess } from '../real-n8n/process';
 
 const PUBLISH_TIMEOUT_MS = 60_000;
 const WEBHOOK_TIMEOUT_MS = 120_000;
