@@ -3,6 +3,7 @@
  * module), the expressions other nodes read it with, and the check that
  * stops a run on a value the workflow cannot use.
  */
+import { HALO_TOP_LEVEL_ID } from '../../core/psa/halo';
 import { ifAllTrue, setFields, stopWithError, type Field } from './base-nodes';
 import type { Position, WorkflowGraph } from './graph';
 
@@ -91,7 +92,8 @@ export function addSettings(
 		]);
 	if (names.includes(SETTING.topLevel))
 		rules.push([
-			`/^(\\d{1,9})?$/.test(String(${setting(SETTING.topLevel)} ?? '').trim())`,
+			// Halo's own rule (core/psa/halo.ts), or empty.
+			`(${HALO_TOP_LEVEL_ID}.test(String(${setting(SETTING.topLevel)} ?? '').trim()) || String(${setting(SETTING.topLevel)} ?? '').trim() === '')`,
 			`"${SETTING.topLevel}" empty or the number of a Halo top level (e.g. 12)`,
 		]);
 	if (names.includes(SETTING.approveOver))
