@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -40,6 +41,8 @@ function runN8n(
 		timeoutMs,
 		cwd: home.userFolder,
 		env: home.env,
+		// The commands print their result and exit at once: a pipe would lose its tail.
+		stdoutFile: path.join(home.userFolder, `stdout-${randomUUID()}.log`),
 	});
 }
 

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 
 /** A progress-line sink (a test's console, a demo's stdout). */
 export type Log = (line: string) => void;
@@ -23,6 +24,14 @@ export interface RunProcessOptions {
 	input?: Buffer;
 	onStdoutLine?: (line: string) => void;
 	onStderrLine?: (line: string) => void;
+	/**
+	 * Stdout goes to this file (read, then deleted, once the process ended)
+	 * instead of a pipe: Node writes to a pipe asynchronously, so a program
+	 * that calls process.exit() right after printing a large result (n8n's
+	 * CLI commands) loses its tail when the reader is slow; file writes are
+	 * synchronous. Not with onStdoutLine.
+	 */
+	stdoutFile?: string;
 }
 
 export class ProcessTimeoutError extends Error {}
@@ -60,22 +69,32 @@ export function runProcess(
 ): Promise<ProcessResult> {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
+		if (options.stdoutFile && options.onStdoutLine)
+			throw new Error(`${options.label}: stdoutFile and onStdoutLine do not go together`);
+		const stdoutFd = options.stdoutFile ? openSync(options.stdoutFile, 'w', 0o600) : undefined;
 		const child = spawn(command, args, {
 			cwd: options.cwd,
 			env: options.env,
-			stdio: ['pipe', 'pipe', 'pipe'],
+			stdio: ['pipe', stdoutFd ?? 'pipe', 'pipe'],
 			detached: true,
 		});
+		if (stdoutFd !== undefined) closeSync(stdoutFd);
+		const fileOutput = () => {
+			if (!options.stdoutFile) return '';
+			const text = readFileSync(options.stdoutFile, 'utf8');
+			rmSync(options.stdoutFile, { force: true });
+			return text;
+		};
 		let stdout = '';
 		let stderr = '';
 		let timedOut = false;
 		const stdoutLines = lineSplitter(options.onStdoutLine);
 		const stderrLines = lineSplitter(options.onStderrLine);
-		child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+		child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
 			stdout += chunk;
 			stdoutLines.push(chunk);
 		});
-		child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+		child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
 			stderr += chunk;
 			stderrLines.push(chunk);
 		});
@@ -84,16 +103,18 @@ export function runProcess(
 			killProcessGroup(child, 'SIGKILL');
 		}, options.timeoutMs);
 		// An early exit (e.g. a failed start) must not surface as an EPIPE on stdin.
-		child.stdin.on('error', () => undefined);
-		child.stdin.end(options.input);
+		child.stdin?.on('error', () => undefined);
+		child.stdin?.end(options.input);
 		child.on('error', (error) => {
 			clearTimeout(timer);
+			if (options.stdoutFile) rmSync(options.stdoutFile, { force: true });
 			reject(new Error(`${options.label}: could not start ${command}: ${error.message}`));
 		});
 		child.on('close', (exitCode, signal) => {
 			clearTimeout(timer);
 			stdoutLines.flush();
 			stderrLines.flush();
+			stdout += fileOutput();
 			if (timedOut) {
 				const seconds = Math.round(options.timeoutMs / 1000);
 				const output = tail(`${stdout}\n${stderr}`);

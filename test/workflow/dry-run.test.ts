@@ -89,7 +89,9 @@ describe.each(SYNC_FILES)('%s', (file) => {
 		for (const kind of kinds) {
 			const { plan } = approvalNodes(kind);
 			const [[planner, output]] = feeders(workflow, plan);
-			expect(output).toBe(kind === 'Customers' ? MAPPING_OUTPUT.table.index : LICENCE_OUTPUT.summary.index);
+			expect(output).toBe(
+				kind === 'Customers' ? MAPPING_OUTPUT.table.index : LICENCE_OUTPUT.summary.index,
+			);
 			// n8n (execution order v1) runs the topmost child first: the approval before any write
 			// branch (a node with several inputs waits for all of them, wherever it sits).
 			const children = (workflow.connections[planner]?.main ?? [])

@@ -99,7 +99,9 @@ export class WorkflowGraph {
 	 * The workflow file. `complete` adds what is derived from the whole graph
 	 * (the write gates) before the layout, so that every node is placed by it.
 	 */
-	toJson(complete: (workflow: WorkflowJson) => WorkflowJson = (workflow) => workflow): WorkflowJson {
+	toJson(
+		complete: (workflow: WorkflowJson) => WorkflowJson = (workflow) => workflow,
+	): WorkflowJson {
 		const workflow = complete({
 			id: this.id,
 			name: this.name,
