@@ -142,6 +142,20 @@ export const collectField = (
 	},
 });
 
+/** Remove Duplicates: the first input item of each value of `field` (a whole-list node). */
+export const firstPerValue = (name: string, position: Position, field: string): NodeSpec => ({
+	name,
+	type: 'n8n-nodes-base.removeDuplicates',
+	typeVersion: 2,
+	position,
+	parameters: {
+		operation: 'removeDuplicateInputItems',
+		compare: 'selectedFields',
+		fieldsToCompare: field,
+		options: {},
+	},
+});
+
 /**
  * Merge (append) as a barrier: in execution order v1 it runs once all inputs
  * have arrived, or, when some never will (nothing to write), once nothing

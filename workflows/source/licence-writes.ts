@@ -5,7 +5,7 @@ import {
 	HALO_LIST_KEY,
 	HALO_LOOKUP_FILTERS,
 } from '../../core/psa/halo';
-import { keepWhere, noOp, setFields } from './base-nodes';
+import { firstPerValue, keepWhere, noOp, setFields } from './base-nodes';
 import type { WorkflowGraph } from './graph';
 import { addBatchedPost, haloLookup, haloPostPayloads } from './halo-nodes';
 import {
@@ -17,6 +17,7 @@ import {
 } from './package-nodes';
 
 export const LICENCE_WRITE_NODES = {
+	clientsWithCreates: 'Clients with Licence Creates',
 	findClientLicences: "Halo: Find Clients' Licences",
 	confirmLicenceCreates: 'Confirm Licence Creates',
 	licenceCreateBatches: 'Licence Creates in Batches',
@@ -76,11 +77,18 @@ export function addLicenceWrites(
 	licenceSync: string,
 	[x, y]: [number, number],
 ): string[] {
-	// One lookup per planned create: Licence Sync emits one item per change.
+	// One lookup per client with licence creates (PSA Create Check pools what they find).
+	const clients = graph.add(
+		firstPerValue(N.clientsWithCreates, [x + 220, y - 600], 'psaCustomerId'),
+	);
 	const findLicences = graph.add(
-		haloLookup(N.findClientLicences, [x + 220, y - 600], HALO_ENTITIES.licence, HALO_LIST_KEY.licence, [
-			{ name: HALO_LOOKUP_FILTERS.licenceClientId, value: '={{ $json.psaCustomerId }}' },
-		]),
+		haloLookup(
+			N.findClientLicences,
+			[x + 220, y - 600],
+			HALO_ENTITIES.licence,
+			HALO_LIST_KEY.licence,
+			[{ name: HALO_LOOKUP_FILTERS.licenceClientId, value: '={{ $json.psaCustomerId }}' }],
+		),
 	);
 	const confirm = graph.add(
 		psaCreateCheck(N.confirmLicenceCreates, [x + 440, y - 400], 'licences'),
@@ -108,7 +116,9 @@ export function addLicenceWrites(
 	const toLink = graph.add(
 		keepWhere(N.addOnsToLink, [x + 1100, y - 200], ['$json.payloads.length > 0']),
 	);
-	const link = graph.add(haloPostPayloads(N.linkAddOns, [x + 1320, y - 200], HALO_ENTITIES.licence));
+	const link = graph.add(
+		haloPostPayloads(N.linkAddOns, [x + 1320, y - 200], HALO_ENTITIES.licence),
+	);
 	const update = addBatchedPost(
 		graph,
 		[N.licenceUpdateBatches, N.updateLicences],
@@ -126,7 +136,8 @@ export function addLicenceWrites(
 	const skipped = graph.add(noOp(N.skipped, [x + 220, y + 400]));
 
 	graph.connect(licenceSync, confirm, LICENCE_OUTPUT.create, CREATE_CHECK_INPUT.planned);
-	graph.connect(licenceSync, findLicences, LICENCE_OUTPUT.create);
+	graph.connect(licenceSync, clients, LICENCE_OUTPUT.create);
+	graph.connect(clients, findLicences);
 	graph.connect(findLicences, confirm, 0, CREATE_CHECK_INPUT.found);
 	graph.connect(confirm, create.batches, CREATE_CHECK_OUTPUT.create);
 	graph.connect(confirm, updateFound.batches, CREATE_CHECK_OUTPUT.update);
