@@ -34,7 +34,7 @@ export function readManualMappings(rows: readonly unknown[]): {
 		review.push({
 			subject: 'manualMapping',
 			reason: 'invalidManualMapping',
-			message: `Manual mapping row ${manualMappingIndex}: ${field} is missing or not text.`,
+			message: `Manual mapping row ${manualMappingIndex + 1}: ${field} is missing or not text.`,
 			manualMappingIndex,
 			field,
 		});
@@ -72,7 +72,7 @@ export function unusedManualRows(
 		.map((row) => ({
 			subject: 'manualMapping',
 			reason: 'manualMappingUnused',
-			message: `Manual mapping row ${row.manualMappingIndex}: "${row.westcoast}" is no Westcoast customer ID or name in the input.`,
+			message: `Manual mapping row ${row.manualMappingIndex + 1}: "${row.westcoast}" is no Westcoast customer ID or name in the input.`,
 			manualMappingIndex: row.manualMappingIndex,
 			psaId: row.psaId,
 		}));

@@ -437,6 +437,9 @@ describe('review reasons', () => {
 		expect(reviewed(plan, 'manualMappingUnused')).toEqual([
 			expect.objectContaining({ subject: 'manualMapping', manualMappingIndex: 1, psaId: '1' }),
 		]);
+		// A person counts the Manual Mappings list from 1, as the node's manualMappingRow does.
+		expect(reviewed(plan, 'invalidManualMapping')[0].message).toMatch(/^Manual mapping row 1: /);
+		expect(reviewed(plan, 'manualMappingUnused')[0].message).toMatch(/^Manual mapping row 2: /);
 		expect(plan.mapped[0].matchedBy).toBe('manual');
 	});
 
