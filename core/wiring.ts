@@ -4,7 +4,8 @@
  * kind is told apart by keys only its producer writes, so an item of the right
  * kind that is merely incomplete is never taken for another kind; items of no
  * known kind (an empty item, a PSA with other field names) are left to the
- * planners' own checks.
+ * planners' own checks. The planners' change outputs (one item per change,
+ * `batch` numbered or not) are told apart by the keys of their entries.
  */
 import { HALO_CLIENT_FIELDS, HALO_LICENCE_FIELDS } from './psa/halo';
 
@@ -18,7 +19,6 @@ export type ItemKind =
 	| 'mappingAddressChange'
 	| 'mappingReview'
 	| 'mappingTableRow'
-	| 'plannerBatch'
 	| 'licencePlanEntry'
 	| 'licenceSummary'
 	| 'psaListPage';
@@ -55,10 +55,6 @@ const KINDS: Record<ItemKind, { what: string; belongs: string }> = {
 		what: "Mapping Resolver's Table rows",
 		belongs: 'a report (only its Mapped output feeds Licence Sync)',
 	},
-	plannerBatch: {
-		what: "a planner's batches of payloads",
-		belongs: 'a PSA array write',
-	},
 	licencePlanEntry: {
 		what: "Licence Sync's planned changes",
 		belongs: 'a PSA write',
@@ -84,7 +80,6 @@ const isObject = (item: unknown): item is Record<string, unknown> =>
 export function itemKind(item: unknown): ItemKind | null {
 	if (!isObject(item)) return null;
 	const has = (key: string) => key in item;
-	if (has('batch') && has('payloads') && has('records')) return 'plannerBatch';
 	if (has('action') && has('westcoastSubscriptionId')) return 'licencePlanEntry';
 	if (has('byAction') && has('byCustomer')) return 'licenceSummary';
 	if (has('subject') && has('reason') && has('message')) return 'mappingReview';

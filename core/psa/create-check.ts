@@ -40,59 +40,24 @@ export class CreateCheckError extends Error {
 	}
 }
 
-/** One planned create (a record of a batch item, or a whole item when not batched). */
-interface PlannedCreate {
+/** One planned create: a planner's Create item (one per change) and its payload. */
+export interface PlannedCreate {
 	itemIndex: number;
 	record: JsonObject;
 	payload: JsonObject;
 }
 
-/** A group of creates as they came: one input item (a batch of Halo's array POST, or one entry). */
-export interface CreateGroup {
-	itemIndex: number;
-	batched: boolean;
-	creates: PlannedCreate[];
-}
-
-/**
- * Reads Mapping Resolver's or Licence Sync's Create items: batches `{ batch,
- * count, payloads, records }` or single entries `{ ..., payload }`.
- */
-export function readPlannedCreates(items: readonly unknown[]): CreateGroup[] {
+/** Reads Mapping Resolver's or Licence Sync's Create items, one per change: `{ ..., payload }`. */
+export function readPlannedCreates(items: readonly unknown[]): PlannedCreate[] {
 	return items.map((item, itemIndex) => {
 		const where = `Planned create item ${itemIndex}`;
 		if (!isRecord(item)) throw new CreateCheckError(`${where} is not an object.`, itemIndex);
-		if (Array.isArray(item.records)) {
-			const { records, payloads } = item;
-			if (!Array.isArray(payloads) || payloads.length !== records.length)
-				throw new CreateCheckError(
-					`${where}: payloads must list one payload per record (a Create item of Mapping Resolver or Licence Sync).`,
-					itemIndex,
-				);
-			return {
-				itemIndex,
-				batched: true,
-				creates: records.map((record, position) => {
-					const payload = payloads[position];
-					if (!isRecord(record) || !isRecord(payload))
-						throw new CreateCheckError(
-							`${where}: records[${position}] and payloads[${position}] must be objects.`,
-							itemIndex,
-						);
-					return { itemIndex, record, payload };
-				}),
-			};
-		}
 		if (!isRecord(item.payload))
 			throw new CreateCheckError(
 				`${where} has no payload: connect the Create output of Mapping Resolver or Licence Sync.`,
 				itemIndex,
 			);
-		return {
-			itemIndex,
-			batched: false,
-			creates: [{ itemIndex, record: item, payload: item.payload }],
-		};
+		return { itemIndex, record: item, payload: item.payload };
 	});
 }
 
@@ -149,14 +114,10 @@ function readFound(
 
 /** What the check decided, per output of the node. */
 export interface CreateCheckResult {
-	/** Creates confirmed missing, in their input groups (a group emptied by the check is dropped). */
-	create: CreateGroup[];
-	/** Licences found that differ: update entries, in their input groups. */
-	update: Array<{
-		itemIndex: number;
-		batched: boolean;
-		entries: Array<{ record: JsonObject; payload: JsonObject }>;
-	}>;
+	/** Creates confirmed missing. */
+	create: PlannedCreate[];
+	/** Licences found that differ: update entries (their payload in `payload`), keeping the create's `batch`. */
+	update: Array<{ itemIndex: number; json: JsonObject }>;
 	/** Found and needing no write: mapped customers, unchanged licences, and duplicates a person must sort out. */
 	existing: Array<{ itemIndex: number; json: JsonObject }>;
 }
@@ -176,7 +137,7 @@ export function confirmCustomerCreates(
 	options: { linkType?: string } = {},
 ): CreateCheckResult {
 	const linkType = options.linkType ?? WESTCOAST_LINK_TYPE;
-	const groups = readPlannedCreates(plannedItems);
+	const creates = readPlannedCreates(plannedItems);
 	const links = readFound(
 		foundItems,
 		HALO_LIST_KEY.externalLink,
@@ -199,45 +160,41 @@ export function confirmCustomerCreates(
 	}
 
 	const result: CreateCheckResult = { create: [], update: [], existing: [] };
-	for (const group of groups) {
-		const missing: PlannedCreate[] = [];
-		for (const create of group.creates) {
-			const westcoastId = idText(create.record.westcoastId);
-			if (westcoastId === null)
-				throw new CreateCheckError(
-					`Planned create item ${create.itemIndex} has no westcoastId: connect the Create output of Mapping Resolver.`,
-					create.itemIndex,
-				);
-			const clients = clientsByWestcoastId.get(westcoastId) ?? [];
-			if (clients.length === 0) {
-				missing.push(create);
-				continue;
-			}
-			const westcoastName = create.record.westcoastName ?? null;
-			const psaIds = clients.map((id) => (/^\d+$/.test(id) ? Number(id) : id));
-			result.existing.push({
-				itemIndex: create.itemIndex,
-				json:
-					clients.length === 1
-						? {
-								westcoastId,
-								westcoastName,
-								psaId: psaIds[0],
-								psaName: null,
-								matchedBy: 'link',
-								reason: FOUND_CODE,
-								message: `Halo client ${clients[0]} already holds the link to Westcoast customer ${westcoastId}: mapped to it, not created again.`,
-							}
-						: {
-								westcoastId,
-								westcoastName,
-								psaIds,
-								reason: DUPLICATE_CODE,
-								message: `Halo clients ${clients.join(', ')} all hold the link to Westcoast customer ${westcoastId}: nothing is created; a person decides which client it is.`,
-							},
-			});
+	for (const create of creates) {
+		const westcoastId = idText(create.record.westcoastId);
+		if (westcoastId === null)
+			throw new CreateCheckError(
+				`Planned create item ${create.itemIndex} has no westcoastId: connect the Create output of Mapping Resolver.`,
+				create.itemIndex,
+			);
+		const clients = clientsByWestcoastId.get(westcoastId) ?? [];
+		if (clients.length === 0) {
+			result.create.push(create);
+			continue;
 		}
-		if (missing.length > 0) result.create.push({ ...group, creates: missing });
+		const westcoastName = create.record.westcoastName ?? null;
+		const psaIds = clients.map((id) => (/^\d+$/.test(id) ? Number(id) : id));
+		result.existing.push({
+			itemIndex: create.itemIndex,
+			json:
+				clients.length === 1
+					? {
+							westcoastId,
+							westcoastName,
+							psaId: psaIds[0],
+							psaName: null,
+							matchedBy: 'link',
+							reason: FOUND_CODE,
+							message: `Halo client ${clients[0]} already holds the link to Westcoast customer ${westcoastId}: mapped to it, not created again.`,
+						}
+					: {
+							westcoastId,
+							westcoastName,
+							psaIds,
+							reason: DUPLICATE_CODE,
+							message: `Halo clients ${clients.join(', ')} all hold the link to Westcoast customer ${westcoastId}: nothing is created; a person decides which client it is.`,
+						},
+		});
 	}
 	return result;
 }
@@ -296,7 +253,7 @@ export function confirmLicenceCreates(
 	foundItems: readonly unknown[],
 	fields: LicenceFieldNames,
 ): CreateCheckResult {
-	const groups = readPlannedCreates(plannedItems);
+	const creates = readPlannedCreates(plannedItems);
 	const found = readFound(
 		foundItems,
 		HALO_LIST_KEY.licence,
@@ -318,99 +275,92 @@ export function confirmLicenceCreates(
 	}
 
 	const result: CreateCheckResult = { create: [], update: [], existing: [] };
-	for (const group of groups) {
-		const missing: PlannedCreate[] = [];
-		const updates: Array<{ record: JsonObject; payload: JsonObject }> = [];
-		for (const create of group.creates) {
-			const subscriptionId = idText(create.record.westcoastSubscriptionId);
-			const clientId = idText(create.payload[fields.clientId]);
-			if (subscriptionId === null || clientId === null)
-				throw new CreateCheckError(
-					`Planned create item ${create.itemIndex} has no westcoastSubscriptionId or ${fields.clientId}: connect the Create output of Licence Sync.`,
-					create.itemIndex,
-				);
-			const licences = (bySubscription.get(subscriptionId) ?? []).filter(
-				(licence) => licence.clientKey === clientId,
+	for (const create of creates) {
+		const subscriptionId = idText(create.record.westcoastSubscriptionId);
+		const clientId = idText(create.payload[fields.clientId]);
+		if (subscriptionId === null || clientId === null)
+			throw new CreateCheckError(
+				`Planned create item ${create.itemIndex} has no westcoastSubscriptionId or ${fields.clientId}: connect the Create output of Licence Sync.`,
+				create.itemIndex,
 			);
-			if (licences.length === 0) {
-				missing.push(create);
-				continue;
-			}
-			const identity = {
-				customerName: create.record.customerName ?? null,
-				productName: create.record.productName ?? null,
-				westcoastSubscriptionId: subscriptionId,
-				westcoastCustomerId: create.record.westcoastCustomerId ?? null,
-				psaCustomerId: create.payload[fields.clientId],
-				// The planner's write batch, so a found licence's update is POSTed with its batch.
-				...(create.record.batch === undefined ? {} : { batch: create.record.batch }),
-			};
-			if (licences.length > 1) {
-				const ids = licences.map((licence) => licence.id);
-				result.existing.push({
-					itemIndex: create.itemIndex,
-					json: {
-						action: 'skipped',
-						...identity,
-						psaLicenceId: null,
-						psaLicenceIds: ids,
-						changes: [],
-						reason: {
-							code: DUPLICATE_CODE,
-							message: `Licences ${ids.join(', ')} of Halo client ${clientId} all hold Westcoast subscription ${subscriptionId}: nothing is created or written; a person decides which one is its licence.`,
-						},
-						payload: null,
-					},
-				});
-				continue;
-			}
-			const [licence] = licences;
-			const wanted = readLicence(
-				{ ...create.payload, [fields.id]: licence.id },
-				fields,
-				READ_EVERY_FIELD,
-			);
-			const changes = COMPARED.filter(
-				([field, key]) => fields[field] in create.payload && !sameValue(wanted[key], licence[key]),
-			).map(([field]) => ({
-				field: fields[field],
-				from: licence.json[fields[field]] ?? null,
-				to: create.payload[fields[field]],
-			}));
-			const message = `Halo licence ${licence.id} of client ${clientId} already holds Westcoast subscription ${subscriptionId} (a read missed it, or it was written since)`;
-			if (changes.length === 0) {
-				result.existing.push({
-					itemIndex: create.itemIndex,
-					json: {
-						action: 'unchanged',
-						...identity,
-						psaLicenceId: licence.id,
-						changes: [],
-						reason: { code: FOUND_CODE, message: `${message}, and is in step: not created again.` },
-						payload: null,
-					},
-				});
-				continue;
-			}
-			const payload = {
-				[fields.id]: licence.id,
-				...Object.fromEntries(changes.map(({ field, to }) => [field, to])),
-			};
-			updates.push({
-				payload,
-				record: {
-					action: 'update',
+		const licences = (bySubscription.get(subscriptionId) ?? []).filter(
+			(licence) => licence.clientKey === clientId,
+		);
+		if (licences.length === 0) {
+			result.create.push(create);
+			continue;
+		}
+		const identity = {
+			customerName: create.record.customerName ?? null,
+			productName: create.record.productName ?? null,
+			westcoastSubscriptionId: subscriptionId,
+			westcoastCustomerId: create.record.westcoastCustomerId ?? null,
+			psaCustomerId: create.payload[fields.clientId],
+			// The planner's write batch, so a found licence's update is POSTed with its batch.
+			...(create.record.batch === undefined ? {} : { batch: create.record.batch }),
+		};
+		if (licences.length > 1) {
+			const ids = licences.map((licence) => licence.id);
+			result.existing.push({
+				itemIndex: create.itemIndex,
+				json: {
+					action: 'skipped',
 					...identity,
-					psaLicenceId: licence.id,
-					changes,
-					reason: { code: FOUND_CODE, message: `${message}: updated instead of created again.` },
-					payload,
+					psaLicenceId: null,
+					psaLicenceIds: ids,
+					changes: [],
+					reason: {
+						code: DUPLICATE_CODE,
+						message: `Licences ${ids.join(', ')} of Halo client ${clientId} all hold Westcoast subscription ${subscriptionId}: nothing is created or written; a person decides which one is its licence.`,
+					},
+					payload: null,
 				},
 			});
+			continue;
 		}
-		if (missing.length > 0) result.create.push({ ...group, creates: missing });
-		if (updates.length > 0)
-			result.update.push({ itemIndex: group.itemIndex, batched: group.batched, entries: updates });
+		const [licence] = licences;
+		const wanted = readLicence(
+			{ ...create.payload, [fields.id]: licence.id },
+			fields,
+			READ_EVERY_FIELD,
+		);
+		const changes = COMPARED.filter(
+			([field, key]) => fields[field] in create.payload && !sameValue(wanted[key], licence[key]),
+		).map(([field]) => ({
+			field: fields[field],
+			from: licence.json[fields[field]] ?? null,
+			to: create.payload[fields[field]],
+		}));
+		const message = `Halo licence ${licence.id} of client ${clientId} already holds Westcoast subscription ${subscriptionId} (a read missed it, or it was written since)`;
+		if (changes.length === 0) {
+			result.existing.push({
+				itemIndex: create.itemIndex,
+				json: {
+					action: 'unchanged',
+					...identity,
+					psaLicenceId: licence.id,
+					changes: [],
+					reason: { code: FOUND_CODE, message: `${message}, and is in step: not created again.` },
+					payload: null,
+				},
+			});
+			continue;
+		}
+		const payload = {
+			[fields.id]: licence.id,
+			...Object.fromEntries(changes.map(({ field, to }) => [field, to])),
+		};
+		result.update.push({
+			itemIndex: create.itemIndex,
+			json: {
+				action: 'update',
+				...identity,
+				psaLicenceId: licence.id,
+				changes,
+				reason: { code: FOUND_CODE, message: `${message}: updated instead of created again.` },
+				payload,
+			},
+		});
 	}
 	return result;
 }

@@ -1,7 +1,7 @@
 /**
  * What a sync run planned, as rows and sentences: from the items Mapping
- * Resolver and Licence Sync output (their json as is; batch items stand for
- * their records). Pure: the node and the demo both feed it.
+ * Resolver and Licence Sync output (their json as is, one item per change).
+ * Pure: the node and the demo both feed it.
  */
 import { LICENCE_REASONS, type ReasonCode } from '../licences/reasons';
 import type { LicencePlanEntry, LicencePlanSummary } from '../licences/types';
@@ -46,14 +46,6 @@ export interface SyncReportInput {
 	licences: LicenceOutputs | null;
 	/** Why the run wrote nothing (or no more), e.g. a dry run: shown first, the totals then read as planned. */
 	notWritten?: string;
-}
-
-/** A planner output's entries: a batch item (`records`) stands for its records. */
-export function entriesOf<T>(items: readonly unknown[]): T[] {
-	return items.flatMap((json) => {
-		const records = (json as { records?: unknown } | null)?.records;
-		return Array.isArray(records) ? (records as T[]) : [json as T];
-	});
 }
 
 export type CountRow = [label: string, count: number];

@@ -2,7 +2,6 @@ export { alertMessage, type AlertMessage, type FailedRunInput } from './alert';
 export { reviewDigest, type ReviewDigest } from './digest';
 export {
 	changesByCustomer,
-	entriesOf,
 	licenceChangeLine,
 	type CustomerOutputs,
 	type LicenceOutputs,

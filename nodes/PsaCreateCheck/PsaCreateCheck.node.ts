@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -24,48 +23,14 @@ const FOUND_INPUT = PSA_CREATE_CHECK_IO.inputs.found.index;
 
 const fromPlanned = (itemIndex: number) => [{ input: PLANNED_INPUT, item: itemIndex }];
 
-/** A group as it came: a batch item `{ batch, count, payloads, records }`, or the one entry. */
-function groupItem(
-	itemIndex: number,
-	batched: boolean,
-	entries: Array<{ record: IDataObject; payload: IDataObject }>,
-	batch: number,
-): INodeExecutionData {
-	const json = batched
-		? {
-				batch,
-				count: entries.length,
-				payloads: entries.map((entry) => entry.payload),
-				records: entries.map((entry) => entry.record),
-			}
-		: entries[0].record;
-	return outputItem(json, fromPlanned(itemIndex));
-}
-
+/** One item per change, as the planner emitted it (its `batch` kept): the Summarize nodes after it group by batch. */
 function toOutputs(result: CreateCheckResult): INodeExecutionData[][] {
-	const create = result.create.map((group, position) =>
-		groupItem(
-			group.itemIndex,
-			group.batched,
-			group.creates.map(({ record, payload }) => ({
-				record: record as IDataObject,
-				payload: payload as IDataObject,
-			})),
-			position + 1,
-		),
-	);
-	const update = result.update.map((group, position) =>
-		groupItem(
-			group.itemIndex,
-			group.batched,
-			group.entries as Array<{ record: IDataObject; payload: IDataObject }>,
-			position + 1,
-		),
-	);
-	const existing = result.existing.map(({ itemIndex, json }) =>
-		outputItem(json, fromPlanned(itemIndex)),
-	);
-	return byOutput(PSA_CREATE_CHECK_IO, { create, update, existing });
+	const item = (itemIndex: number, json: object) => outputItem(json, fromPlanned(itemIndex));
+	return byOutput(PSA_CREATE_CHECK_IO, {
+		create: result.create.map(({ itemIndex, record }) => item(itemIndex, record)),
+		update: result.update.map(({ itemIndex, json }) => item(itemIndex, json)),
+		existing: result.existing.map(({ itemIndex, json }) => item(itemIndex, json)),
+	});
 }
 
 export class PsaCreateCheck implements INodeType {
@@ -98,9 +63,7 @@ export class PsaCreateCheck implements INodeType {
 			throw new NodeOperationError(this.getNode(), error.message, { itemIndex: error.itemIndex });
 		}
 		const outputs = toOutputs(result);
-		const [create, update, existing] = outputs.map((items) =>
-			items.reduce((total, item) => total + (Number(item.json.count) || 1), 0),
-		);
+		const [create, update, existing] = outputs.map((items) => items.length);
 		this.addExecutionHints({
 			message: `${this.getNode().name}: ${create} to create, ${update} found and updated instead, ${existing} found and left as they are.`,
 			location: 'outputPane',

@@ -11,7 +11,6 @@ import type { LicencePlanEntry } from '../../core/licences/types';
 import type { ReviewEntry } from '../../core/mapping/types';
 import {
 	alertMessage,
-	entriesOf,
 	renderSyncReport,
 	reviewDigest,
 	type CustomerOutputs,
@@ -72,7 +71,7 @@ export class SyncReport implements INodeType {
 			return node.isExecuted ? node : null;
 		};
 		const json = <T>(node: NodeOutputs, output: Port): T[] =>
-			entriesOf<T>(node.all(output.index).map((item) => item.json));
+			node.all(output.index).map((item) => item.json as T);
 
 		const mapping = outputsOf('mappingNode');
 		const customers: CustomerOutputs | null = mapping && {

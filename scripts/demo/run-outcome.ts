@@ -43,12 +43,10 @@ export interface RunOutcome {
 
 const ran = (result: ExecutionResult, node: string) => (result.runData[node]?.length ?? 0) > 0;
 
-/** A planner output's entries: a batch item stands for its records. */
+/** A planner output's entries, one item per change. */
 function entries<T>(result: ExecutionResult, node: string, output: Port): T[] {
 	if (!ran(result, node)) return [];
-	return outputOf(result, node, output.index).flatMap((json) =>
-		Array.isArray(json.records) ? (json.records as T[]) : [json as T],
-	);
+	return outputOf(result, node, output.index) as T[];
 }
 
 function customerOutcome(result: ExecutionResult): CustomerOutcome {

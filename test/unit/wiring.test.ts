@@ -76,6 +76,15 @@ describe('what kind an item is', () => {
 		expect(itemKind(plan.summary)).toBe('licenceSummary');
 	});
 
+	it("a planner's change items numbered into write batches keep their kind", () => {
+		const plan = planLicences(
+			{ subscriptions: [subscription()], licences: [], mappings: [C1_TO_11] },
+			{},
+		);
+		expect(itemKind({ ...plan.create[0], batch: 1 })).toBe('licencePlanEntry');
+		expect(itemKind({ ...mappingPlan.create[0], batch: 1 })).toBe('mappingCreate');
+	});
+
 	it.each([
 		['an empty item (Always Output Data)', {}],
 		['a subscription without its seat rule', { westcoastId: 'S1', customerId: 'C1' }],
@@ -137,6 +146,18 @@ describe('Licence Sync refuses a wrongly wired plan', () => {
 		expect(
 			refusal(() => planLicences({ subscriptions, licences: [page], mappings })).message,
 		).toMatch(/belong on the PSA List Check node/);
+	});
+
+	it('its own batch-numbered change items fed back in: names the input to use', () => {
+		const created = planLicences({ subscriptions, licences: [], mappings }).create;
+		const fedBack = created.map((entry) => ({ ...entry, batch: 1 }));
+		expect(
+			refusal(() => planLicences({ subscriptions: fedBack, licences, mappings })).message,
+		).toBe(
+			'The "Westcoast Subscriptions" input (input 1) received Licence Sync\'s planned changes, ' +
+				'first at item 0: they belong on a PSA write. Connect the Westcoast Cloud node ' +
+				'(Subscription > Get Many) to this input instead. Nothing was planned.',
+		);
 	});
 
 	it('names the first wrong item when the wrong items follow right ones', () => {

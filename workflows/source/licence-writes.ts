@@ -50,13 +50,13 @@ const addOnParentsExpression = (licenceSync: string) => `={{ (() => {
 	);
 	const found = Object.fromEntries(
 		[...$('${N.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.update.index}), ...$('${N.confirmLicenceCreates}').all(${CREATE_CHECK_OUTPUT.existing.index})]
-			.flatMap((item) => item.json.records ?? [item.json])
+			.map((item) => item.json)
 			.filter((record) => record.psaLicenceId !== null)
 			.map((record) => [String(record.westcoastSubscriptionId), record.psaLicenceId]),
 	);
 	const licenceOf = (id) => created[id] ?? found[id];
 	return $('${licenceSync}').all(${LICENCE_OUTPUT.create.index})
-		.flatMap((item) => item.json.records ?? [item.json])
+		.map((item) => item.json)
 		.filter((record) => licenceOf(record.unresolvedParentSubscriptionId) && licenceOf(record.westcoastSubscriptionId))
 		.map((record) => ({
 			id: licenceOf(record.westcoastSubscriptionId),

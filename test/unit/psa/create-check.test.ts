@@ -8,15 +8,9 @@ import {
 import { HALO_LINK_TABLE, HALO_PRESET, WESTCOAST_LINK_TYPE } from '../../../core/psa/halo';
 import { licence, subscription, type Json } from '../licences/fixtures';
 
-/** Create items as the nodes emit them with a batch size: `{ batch, count, payloads, records }`. */
-function batchOf(entries: Array<Json & { payload: unknown }>): Json {
-	return {
-		batch: 1,
-		count: entries.length,
-		payloads: entries.map((entry) => entry.payload),
-		records: entries,
-	};
-}
+/** Create items as the nodes emit them with a batch size: one per change, numbered into write batches. */
+const inBatch = (entries: readonly object[]): Json[] =>
+	entries.map((entry) => ({ ...(entry as Json), batch: 1 }));
 
 /** One page of a Halo list answer holding every record given. */
 const page = (key: string, records: Json[], recordCount = records.length): Json => ({
@@ -34,7 +28,7 @@ describe('confirm before create: customers', () => {
 		{ westcoastCustomers: westcoast, psaCustomers: [] },
 		{ topLevelId: 2 },
 	);
-	const creates = [batchOf(plan.create as unknown as Array<Json & { payload: unknown }>)];
+	const creates = inBatch(plan.create);
 	const link = (overrides: Json = {}): Json => ({
 		id: 901,
 		table_id: HALO_LINK_TABLE.client,
@@ -45,7 +39,7 @@ describe('confirm before create: customers', () => {
 		...overrides,
 	});
 
-	it('maps a create whose Westcoast ID a client link holds, and keeps the other create in its batch', () => {
+	it('maps a create whose Westcoast ID a client link holds, and keeps the other create with its batch', () => {
 		expect(plan.create.map((entry) => entry.westcoastId)).toEqual(['W1', 'W2']);
 		const result = confirmCustomerCreates(creates, [
 			page('links', [link()]),
@@ -66,8 +60,11 @@ describe('confirm before create: customers', () => {
 			},
 		]);
 		expect(result.create).toHaveLength(1);
-		expect(result.create[0].creates.map((create) => create.record.westcoastId)).toEqual(['W2']);
-		expect(result.create[0].creates[0].payload).toMatchObject({ name: 'Brick Co' });
+		expect(result.create[0]).toMatchObject({
+			itemIndex: 1,
+			record: { westcoastId: 'W2', batch: 1 },
+		});
+		expect(result.create[0].payload).toMatchObject({ name: 'Brick Co' });
 	});
 
 	it('counts only client links of the Westcoast type or untyped, as Mapping Resolver does', () => {
@@ -77,7 +74,7 @@ describe('confirm before create: customers', () => {
 		];
 		const result = confirmCustomerCreates(creates, [page('links', notOurs)]);
 		expect(result.existing).toEqual([]);
-		expect(result.create[0].creates).toHaveLength(2);
+		expect(result.create).toHaveLength(2);
 
 		const untyped = confirmCustomerCreates(creates, [
 			page('links', [link({ third_party_type: null })]),
@@ -94,7 +91,7 @@ describe('confirm before create: customers', () => {
 			psaIds: [15, 16],
 			reason: 'duplicateFoundBeforeCreate',
 		});
-		expect(result.create[0].creates.map((create) => create.record.westcoastId)).toEqual(['W2']);
+		expect(result.create.map((create) => create.record.westcoastId)).toEqual(['W2']);
 	});
 
 	it('takes an answer that is a bare list (one record per item) too', () => {
@@ -113,6 +110,10 @@ describe('confirm before create: customers', () => {
 		expect(() => confirmCustomerCreates([{ westcoastId: 'W1' }], [])).toThrow(
 			/Planned create item 0 has no payload/,
 		);
+		// A hand-built item among the planner's is named by its own index.
+		expect(() => confirmCustomerCreates([...creates, { westcoastId: 'W3' }], [])).toThrow(
+			/Planned create item 2 has no payload: connect the Create output/,
+		);
 	});
 });
 
@@ -125,7 +126,7 @@ describe('confirm before create: licences', () => {
 	];
 	// The licence read saw nothing: both subscriptions are planned as creates.
 	const plan = planLicences({ subscriptions, licences: [], mappings });
-	const creates = [batchOf(plan.create as unknown as Array<Json & { payload: unknown }>)];
+	const creates = inBatch(plan.create);
 	/** The licence Halo holds after the planned create of S1 was written. */
 	const written = (overrides: Json = {}): Json => ({
 		...(plan.create[0].payload as Json),
@@ -149,9 +150,7 @@ describe('confirm before create: licences', () => {
 				}),
 			},
 		]);
-		expect(result.create[0].creates.map((create) => create.record.westcoastSubscriptionId)).toEqual(
-			['S2'],
-		);
+		expect(result.create.map((create) => create.record.westcoastSubscriptionId)).toEqual(['S2']);
 	});
 
 	it('updates only the fields that differ, read as Licence Sync reads them', () => {
@@ -164,12 +163,16 @@ describe('confirm before create: licences', () => {
 		const result = confirmLicenceCreates(creates, [page('licences', [found])], fields);
 
 		expect(result.update).toHaveLength(1);
-		const [update] = result.update[0].entries;
-		expect(update.payload).toEqual({ id: 501, count: 5 });
-		expect(update.record).toMatchObject({
-			action: 'update',
-			psaLicenceId: 501,
-			changes: [{ field: 'count', from: 3, to: 5 }],
+		expect(result.update[0]).toEqual({
+			itemIndex: 0,
+			json: expect.objectContaining({
+				action: 'update',
+				psaLicenceId: 501,
+				changes: [{ field: 'count', from: 3, to: 5 }],
+				payload: { id: 501, count: 5 },
+				// Kept, so the update is POSTed with the create's write batch.
+				batch: 1,
+			}),
 		});
 		expect(result.existing).toEqual([]);
 	});
@@ -185,7 +188,7 @@ describe('confirm before create: licences', () => {
 		);
 		expect(result.update).toEqual([]);
 		expect(result.existing).toEqual([]);
-		expect(result.create[0].creates).toHaveLength(2);
+		expect(result.create).toHaveLength(2);
 	});
 
 	it('creates nothing when two licences of the client hold the ID: a person decides', () => {

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import {
@@ -40,12 +35,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** The planned deactivations in an item: a batch item's records, or the item itself. */
-function plannedIn(item: IDataObject): PlannedDeactivation[] {
-	const records = item.records;
-	return (Array.isArray(records) ? records : [item]) as PlannedDeactivation[];
-}
-
 /** Reads one subscription again: found (with its state), not found, or a failed read (thrown). */
 async function readAgain(
 	context: IExecuteFunctions,
@@ -77,7 +66,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const item = this.getInputData()[itemIndex];
-	const planned = plannedIn(item.json);
+	const planned = [item.json as unknown as PlannedDeactivation];
 	const fresh = new Map<string, FreshRead>();
 	for (const id of absencesToConfirm(planned)) fresh.set(id, await readAgain(this, id, itemIndex));
 	const contradicted = contradictedAbsences(planned, fresh);
