@@ -22,7 +22,7 @@ export function deletedUpstream(
 		for (const westcoastId of psa.westcoastLinks) {
 			if (westcoastIds.has(westcoastId)) continue;
 			mapped.push({
-				psaIndex: psa.psaIndex,
+				source: { psa: psa.index },
 				westcoastId,
 				westcoastName: null,
 				psaId: psa.idValue,
@@ -37,7 +37,7 @@ export function deletedUpstream(
 					`${describePsa(psa)} is linked to Westcoast customer ${westcoastId}, which is no longer in the Westcoast read: ` +
 					'Licence Sync handles its licences as deleted upstream. The PSA customer itself is left as it is; remove ' +
 					'its link, or deactivate it, once you have checked.',
-				psaIndex: psa.psaIndex,
+				source: { psa: psa.index },
 				psaId: psa.idValue,
 				psaName: psa.name,
 				westcoastId,

@@ -108,7 +108,7 @@ const ROUNDING = 1000;
 
 export function toCandidate({ item, score }: Scored<PsaCustomer>): PsaCandidate {
 	return {
-		psaIndex: item.psaIndex,
+		source: { psa: item.index },
 		psaId: item.idValue,
 		psaName: item.name,
 		score: Math.round(score * ROUNDING) / ROUNDING,

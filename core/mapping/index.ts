@@ -22,6 +22,7 @@ export type {
 	MappingOptions,
 	MappingPlan,
 	MappingPlanInput,
+	MappingSource,
 	MappingStatus,
 	MappingTableRow,
 	MatchRule,

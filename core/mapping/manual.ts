@@ -4,7 +4,8 @@ import { caselessNameKey } from './normalize';
 import type { ReviewEntry, WestcoastCustomer } from './types';
 
 export interface ManualRow {
-	manualMappingIndex: number;
+	/** Its row in the Manual Mappings table (0-based). */
+	index: number;
 	/** Westcoast ID or name, as typed. */
 	westcoast: string;
 	psaId: string;
@@ -27,7 +28,7 @@ export function readManualMappings(rows: readonly unknown[]): {
 		const westcoast = readText(isRecord(row) ? row.westcoast : undefined);
 		const psaId = readText(isRecord(row) ? row.psaId : undefined);
 		if (typeof westcoast === 'string' && typeof psaId === 'string') {
-			valid.push({ manualMappingIndex, westcoast, psaId });
+			valid.push({ index: manualMappingIndex, westcoast, psaId });
 			return;
 		}
 		const field = typeof westcoast === 'string' ? 'psaId' : 'westcoast';
@@ -35,7 +36,7 @@ export function readManualMappings(rows: readonly unknown[]): {
 			subject: 'manualMapping',
 			reason: 'invalidManualMapping',
 			message: `Manual mapping row ${manualMappingIndex + 1}: ${field} is missing or not text.`,
-			manualMappingIndex,
+			source: { manualMapping: manualMappingIndex },
 			field,
 		});
 	});
@@ -72,8 +73,8 @@ export function unusedManualRows(
 		.map((row) => ({
 			subject: 'manualMapping',
 			reason: 'manualMappingUnused',
-			message: `Manual mapping row ${row.manualMappingIndex + 1}: "${row.westcoast}" is no Westcoast customer ID or name in the input.`,
-			manualMappingIndex: row.manualMappingIndex,
+			message: `Manual mapping row ${row.index + 1}: "${row.westcoast}" is no Westcoast customer ID or name in the input.`,
+			source: { manualMapping: row.index },
 			psaId: row.psaId,
 		}));
 }

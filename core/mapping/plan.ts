@@ -27,7 +27,8 @@ import { readWestcoastCustomer } from './westcoast-input';
 
 /** A readable Westcoast item. */
 interface WestcoastItem {
-	westcoastIndex: number;
+	/** Its Westcoast input item. */
+	index: number;
 	customer: WestcoastCustomer;
 	keys: NameKeys;
 }
@@ -38,18 +39,17 @@ type ItemOutcome =
 	| { status: 'create'; entry: CreateEntry }
 	| { status: 'review'; entry: ReviewEntry };
 
-function reviewOutcome({ westcoastIndex, customer }: WestcoastItem, note: ReviewNote): ItemOutcome {
+function reviewOutcome({ index, customer }: WestcoastItem, note: ReviewNote): ItemOutcome {
 	return {
 		status: 'review',
 		entry: {
 			subject: 'westcoastCustomer',
 			reason: note.reason,
 			message: note.message,
-			westcoastIndex,
+			source: { westcoast: index, ...(note.psa && { psa: note.psa.index }) },
 			westcoastId: customer.westcoastId,
 			westcoastName: customer.name,
 			...(note.psa && {
-				psaIndex: note.psa.psaIndex,
 				psaId: note.psa.idValue,
 				psaName: note.psa.name,
 			}),
@@ -60,7 +60,7 @@ function reviewOutcome({ westcoastIndex, customer }: WestcoastItem, note: Review
 }
 
 function mappedOutcome(
-	{ westcoastIndex, customer }: WestcoastItem,
+	{ index, customer }: WestcoastItem,
 	claim: Claim,
 	fields: PsaFieldNames,
 ): ItemOutcome {
@@ -69,8 +69,7 @@ function mappedOutcome(
 	return {
 		status: 'mapped',
 		entry: {
-			westcoastIndex,
-			psaIndex: claim.psa.psaIndex,
+			source: { westcoast: index, psa: claim.psa.index },
 			westcoastId: customer.westcoastId,
 			westcoastName: customer.name,
 			psaId: claim.psa.idValue,
@@ -81,14 +80,11 @@ function mappedOutcome(
 	};
 }
 
-function createOutcome(
-	{ westcoastIndex, customer }: WestcoastItem,
-	settings: MappingOptions,
-): ItemOutcome {
+function createOutcome({ index, customer }: WestcoastItem, settings: MappingOptions): ItemOutcome {
 	return {
 		status: 'create',
 		entry: {
-			westcoastIndex,
+			source: { westcoast: index },
 			westcoastId: customer.westcoastId,
 			westcoastName: customer.name,
 			payload: createPayload(customer, settings.fields, settings.topLevelId),
@@ -100,7 +96,7 @@ function createOutcome(
 function tableRow(westcoastIndex: number, outcome: ItemOutcome): MappingTableRow {
 	const { entry } = outcome;
 	return {
-		westcoastIndex,
+		source: { westcoast: westcoastIndex },
 		westcoastId: entry.westcoastId ?? null,
 		westcoastName: entry.westcoastName ?? null,
 		status: outcome.status,
@@ -118,7 +114,7 @@ function readWestcoastItems(items: readonly unknown[], outcomes: ItemOutcome[]):
 		const read = readWestcoastCustomer(item);
 		if (read.record) {
 			readable.push({
-				westcoastIndex,
+				index: westcoastIndex,
 				customer: read.record,
 				keys: nameKeysOf(read.record.name),
 			});
@@ -131,7 +127,7 @@ function readWestcoastItems(items: readonly unknown[], outcomes: ItemOutcome[]):
 				subject: 'westcoastCustomer',
 				reason: 'invalidWestcoastItem',
 				message: `Westcoast item ${westcoastIndex}: ${field} ${problem}.`,
-				westcoastIndex,
+				source: { westcoast: westcoastIndex },
 				field,
 			},
 		};
@@ -147,9 +143,9 @@ function withUniqueIds(items: readonly WestcoastItem[], outcomes: ItemOutcome[])
 			unique.push(group[0]);
 			continue;
 		}
-		const indexes = listIds(group, (item) => String(item.westcoastIndex));
+		const indexes = listIds(group, (item) => String(item.index));
 		for (const item of group) {
-			outcomes[item.westcoastIndex] = reviewOutcome(item, {
+			outcomes[item.index] = reviewOutcome(item, {
 				reason: 'duplicateWestcoastId',
 				message: `${describeWestcoast(item.customer)}: its ID appears in Westcoast items ${indexes}.`,
 			});
@@ -189,7 +185,7 @@ export function planCustomerMapping(
 		if (resolution.outcome === 'match')
 			claims.set(item, { customer: item.customer, psa: resolution.psa, rule: resolution.rule });
 		else if (resolution.outcome === 'review')
-			outcomes[item.westcoastIndex] = reviewOutcome(item, resolution);
+			outcomes[item.index] = reviewOutcome(item, resolution);
 		else unmatched.push(item);
 	}
 
@@ -198,16 +194,14 @@ export function planCustomerMapping(
 	for (const [item, claim] of claims) {
 		const lost = losers.get(claim);
 		if (lost) {
-			outcomes[item.westcoastIndex] = reviewOutcome(item, lost);
+			outcomes[item.index] = reviewOutcome(item, lost);
 			continue;
 		}
-		outcomes[item.westcoastIndex] = mappedOutcome(item, claim, settings.fields);
-		pairs.push({ westcoastIndex: item.westcoastIndex, customer: item.customer, psa: claim.psa });
+		outcomes[item.index] = mappedOutcome(item, claim, settings.fields);
+		pairs.push({ index: item.index, customer: item.customer, psa: claim.psa });
 	}
 	for (const [item, note] of decideUnmatched(unmatched, context)) {
-		outcomes[item.westcoastIndex] = note
-			? reviewOutcome(item, note)
-			: createOutcome(item, settings);
+		outcomes[item.index] = note ? reviewOutcome(item, note) : createOutcome(item, settings);
 	}
 
 	const sites = settings.updateSiteAddress

@@ -72,7 +72,7 @@ function readPsaCustomer(item: unknown, psaIndex: number, fields: PsaFieldNames)
 		return { customer: null, problems };
 	return {
 		customer: {
-			psaIndex,
+			index: psaIndex,
 			id,
 			idValue: item[fields.id] as string | number,
 			name,
@@ -100,7 +100,7 @@ export function readPsaCustomers(items: readonly unknown[], fields: PsaFieldName
 				subject: 'psaCustomer',
 				reason: 'invalidPsaItem',
 				message: `PSA item ${psaIndex}: ${field} ${problem}.`,
-				psaIndex,
+				source: { psa: psaIndex },
 				field,
 			});
 		}
@@ -113,8 +113,8 @@ export function readPsaCustomers(items: readonly unknown[], fields: PsaFieldName
 			review.push({
 				subject: 'psaCustomer',
 				reason: 'duplicatePsaId',
-				message: `PSA item ${psaIndex}: id ${customer.id} is also item ${first.psaIndex}; item ${first.psaIndex} is used.`,
-				psaIndex,
+				message: `PSA item ${psaIndex}: id ${customer.id} is also item ${first.index}; item ${first.index} is used.`,
+				source: { psa: psaIndex },
 				psaId: customer.idValue,
 				psaName: customer.name,
 			});

@@ -5,7 +5,8 @@ import { siteAddressPayload } from './payloads';
 import type { AddressChangeEntry, PsaCustomer, ReviewEntry, WestcoastCustomer } from './types';
 
 export interface MappedPair {
-	westcoastIndex: number;
+	/** The Westcoast input item. */
+	index: number;
 	customer: WestcoastCustomer;
 	psa: PsaCustomer;
 }
@@ -17,12 +18,11 @@ export function planSiteUpdates(
 ): { addressChanges: AddressChangeEntry[]; review: ReviewEntry[] } {
 	const updates: AddressChangeEntry[] = [];
 	const review: ReviewEntry[] = [];
-	for (const { westcoastIndex, customer, psa } of pairs) {
+	for (const { index, customer, psa } of pairs) {
 		const changes = addressChanges(customer.address, psa.mainAddress, fields);
 		if (changes.length === 0) continue;
 		const ids = {
-			westcoastIndex,
-			psaIndex: psa.psaIndex,
+			source: { westcoast: index, psa: psa.index },
 			westcoastId: customer.westcoastId,
 			psaId: psa.idValue,
 		};

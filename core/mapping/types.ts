@@ -49,9 +49,21 @@ export type WestcoastCustomer = {
 	address: SimpleAddress;
 };
 
+/**
+ * The input items an entry came from (0-based item indexes, named by input),
+ * for pairedItem: as Licence Sync's EntrySource.
+ */
+export interface MappingSource {
+	westcoast?: number;
+	psa?: number;
+	/** A row of the Manual Mappings table (the node's parameter, not an input). */
+	manualMapping?: number;
+}
+
 /** A PSA customer as the planner reads it. */
 export interface PsaCustomer {
-	psaIndex: number;
+	/** Its PSA input item. */
+	index: number;
 	id: string;
 	/** The id as the PSA gave it (Halo: a number), for payloads. */
 	idValue: string | number;
@@ -71,7 +83,7 @@ export type PsaId = string | number;
 
 /** A PSA customer a person may pick; never applied automatically. */
 export type PsaCandidate = {
-	psaIndex: number;
+	source: { psa: number };
 	psaId: PsaId;
 	psaName: string;
 	/** Name similarity 0..1 (trigrams of the normalized names). */
@@ -79,8 +91,7 @@ export type PsaCandidate = {
 };
 
 export type MappedEntry = {
-	westcoastIndex: number;
-	psaIndex: number;
+	source: { westcoast: number; psa: number };
 	westcoastId: string;
 	westcoastName: string;
 	psaId: PsaId;
@@ -95,7 +106,7 @@ export type MappedEntry = {
  * the Mapped output, so that Licence Sync handles its licences as deleted upstream.
  */
 export type DeletedUpstreamEntry = {
-	psaIndex: number;
+	source: { psa: number };
 	westcoastId: string;
 	westcoastName: null;
 	psaId: PsaId;
@@ -105,7 +116,7 @@ export type DeletedUpstreamEntry = {
 };
 
 export type CreateEntry = {
-	westcoastIndex: number;
+	source: { westcoast: number };
 	westcoastId: string;
 	westcoastName: string;
 	payload: PsaPayload;
@@ -120,8 +131,7 @@ export type AddressFieldChange = {
 };
 
 export type AddressChangeEntry = {
-	westcoastIndex: number;
-	psaIndex: number;
+	source: { westcoast: number; psa: number };
 	westcoastId: string;
 	westcoastName: string;
 	psaId: PsaId;
@@ -141,9 +151,7 @@ export type ReviewEntry = {
 	subject: ReviewSubject;
 	reason: ReviewReason;
 	message: string;
-	westcoastIndex?: number;
-	psaIndex?: number;
-	manualMappingIndex?: number;
+	source: MappingSource;
 	/** The input field at fault, for invalid input. */
 	field?: string;
 	westcoastId?: string;
@@ -160,7 +168,7 @@ export type MappingStatus = 'mapped' | 'create' | 'review';
 
 /** One row per Westcoast input item: the whole mapping table. */
 export type MappingTableRow = {
-	westcoastIndex: number;
+	source: { westcoast: number };
 	westcoastId: string | null;
 	westcoastName: string | null;
 	status: MappingStatus;

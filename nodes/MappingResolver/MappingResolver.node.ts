@@ -12,6 +12,7 @@ import {
 	planCustomerMapping,
 	type MappingOptions,
 	type MappingPlan,
+	type MappingSource,
 } from '../../core/mapping';
 import { MAPPING_RESOLVER_IO } from '../../core/node-io';
 import { fieldsFor } from '../../core/psa/preset';
@@ -79,7 +80,7 @@ export class MappingResolver implements INodeType {
 			const first = plan.invalidInput[0];
 			throw new NodeOperationError(this.getNode(), first.message, {
 				// n8n's item index means the first input; the message names PSA items itself.
-				itemIndex: first.westcoastIndex,
+				itemIndex: first.source.westcoast,
 				description: `${plan.invalidInput.length} input item(s) have the wrong shape. Fix them, or turn on "Continue On Fail" to send them to Review.`,
 			});
 		}
@@ -89,24 +90,22 @@ export class MappingResolver implements INodeType {
 			(this.getNodeParameter('options', 0, {}) as IDataObject).batchSize ?? 0,
 		);
 		const fromWestcoast = (index?: number): Sources => [{ input: WESTCOAST_INPUT, item: index }];
-		const fromBoth = (entry: { westcoastIndex?: number; psaIndex?: number }): Sources => [
-			...fromWestcoast(entry.westcoastIndex),
-			{ input: PSA_INPUT, item: entry.psaIndex },
+		const fromBoth = ({ source }: { source: MappingSource }): Sources => [
+			...fromWestcoast(source.westcoast),
+			{ input: PSA_INPUT, item: source.psa },
 		];
-		const withoutIndexes = <T extends object>(entry: T) =>
-			omit(entry, ['westcoastIndex', 'psaIndex']);
 		return byOutput(MAPPING_RESOLVER_IO, {
 			mapped: [...plan.mapped, ...plan.deletedUpstream].map((entry) =>
 				outputItem(mappedJson(entry), fromBoth(entry)),
 			),
 			// One item per change; the writes are numbered into batches for Halo's array POST.
 			create: changeOutput(plan.create, batchSize, createJson, (entry) =>
-				fromWestcoast(entry.westcoastIndex),
+				fromWestcoast(entry.source.westcoast),
 			),
 			addressChanges: changeOutput(plan.addressChanges, batchSize, addressJson, fromBoth),
 			review: plan.review.map((entry) => outputItem(reviewJson(entry), fromBoth(entry))),
 			table: plan.table.map((row) =>
-				outputItem(withoutIndexes(row), fromWestcoast(row.westcoastIndex)),
+				outputItem(omit(row, ['source']), fromWestcoast(row.source.westcoast)),
 			),
 		});
 	}
@@ -167,7 +166,7 @@ function createJson(entry: MappingPlan['create'][number]) {
 		customerName: entry.westcoastName,
 		change: `new PSA customer "${entry.westcoastName}"`,
 		why: 'No PSA customer holds this Westcoast ID in a link or has this name.',
-		...omit(entry, ['westcoastIndex']),
+		...omit(entry, ['source']),
 	};
 }
 
@@ -181,18 +180,18 @@ function addressJson(entry: MappingPlan['addressChanges'][number]) {
 			)
 			.join('; '),
 		why: "The PSA customer's main site address differs from Westcoast's.",
-		...omit(entry, ['westcoastIndex', 'psaIndex']),
+		...omit(entry, ['source']),
 	};
 }
 
 /** What a person needs: names, IDs and the message; input positions are in the message. */
 function reviewJson(entry: MappingPlan['review'][number]) {
-	const { manualMappingIndex, candidates } = entry;
+	const { source, candidates } = entry;
 	return {
-		...omit(entry, ['westcoastIndex', 'psaIndex', 'manualMappingIndex', 'candidates']),
+		...omit(entry, ['source', 'candidates']),
 		...(candidates && {
 			candidates: candidates.map(({ psaId, psaName, score }) => ({ psaId, psaName, score })),
 		}),
-		...(manualMappingIndex === undefined ? {} : { manualMappingRow: manualMappingIndex + 1 }),
+		...(source.manualMapping === undefined ? {} : { manualMappingRow: source.manualMapping + 1 }),
 	};
 }

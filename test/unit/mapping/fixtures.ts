@@ -127,5 +127,5 @@ export const mappedPairs = (plan: MappingPlan): string[] =>
 export const reviewedIndexes = (plan: MappingPlan): number[] =>
 	plan.review
 		.filter((entry) => entry.subject === 'westcoastCustomer')
-		.map((entry) => entry.westcoastIndex as number)
+		.map((entry) => entry.source.westcoast as number)
 		.sort((a, b) => a - b);

@@ -21,7 +21,7 @@ describe('create payload (Halo Client element)', () => {
 		);
 		expect(plan.create).toEqual([
 			{
-				westcoastIndex: 0,
+				source: { westcoast: 0 },
 				westcoastId: 'W1',
 				westcoastName: 'Acme Ltd',
 				payload: {
@@ -157,8 +157,7 @@ describe('address changes', () => {
 		});
 		expect(result.addressChanges).toEqual([
 			{
-				westcoastIndex: 0,
-				psaIndex: 0,
+				source: { westcoast: 0, psa: 0 },
 				westcoastId: 'W1',
 				westcoastName: 'Acme',
 				psaId: 1,

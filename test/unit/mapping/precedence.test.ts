@@ -61,8 +61,7 @@ describe('precedence: the first rule that applies wins', () => {
 		});
 		expect(only(plan)).toEqual([{ westcoastId: 'W1', psaId: 2, matchedBy: 'link' }]);
 		expect(plan.mapped[0]).toEqual({
-			westcoastIndex: 0,
-			psaIndex: 1,
+			source: { westcoast: 0, psa: 1 },
 			westcoastId: 'W1',
 			westcoastName: 'Acme',
 			psaId: 2,
@@ -127,7 +126,7 @@ describe('precedence: the first rule that applies wins', () => {
 		expect(plan.mapped).toEqual([]);
 		expect(plan.review[0]).toMatchObject({
 			reason: 'unmatched',
-			candidates: [{ psaId: 1, psaName: 'Acme', score: 1, psaIndex: 0 }],
+			candidates: [{ psaId: 1, psaName: 'Acme', score: 1, source: { psa: 0 } }],
 		});
 	});
 
@@ -195,7 +194,7 @@ describe('mapped entries and the table', () => {
 	});
 
 	it('carries input indexes for pairedItem', () => {
-		expect(plan.mapped.map(({ westcoastIndex, psaIndex }) => [westcoastIndex, psaIndex])).toEqual([
+		expect(plan.mapped.map(({ source }) => [source.westcoast, source.psa])).toEqual([
 			[0, 1],
 			[1, 0],
 		]);
@@ -204,7 +203,7 @@ describe('mapped entries and the table', () => {
 	it('has one table row per Westcoast item', () => {
 		expect(plan.table).toEqual([
 			{
-				westcoastIndex: 0,
+				source: { westcoast: 0 },
 				westcoastId: 'W1',
 				westcoastName: 'Acme',
 				status: 'mapped',
@@ -214,7 +213,7 @@ describe('mapped entries and the table', () => {
 				reason: null,
 			},
 			{
-				westcoastIndex: 1,
+				source: { westcoast: 1 },
 				westcoastId: 'W2',
 				westcoastName: 'Beta',
 				status: 'mapped',

@@ -150,8 +150,8 @@ const seeds = Array.from({ length: CASES }, (_, n) => n + 1);
 /** The outcome index of each Westcoast item, from the three lists. */
 function outcomeIndexes(plan: MappingPlan): number[] {
 	return [
-		...plan.mapped.map((entry) => entry.westcoastIndex),
-		...plan.create.map((entry) => entry.westcoastIndex),
+		...plan.mapped.map((entry) => entry.source.westcoast),
+		...plan.create.map((entry) => entry.source.westcoast),
 		...reviewedIndexes(plan),
 	].sort((a, b) => a - b);
 }
@@ -187,11 +187,11 @@ describe(`mapping properties over ${CASES} random cases`, () => {
 			);
 			const indexes = westcoast.map((_, index) => index);
 			expect(outcomeIndexes(plan)).toEqual(indexes);
-			expect(plan.table.map((row) => row.westcoastIndex)).toEqual(indexes);
+			expect(plan.table.map((row) => row.source.westcoast)).toEqual(indexes);
 			for (const entry of plan.mapped)
-				expect(plan.table[entry.westcoastIndex].status).toBe('mapped');
+				expect(plan.table[entry.source.westcoast].status).toBe('mapped');
 			for (const entry of plan.create)
-				expect(plan.table[entry.westcoastIndex].status).toBe('create');
+				expect(plan.table[entry.source.westcoast].status).toBe('create');
 			expect(
 				plan.invalidInput.every(
 					(entry) => INVALID_INPUT_REASONS.has(entry.reason) && plan.review.includes(entry),

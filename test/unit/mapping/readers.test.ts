@@ -96,7 +96,7 @@ describe('readPsaCustomers', () => {
 		expect(incomplete).toBe(false);
 		expect(customers).toEqual([
 			{
-				psaIndex: 0,
+				index: 0,
 				id: '12',
 				idValue: 12,
 				name: 'Acme',
@@ -114,9 +114,9 @@ describe('readPsaCustomers', () => {
 		);
 		expect(customers.map((customer) => customer.id)).toEqual(['1']);
 		expect(incomplete).toBe(true);
-		expect(review.map(({ reason, psaIndex, field }) => ({ reason, psaIndex, field }))).toEqual([
-			{ reason: 'invalidPsaItem', psaIndex: 0, field: 'id' },
-			{ reason: 'invalidPsaItem', psaIndex: 1, field: '(item)' },
+		expect(review.map(({ reason, source, field }) => ({ reason, source, field }))).toEqual([
+			{ reason: 'invalidPsaItem', source: { psa: 0 }, field: 'id' },
+			{ reason: 'invalidPsaItem', source: { psa: 1 }, field: '(item)' },
 		]);
 	});
 
@@ -154,7 +154,7 @@ describe('readPsaCustomers', () => {
 		expect(review[0]).toMatchObject({
 			reason: 'invalidPsaItem',
 			field: 'external_links',
-			psaIndex: 0,
+			source: { psa: 0 },
 		});
 	});
 
@@ -169,7 +169,7 @@ describe('readPsaCustomers', () => {
 			expect.objectContaining({
 				subject: 'psaCustomer',
 				reason: 'duplicatePsaId',
-				psaIndex: 1,
+				source: { psa: 1 },
 				psaId: 1,
 				psaName: 'B',
 			}),
@@ -209,17 +209,17 @@ describe('readManualMappings', () => {
 			{ westcoast: 'Acme', psaId: ' ' },
 			'row',
 		]);
-		expect(index.rows).toEqual([{ manualMappingIndex: 0, westcoast: 'W1', psaId: '12' }]);
+		expect(index.rows).toEqual([{ index: 0, westcoast: 'W1', psaId: '12' }]);
 		expect(
-			review.map(({ reason, manualMappingIndex, field }) => ({
+			review.map(({ reason, source, field }) => ({
 				reason,
-				manualMappingIndex,
+				source,
 				field,
 			})),
 		).toEqual([
-			{ reason: 'invalidManualMapping', manualMappingIndex: 1, field: 'westcoast' },
-			{ reason: 'invalidManualMapping', manualMappingIndex: 2, field: 'psaId' },
-			{ reason: 'invalidManualMapping', manualMappingIndex: 3, field: 'westcoast' },
+			{ reason: 'invalidManualMapping', source: { manualMapping: 1 }, field: 'westcoast' },
+			{ reason: 'invalidManualMapping', source: { manualMapping: 2 }, field: 'psaId' },
+			{ reason: 'invalidManualMapping', source: { manualMapping: 3 }, field: 'westcoast' },
 		]);
 	});
 });

@@ -28,7 +28,7 @@ describe('review reasons', () => {
 			subject: 'westcoastCustomer',
 			reason: 'invalidWestcoastItem',
 			message: 'Westcoast item 1: name is missing.',
-			westcoastIndex: 1,
+			source: { westcoast: 1 },
 			field: 'name',
 		});
 		expect(plan.invalidInput).toEqual([entry]);
@@ -48,7 +48,7 @@ describe('review reasons', () => {
 			],
 			psaCustomers: [haloClient(1, 'Acme')],
 		});
-		expect(reviewed(plan, 'duplicateWestcoastId').map((entry) => entry.westcoastIndex)).toEqual([
+		expect(reviewed(plan, 'duplicateWestcoastId').map((entry) => entry.source.westcoast)).toEqual([
 			0, 2,
 		]);
 		expect(plan.mapped).toEqual([]);
@@ -83,7 +83,7 @@ describe('review reasons', () => {
 			},
 		);
 		expect(reviewed(plan, 'manualPsaNotFound')[0]).toMatchObject({
-			westcoastIndex: 0,
+			source: { westcoast: 0 },
 			westcoastId: 'W1',
 		});
 		expect(plan.mapped).toEqual([]);
@@ -141,8 +141,8 @@ describe('review reasons', () => {
 		});
 		const [entry] = reviewed(plan, 'psaNameAmbiguous');
 		expect(entry.candidates).toEqual([
-			{ psaIndex: 0, psaId: 1, psaName: 'Acme', score: 1 },
-			{ psaIndex: 1, psaId: 2, psaName: 'Acme', score: 1 },
+			{ source: { psa: 0 }, psaId: 1, psaName: 'Acme', score: 1 },
+			{ source: { psa: 1 }, psaId: 2, psaName: 'Acme', score: 1 },
 		]);
 		expect(plan.create).toEqual([]);
 	});
@@ -166,7 +166,7 @@ describe('review reasons', () => {
 		expect(reviewed(plan, 'psaLinkedElsewhere')[0]).toMatchObject({
 			westcoastId: 'W2',
 			psaId: 1,
-			psaIndex: 0,
+			source: { psa: 0 },
 		});
 		expect(plan.table[0]).toMatchObject({
 			status: 'review',
@@ -315,7 +315,7 @@ describe('review reasons', () => {
 		);
 		expect(plan.create).toEqual([]);
 		expect(reviewed(plan, 'wouldDuplicate')[0].candidates).toEqual([
-			{ psaIndex: 0, psaId: 1, psaName: 'Acme', score: 1 },
+			{ source: { psa: 0 }, psaId: 1, psaName: 'Acme', score: 1 },
 		]);
 	});
 
@@ -375,7 +375,7 @@ describe('review reasons', () => {
 		]);
 		expect(plan.mapped.map((entry) => entry.westcoastId)).toEqual(['W2']);
 		expect(plan.invalidInput).toEqual([
-			expect.objectContaining({ reason: 'invalidPsaItem', psaIndex: 0, field: 'name' }),
+			expect.objectContaining({ reason: 'invalidPsaItem', source: { psa: 0 }, field: 'name' }),
 		]);
 	});
 
@@ -394,8 +394,7 @@ describe('review reasons', () => {
 		expect(reviewed(plan, 'noMainSite')).toEqual([
 			expect.objectContaining({
 				subject: 'siteAddress',
-				westcoastIndex: 0,
-				psaIndex: 0,
+				source: { westcoast: 0, psa: 0 },
 				psaId: 1,
 			}),
 		]);
@@ -409,12 +408,12 @@ describe('review reasons', () => {
 			psaCustomers: [haloClient(1, 'Acme'), haloClient(1, 'Acme copy'), 'bad'],
 		});
 		expect(reviewed(plan, 'invalidPsaItem')).toEqual([
-			expect.objectContaining({ subject: 'psaCustomer', psaIndex: 2, field: '(item)' }),
+			expect.objectContaining({ subject: 'psaCustomer', source: { psa: 2 }, field: '(item)' }),
 		]);
 		expect(reviewed(plan, 'duplicatePsaId')).toEqual([
-			expect.objectContaining({ subject: 'psaCustomer', psaIndex: 1 }),
+			expect.objectContaining({ subject: 'psaCustomer', source: { psa: 1 } }),
 		]);
-		expect(plan.mapped.map((entry) => entry.psaIndex)).toEqual([0]);
+		expect(plan.mapped.map((entry) => entry.source.psa)).toEqual([0]);
 	});
 
 	it('invalidManualMapping and manualMappingUnused', () => {
@@ -432,10 +431,18 @@ describe('review reasons', () => {
 			},
 		);
 		expect(reviewed(plan, 'invalidManualMapping')).toEqual([
-			expect.objectContaining({ subject: 'manualMapping', manualMappingIndex: 0, field: 'psaId' }),
+			expect.objectContaining({
+				subject: 'manualMapping',
+				source: { manualMapping: 0 },
+				field: 'psaId',
+			}),
 		]);
 		expect(reviewed(plan, 'manualMappingUnused')).toEqual([
-			expect.objectContaining({ subject: 'manualMapping', manualMappingIndex: 1, psaId: '1' }),
+			expect.objectContaining({
+				subject: 'manualMapping',
+				source: { manualMapping: 1 },
+				psaId: '1',
+			}),
 		]);
 		// A person counts the Manual Mappings list from 1, as the node's manualMappingRow does.
 		expect(reviewed(plan, 'invalidManualMapping')[0].message).toMatch(/^Manual mapping row 1: /);
@@ -459,7 +466,7 @@ describe('review reasons', () => {
 				'PSA customer "Gone Ltd" (2) is linked to Westcoast customer W9, which is no longer in the Westcoast read: ' +
 				'Licence Sync handles its licences as deleted upstream. The PSA customer itself is left as it is; remove ' +
 				'its link, or deactivate it, once you have checked.',
-			psaIndex: 1,
+			source: { psa: 1 },
 			psaId: 2,
 			psaName: 'Gone Ltd',
 			westcoastId: 'W9',
@@ -467,7 +474,7 @@ describe('review reasons', () => {
 		expect(plan.mapped.map((mapped) => mapped.westcoastId)).toEqual(['W1']);
 		expect(plan.deletedUpstream).toEqual([
 			{
-				psaIndex: 1,
+				source: { psa: 1 },
 				westcoastId: 'W9',
 				westcoastName: null,
 				psaId: 2,

@@ -78,10 +78,11 @@ describe('reviewDigest', () => {
 		subject: 'westcoastCustomer',
 		reason: 'noMatch' as never,
 		message: `No Halo client matches ${id}.`,
+		source: {},
 		westcoastId: id,
 		westcoastName: `Customer ${id}`,
 		candidates: candidates.map((psaId) => ({
-			psaIndex: psaId,
+			source: { psa: psaId },
 			psaId,
 			psaName: `Client ${psaId}`,
 			score: 0.5,

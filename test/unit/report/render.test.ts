@@ -32,8 +32,7 @@ function input(overrides: Partial<SyncReportInput> = {}): SyncReportInput {
 		customers: {
 			mapped: [
 				{
-					westcoastIndex: 1,
-					psaIndex: 0,
+					source: { westcoast: 1, psa: 0 },
 					westcoastId: 'C2',
 					westcoastName: 'Beta Ltd',
 					psaId: 12,
@@ -44,7 +43,7 @@ function input(overrides: Partial<SyncReportInput> = {}): SyncReportInput {
 			],
 			create: [
 				{
-					westcoastIndex: 0,
+					source: { westcoast: 0 },
 					westcoastId: 'C1',
 					westcoastName: HOSTILE,
 					payload: { name: HOSTILE },
@@ -67,14 +66,14 @@ function input(overrides: Partial<SyncReportInput> = {}): SyncReportInput {
 					westcoastId: 'C3',
 					westcoastName: 'Gamma',
 					candidates: [
-						{ psaIndex: 2, psaId: 21, psaName: 'Gamma', score: 1 },
-						{ psaIndex: 3, psaId: 22, psaName: 'Gamma <i>', score: 1 },
+						{ source: { psa: 2 }, psaId: 21, psaName: 'Gamma', score: 1 },
+						{ source: { psa: 3 }, psaId: 22, psaName: 'Gamma <i>', score: 1 },
 					],
 				},
 			] as never,
 			table: [
 				{
-					westcoastIndex: 0,
+					source: { westcoast: 0 },
 					westcoastId: 'C1',
 					westcoastName: HOSTILE,
 					status: 'create',
@@ -84,7 +83,7 @@ function input(overrides: Partial<SyncReportInput> = {}): SyncReportInput {
 					reason: null,
 				},
 				{
-					westcoastIndex: 1,
+					source: { westcoast: 1 },
 					westcoastId: 'C2',
 					westcoastName: 'Beta Ltd',
 					status: 'mapped',
@@ -94,7 +93,7 @@ function input(overrides: Partial<SyncReportInput> = {}): SyncReportInput {
 					reason: null,
 				},
 				{
-					westcoastIndex: 2,
+					source: { westcoast: 2 },
 					westcoastId: 'C3',
 					westcoastName: 'Gamma',
 					status: 'review',
