@@ -23,7 +23,11 @@ import { sandboxCredentials } from '../../harness/daily-sync/credentials';
 import { TEST_SETTINGS, TEST_TOP_LEVEL } from '../../harness/daily-sync/environment';
 import { haloProblems } from './daily-sync/halo-check';
 import { callWebhook, publishWorkflow, waitForWebhook } from '../../harness/daily-sync/webhooks';
-import { readWorkflowFile, withProductionTrigger, withSettings } from '../../harness/daily-sync/workflow-file';
+import {
+	readWorkflowFile,
+	withProductionTrigger,
+	withSettings,
+} from '../../harness/daily-sync/workflow-file';
 import {
 	createN8nHome,
 	importCredentials,
@@ -33,6 +37,7 @@ import {
 	type N8nHome,
 } from '../../harness/real-n8n/real-n8n';
 import { startN8nServer, type N8nServer } from '../../harness/real-n8n/server';
+import { unflatten } from '../../harness/real-n8n/flatted';
 
 const MINUTE = 60_000;
 const POLL_MS = 500;
@@ -41,24 +46,6 @@ const RUN_TIMEOUT_MS = 4 * MINUTE;
 
 function log(line: string): void {
 	process.stderr.write(`[real-n8n] ${line}\n`);
-}
-
-/** n8n's "flatted" run data: one array; inside objects, a string is the index of its value. */
-function unflatten(text: string): unknown {
-	const values = JSON.parse(text) as unknown[];
-	const done = new Map<number, unknown>();
-	const resolve = (index: number): unknown => {
-		if (done.has(index)) return done.get(index);
-		const value = values[index];
-		if (typeof value !== 'object' || value === null) return value;
-		const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
-		done.set(index, copy);
-		for (const [key, item] of Object.entries(value))
-			(copy as Record<string, unknown>)[key] =
-				typeof item === 'string' ? resolve(Number(item)) : item;
-		return copy;
-	};
-	return resolve(0);
 }
 
 type RunData = Record<string, Array<{ data?: { main?: Array<Array<{ json: IDataObject }>> } }>>;

@@ -35,6 +35,7 @@ import { licensedSubscriptions } from '../../harness/daily-sync/westcoast-facts'
 import { readWorkflowFile, withSettings } from '../../harness/daily-sync/workflow-file';
 import { importWorkflow, outputOf } from '../../harness/real-n8n/real-n8n';
 import { startN8nServer, type N8nServer } from '../../harness/real-n8n/server';
+import { unflatten } from '../../harness/real-n8n/flatted';
 
 const MINUTE = 60_000;
 const POLL_MS = 250;
@@ -53,24 +54,6 @@ const visible = (html: string) =>
 		.replace(/&#39;/g, "'")
 		.replace(/&amp;/g, '&')
 		.replace(/\s+/g, ' ');
-
-/** n8n's "flatted" run data: one array; inside objects, a string is the index of its value. */
-function unflatten(text: string): unknown {
-	const values = JSON.parse(text) as unknown[];
-	const done = new Map<number, unknown>();
-	const resolve = (index: number): unknown => {
-		if (done.has(index)) return done.get(index);
-		const value = values[index];
-		if (typeof value !== 'object' || value === null) return value;
-		const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
-		done.set(index, copy);
-		for (const [key, item] of Object.entries(value))
-			(copy as Record<string, unknown>)[key] =
-				typeof item === 'string' ? resolve(Number(item)) : item;
-		return copy;
-	};
-	return resolve(0);
-}
 
 async function until<T>(
 	what: string,

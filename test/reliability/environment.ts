@@ -40,6 +40,7 @@ import {
 	type WorkflowToImport,
 } from '../../harness/real-n8n/real-n8n';
 import { startN8nServer, type N8nServer } from '../../harness/real-n8n/server';
+import { unflatten } from '../../harness/real-n8n/flatted';
 
 const RUN_TIMEOUT_MS = 5 * 60_000;
 const POLL_MS = 100;
@@ -72,27 +73,6 @@ export interface ReliabilityEnvironment {
 	/** The execution's status after at most `ms` (it may still be running). */
 	statusWithin(id: string, ms: number): Promise<string>;
 	close(): Promise<void>;
-}
-
-/** n8n's "flatted" run data: one JSON array; string values in objects and arrays are indexes into it. */
-export function unflatten(text: string): unknown {
-	const table = JSON.parse(text) as unknown[];
-	const revived = new Map<number, unknown>();
-	const revive = (index: number): unknown => {
-		if (revived.has(index)) return revived.get(index);
-		const value = table[index];
-		if (typeof value !== 'object' || value === null) {
-			revived.set(index, value);
-			return value;
-		}
-		const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
-		revived.set(index, copy);
-		for (const [key, inner] of Object.entries(value))
-			(copy as Record<string, unknown>)[key] =
-				typeof inner === 'string' ? revive(Number(inner)) : inner;
-		return copy;
-	};
-	return revive(0);
 }
 
 interface StoredExecution {

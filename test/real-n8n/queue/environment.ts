@@ -21,7 +21,11 @@ import {
 import { sandboxCredentials } from '../../../harness/daily-sync/credentials';
 import { ALERT_FILE } from '../../../workflows/source/report-nodes';
 import { callWebhook, publishWorkflow, waitForWebhook } from '../../../harness/daily-sync/webhooks';
-import { readWorkflowFile, withProductionTrigger, withSettings } from '../../../harness/daily-sync/workflow-file';
+import {
+	readWorkflowFile,
+	withProductionTrigger,
+	withSettings,
+} from '../../../harness/daily-sync/workflow-file';
 import { createN8nHome, findFreePort, type N8nHome } from '../../../harness/real-n8n/home';
 import {
 	importCredentials,
@@ -30,7 +34,13 @@ import {
 	type WorkflowToImport,
 } from '../../../harness/real-n8n/cli';
 import { installPackage, packPackage } from '../../../harness/real-n8n/install';
-import { seconds, silentLog, startProcessGroup, type GroupProcess, type Log } from '../../../harness/real-n8n/process';
+import {
+	seconds,
+	silentLog,
+	startProcessGroup,
+	type GroupProcess,
+	type Log,
+} from '../../../harness/real-n8n/process';
 import { startN8nServer, type N8nServer } from '../../../harness/real-n8n/server';
 import { startHaloGate, type HaloGate } from './gate';
 import {
@@ -41,6 +51,7 @@ import {
 	type RunningService,
 } from './services';
 import { waitFor } from './wait';
+import { unflatten } from '../../../harness/real-n8n/flatted';
 
 const WORKER_READY_TIMEOUT_MS = 3 * 60_000;
 const EXECUTION_TIMEOUT_MS = 3 * 60_000;
@@ -189,27 +200,6 @@ async function startWorker(name: string, home: N8nHome, log: Log): Promise<Queue
 }
 
 const RUNNING_STATUSES = ['new', 'running', 'waiting'];
-
-/**
- * n8n's "flatted" run data back into objects: one JSON array whose first
- * element is the root, and in which every string inside an object or array
- * is the index of the element it stands for.
- */
-function unflatten(text: string): unknown {
-	const input = JSON.parse(text) as unknown[];
-	const revived = new Map<number, unknown>();
-	const revive = (index: number): unknown => {
-		if (revived.has(index)) return revived.get(index);
-		const value = input[index];
-		if (typeof value !== 'object' || value === null) return value;
-		const copy: Record<string, unknown> = Array.isArray(value) ? ([] as never) : {};
-		revived.set(index, copy);
-		for (const [key, entry] of Object.entries(value))
-			copy[key] = typeof entry === 'string' ? revive(Number(entry)) : entry;
-		return copy;
-	};
-	return revive(0);
-}
 
 interface StoredRun {
 	resultData?: { runData?: Record<string, Array<{ startTime: number; executionIndex?: number }>> };
