@@ -28,6 +28,7 @@ export const DEFAULT_LICENCE_PLAN_OPTIONS: Readonly<LicencePlanOptions> = {
 	maxDeactivationPercent: 20,
 	minDeactivationsBeforeLimit: 3,
 	emitUnchanged: true,
+	emitSkipped: true,
 	fields: HALO_PRESET.licenceFields,
 };
 

@@ -7,6 +7,7 @@ import { indexLicences } from './licences';
 import { resolveOptions } from './options';
 import { planLinkedLicence } from './plan-licence';
 import { planSubscription } from './plan-subscription';
+import { SKIPS_TO_ACT_ON } from './reasons';
 import { refuseErrorItems, refuseMiswiredInput, refuseUnsafePlan } from './safety';
 import { indexSubscriptions } from './subscriptions';
 import { isInvalidInput, summarisePlan } from './summary';
@@ -15,6 +16,7 @@ import type {
 	LicencePlan,
 	LicencePlanEntry,
 	LicencePlanInput,
+	LicencePlanOptions,
 	PartialLicencePlanOptions,
 	SkippedEntry,
 } from './types';
@@ -56,7 +58,7 @@ export function planLicences(
 	entries.push(...context.customers.unusable.map(planUnusableMapping));
 	refuseUnsafePlan(entries, input.subscriptions.length, resolved);
 	const window = guard && checkDeactivationWindow(entries, guard, resolved);
-	const plan = collectPlan(entries, context, resolved.emitUnchanged);
+	const plan = collectPlan(entries, context, resolved);
 	if (!window) return plan;
 	return { ...plan, summary: { ...plan.summary, window: window.figures }, history: window.history };
 }
@@ -81,7 +83,7 @@ function planUnusableMapping(mapping: UnusableMapping): SkippedEntry {
 function collectPlan(
 	entries: readonly LicencePlanEntry[],
 	context: PlanContext,
-	emitUnchanged: boolean,
+	{ emitUnchanged, emitSkipped }: Pick<LicencePlanOptions, 'emitUnchanged' | 'emitSkipped'>,
 ): LicencePlan {
 	const plan: LicencePlan = {
 		create: [],
@@ -109,7 +111,7 @@ function collectPlan(
 				if (emitUnchanged) plan.unchanged.push(entry);
 				break;
 			case 'skipped':
-				plan.skipped.push(entry);
+				if (emitSkipped || SKIPS_TO_ACT_ON.has(entry.reason.code)) plan.skipped.push(entry);
 				if (isInvalidInput(entry)) plan.invalidInput.push(entry);
 				break;
 		}

@@ -70,6 +70,12 @@ export const INVALID_INPUT_REASONS: ReadonlySet<ReasonCode> = new Set<ReasonCode
 	'unidentifiedSubscription',
 ]);
 
+/** Skips a person must act on: emitted even when Include Skipped is off. */
+export const SKIPS_TO_ACT_ON: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
+	...INVALID_INPUT_REASONS,
+	'duplicateLicences',
+]);
+
 export type PlanInputName = 'subscriptions' | 'licences' | 'mappings';
 
 export interface PlanReason {

@@ -78,6 +78,11 @@ export interface LicencePlanOptions {
 	minDeactivationsBeforeLimit: number;
 	/** Emit unchanged entries (they are counted in the summary either way). */
 	emitUnchanged: boolean;
+	/**
+	 * Emit every skipped entry; when off, only those a person must act on
+	 * (`SKIPS_TO_ACT_ON`): the rest are counted in the summary's byReason.
+	 */
+	emitSkipped: boolean;
 	fields: LicenceFieldNames;
 }
 
@@ -208,6 +213,7 @@ export interface LicencePlan {
 	deactivate: DeactivateEntry[];
 	/** Empty when `emitUnchanged` is off. */
 	unchanged: UnchangedEntry[];
+	/** With `emitSkipped` off, only the skips a person must act on. */
 	skipped: SkippedEntry[];
 	/** The skipped entries caused by input of the wrong shape (also in `skipped`). */
 	invalidInput: SkippedEntry[];

@@ -220,6 +220,7 @@ function readOptions(context: IExecuteFunctions): PartialLicencePlanOptions {
 		maxDeactivationPercent: context.getNodeParameter('maxDeactivationPercent', 0) as number,
 		deletionScope: options.deletionScope as PartialLicencePlanOptions['deletionScope'],
 		emitUnchanged: options.emitUnchanged as boolean | undefined,
+		emitSkipped: options.emitSkipped as boolean | undefined,
 		minDeactivationsBeforeLimit: options.minDeactivationsBeforeLimit as number | undefined,
 		syncPrices: options.syncPrices as boolean | undefined,
 	};

@@ -285,6 +285,14 @@ const properties: INodeProperties[] = [
 			description: 'Whether to output licences that need no change',
 		},
 		{
+			displayName: 'Include Skipped',
+			name: 'emitSkipped',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to output every subscription or licence left alone (customer not mapped, product filtered out, ...). Off, Skipped holds only those a person must act on (invalid input, several licences for one subscription); the Summary counts the rest by reason.',
+		},
+		{
 			displayName: 'Limit Applies Above',
 			name: 'minDeactivationsBeforeLimit',
 			type: 'number',

@@ -169,6 +169,24 @@ export const waitForAll = (name: string, position: Position, inputs: number): No
 	parameters: { mode: 'append', numberInputs: inputs },
 });
 
+/**
+ * Merge (choose branch): passes input 1's items on once input 2 has arrived
+ * too, and never runs when input 2 never arrives (n8n's requiredInputs): a
+ * whole-list gate for items a one-item If decided about.
+ */
+export const passWhenBothArrive = (name: string, position: Position): NodeSpec => ({
+	name,
+	type: 'n8n-nodes-base.merge',
+	typeVersion: 3.2,
+	position,
+	parameters: {
+		mode: 'chooseBranch',
+		chooseBranchMode: 'waitForAll',
+		output: 'specifiedInput',
+		useDataOfInput: 1,
+	},
+});
+
 export const noOp = (name: string, position: Position): NodeSpec => ({
 	name,
 	type: 'n8n-nodes-base.noOp',

@@ -53,12 +53,18 @@ export function addCustomerWrites(
 			['$json.payloads.length > 0', ...(linkCondition ? [linkCondition] : [])],
 		),
 	);
-	const saveLinks = graph.add(haloPostPayloads(N.saveLinks, [x + 660, y - 200], HALO_ENTITIES.customer));
+	const saveLinks = graph.add(
+		haloPostPayloads(N.saveLinks, [x + 660, y - 200], HALO_ENTITIES.customer),
+	);
 	// One lookup per planned create: Mapping Resolver emits one item per change.
 	const findLinks = graph.add(
-		haloLookup(N.findClientLinks, [x + 220, y + 200], HALO_ENTITIES.externalLink, HALO_LIST_KEY.externalLink, [
-			{ name: HALO_LOOKUP_FILTERS.linkThirdPartyId, value: '={{ $json.westcoastId }}' },
-		]),
+		haloLookup(
+			N.findClientLinks,
+			[x + 220, y + 200],
+			HALO_ENTITIES.externalLink,
+			HALO_LIST_KEY.externalLink,
+			[{ name: HALO_LOOKUP_FILTERS.linkThirdPartyId, value: '={{ $json.westcoastId }}' }],
+		),
 	);
 	const confirm = graph.add(psaCreateCheck(N.confirmClientCreates, [x + 440, y], 'customers'));
 	const createClients = addBatchedPost(

@@ -31,7 +31,7 @@ export const settingsNote = (names: SettingName[]) =>
 	['## Settings', ...names.map((name) => `- **${name}**: ${SETTING_HELP[name]}`)].join('\n');
 
 export const EXECUTION_DATA_NOTE = `## Execution data
-Saved for every run, failed or successful, manual runs included; not saved after each node (Workflow Settings). No Filter copies a list: the Westcoast node and the **Check: ... Complete** nodes emit the records the next nodes read, and licences that need no change are only counted in Licence Sync's Summary (its option *Include Unchanged* is off here). Keep n8n's pruning on (EXECUTIONS_DATA_PRUNE, EXECUTIONS_DATA_MAX_AGE); for very large tenants consider EXECUTIONS_DATA_SAVE_ON_SUCCESS=none.`;
+Saved for every run, failed or successful, manual runs included; not saved after each node (Workflow Settings). No Filter copies a list: the Westcoast node and the **Check: ... Complete** nodes emit the records the next nodes read, and licences that need no change, or are left alone as expected (customer not mapped, ...), are only counted in Licence Sync's Summary (its options *Include Unchanged* and *Include Skipped* are off here; Skipped still lists what a person must act on). Keep n8n's pruning on (EXECUTIONS_DATA_PRUNE, EXECUTIONS_DATA_MAX_AGE); for very large tenants consider EXECUTIONS_DATA_SAVE_ON_SUCCESS=none.`;
 
 export const SCHEDULE_NOTE = `## When
 **Daily Schedule** runs it every day: set the hour there (the instance's time zone). To run it at once, press **Execute workflow** (n8n starts it from Daily Schedule) or pick **Run Now** in the button's menu: both start the same run. Run Now is what \`n8n execute\` starts from (the command line needs a manual trigger).`;

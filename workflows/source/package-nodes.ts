@@ -138,8 +138,8 @@ export const licenceSync = (
 		deactivateDeleted,
 		includeAddons: true,
 		maxDeactivationPercent: 20,
-		// Unchanged licences are counted in the Summary, not stored again as items.
-		options: { batchSize: BATCH_SIZE, emitUnchanged: false },
+		// Unchanged and expected skips are counted in the Summary, not stored again as items.
+		options: { batchSize: BATCH_SIZE, emitUnchanged: false, emitSkipped: false },
 	},
 });
 

@@ -14,6 +14,7 @@ import {
 import {
 	dailyTrigger,
 	ifAllTrue,
+	passWhenBothArrive,
 	manualTrigger,
 	respondWithItemOf,
 	setFields,
@@ -77,6 +78,7 @@ export const NODE = {
 	haloClientsAfterWrites: 'Halo: Re-read Clients',
 	clientsAfterWrites: 'Clients After Writes',
 	mapForLicences: 'Map Customers for Licences',
+	customersForLicences: 'Customers for Licences',
 	licenceSync: 'Licence Sync',
 	licenceWritesDone: 'Licence Writes Done',
 	importSummary: 'Import Summary',
@@ -219,8 +221,9 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 
 	// Reads: Westcoast customers, then (when syncing subscriptions) subscriptions and Halo licences, then Halo clients.
 	const customers = graph.add(westcoastCustomers(NODE.westcoastCustomers, [660, 0]));
+	// Decided once, not per customer; the customers pass to the licence mapping only when it says yes.
 	const syncSubscriptions = graph.add(
-		ifAllTrue(NODE.syncSubscriptions, [880, 0], [SYNCS_SUBSCRIPTIONS]),
+		ifAllTrue(NODE.syncSubscriptions, [880, 0], [SYNCS_SUBSCRIPTIONS], { executeOnce: true }),
 	);
 	const subscriptions = addSubscriptionRead(graph, [1100, 0]);
 	const licences = addHaloList(
@@ -284,7 +287,12 @@ function buildDailySync(variant: WorkflowVariant): WorkflowJson {
 	);
 	graph.connect(customersDone, thenSync);
 	graph.connect(thenSync, clientsAfter.read);
-	graph.connect(syncSubscriptions, mapForLicences, 0, MAPPING_INPUT.westcoast);
+	const customersForLicences = graph.add(
+		passWhenBothArrive(NODE.customersForLicences, [DAILY.mapForLicences - 220, 0]),
+	);
+	graph.connect(customers, customersForLicences, 0, 0);
+	graph.connect(syncSubscriptions, customersForLicences, 0, 1);
+	graph.connect(customersForLicences, mapForLicences, 0, MAPPING_INPUT.westcoast);
 	graph.connect(clientsAfter.records, mapForLicences, 0, MAPPING_INPUT.psa);
 	graph.connect(subscriptions.records, sync, 0, LICENCE_INPUT.subscriptions);
 	graph.connect(licences.records, sync, 0, LICENCE_INPUT.licences);

@@ -108,6 +108,44 @@ describe('emitUnchanged', () => {
 	});
 });
 
+describe('emitSkipped', () => {
+	const input = () =>
+		[
+			[
+				subscription({
+					westcoastId: 'S3',
+					customerId: 'C2',
+					quantity: null,
+					quantitySource: 'none',
+				}),
+				subscription({ westcoastId: 'S4', customerId: 'C404' }),
+				subscription({ westcoastId: 'S5', quantity: 'x' as never }),
+				subscription({ westcoastId: 'S6' }),
+			],
+			[
+				licence({ id: 201, third_party_product: 'S6' }),
+				licence({ id: 202, third_party_product: 'S6' }),
+			],
+			[C1_TO_11, mapping('C2', 12)],
+		] as const;
+
+	it('when off, keeps only the skips a person must act on, and counts every skip', () => {
+		const [subscriptions, licences, mappings] = input();
+		const result = plan([...subscriptions], [...licences], [...mappings], { emitSkipped: false });
+		expect(result.skipped.map((entry) => entry.reason.code).sort()).toEqual([
+			'duplicateLicences',
+			'invalidField',
+		]);
+		expect(result.summary.byAction.skipped).toBe(4);
+		expect(result.summary.byReason).toMatchObject({ noQuantity: 1, customerNotMapped: 1 });
+	});
+
+	it('is on by default: every skip is an item', () => {
+		const [subscriptions, licences, mappings] = input();
+		expect(plan([...subscriptions], [...licences], [...mappings]).skipped).toHaveLength(4);
+	});
+});
+
 describe('syncPrices', () => {
 	it('is off by default: prices are neither written nor compared', () => {
 		expect(onlyEntry(plan([subscription()], [])).payload).not.toHaveProperty('price');

@@ -33,6 +33,7 @@ describe("node parameter defaults are the planners' defaults", () => {
 			'maxDeactivationPercent',
 			'deletionScope',
 			'emitUnchanged',
+			'emitSkipped',
 			'minDeactivationsBeforeLimit',
 			'syncPrices',
 			'syncTerms',
