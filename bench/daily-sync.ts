@@ -9,7 +9,8 @@
  * record of every exchange: requests by kind, bytes, the sequential waves (a
  * wave starts with a request sent after every earlier one was answered) and
  * the lower bound waves x LATENCY_MS; from /proc every 100 ms, the RSS of the
- * n8n server's process group (its main process and task runners); from n8n's
+ * n8n server's process group (its main process and task runners; the server
+ * is started afresh after the first run); from n8n's
  * database, the execution's own wall, the size of its execution_data row and,
  * per node, its time, items and output size, with the RSS while it ran.
  * The run's status is polled from the executions list (no run data), so the
@@ -50,6 +51,12 @@ export const LATENCY_MS = 25;
 const RUN_CAP_S = Number(process.env.BENCH_SYNC_CAP_S ?? 600);
 
 const PRODUCTION_PATH = 'bench/daily-sync';
+
+/** BENCH_CPU_PROF_DIR: where the server of the steady runs writes V8 CPU profiles (written when it stops). */
+const profileOfNextRun = (): NodeJS.ProcessEnv => {
+	const dir = process.env.BENCH_CPU_PROF_DIR;
+	return dir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(dir)}` } : {};
+};
 const POLL_MS = 200;
 const REST_ATTEMPTS = 20;
 const RSS_SAMPLE_MS = 100;
@@ -68,7 +75,8 @@ export interface NodeFigures {
 }
 
 export interface SyncRunFigures {
-	run: 'first' | 'next';
+	/** first: Halo catches up with the seed; next: a steady day on a server started afresh; again: the day after, same server. */
+	run: 'first' | 'next' | 'again';
 	ok: boolean;
 	error?: string;
 	didNotFinishInS?: number;
@@ -432,7 +440,12 @@ export async function measureDailySync(scale: Scale): Promise<SyncScaleFigures> 
 			if (servers.has(exchange.server) && !exchange.path.startsWith('/__admin'))
 				exchanges.push(exchange);
 		};
-		for (const run of ['first', 'next'] as const) {
+		for (const run of ['first', 'next', 'again'] as const) {
+			// A fresh server after the catch-up: a steady day's peak RSS is not the memory V8 kept from it.
+			if (run === 'next') {
+				await server.stop();
+				server = await startN8nServer(home, profileOfNextRun());
+			}
 			const figuresOfRun = await measureRun(run, home, server, shipped.id, sandboxes, exchanges);
 			figures.runs.push(figuresOfRun);
 			if (!figuresOfRun.ok) break;

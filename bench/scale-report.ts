@@ -93,37 +93,49 @@ const isSync = (
 function syncChecks(sync: ScaleReport['dailySync']): ScaleReport['checks'] {
 	const m = sync?.find((figures) => figures.scale === 'M');
 	const runs = isSync(m) ? m.runs : [];
-	const next = runs.find((run) => run.run === 'next' && run.ok);
+	// A day after a day: the steady run on a server that has run one before (modules loaded).
+	const next = runs.find((run) => run.run === 'again' && run.ok);
 	const unknown = (name: string) => ({ name, met: null, detail: 'not measured' });
-	const peak = runs.length ? Math.max(...runs.map((run) => run.peakRssMb)) : null;
-	const data = runs
+	const steady = runs.filter((run) => run.run !== 'first');
+	const first = runs.find((run) => run.run === 'first');
+	const peak = steady.length ? Math.max(...steady.map((run) => run.peakRssMb)) : null;
+	const data = steady
 		.map((run) => run.executionDataBytes)
 		.filter((bytes): bytes is number => bytes !== null);
+	const firstRun = (figure: string) => (first ? `; the first run (catch-up): ${figure}` : '');
 	return [
 		next
 			? {
-					name: 'Daily sync at M: lower bound of the request pattern under 3 s (next run)',
+					name: 'Daily sync at M: lower bound of the request pattern under 3 s (steady run)',
 					met: next.lowerBoundMs < 3000,
 					detail: `${next.waves} waves x ${LATENCY_MS} ms = ${next.lowerBoundMs} ms`,
 				}
-			: unknown('Daily sync at M: lower bound of the request pattern under 3 s (next run)'),
+			: unknown('Daily sync at M: lower bound of the request pattern under 3 s (steady run)'),
 		next && next.achievedOverLowerBound !== null
 			? {
-					name: 'Daily sync at M: achieved within 1.5x of the lower bound (next run)',
+					name: 'Daily sync at M: achieved within 1.5x of the lower bound (steady run)',
 					met: next.achievedOverLowerBound <= 1.5,
 					detail: `${next.wallMs} ms = ${next.achievedOverLowerBound}x`,
 				}
-			: unknown('Daily sync at M: achieved within 1.5x of the lower bound (next run)'),
+			: unknown('Daily sync at M: achieved within 1.5x of the lower bound (steady run)'),
 		peak !== null
-			? { name: 'n8n under 1 GB RSS during the M runs', met: peak < 1024, detail: `${peak} MB` }
-			: unknown('n8n under 1 GB RSS during the M runs'),
+			? {
+					name: 'n8n under 1 GB RSS during the M steady runs',
+					met: peak < 1024,
+					detail: `${peak} MB${firstRun(`${first?.peakRssMb} MB`)}`,
+				}
+			: unknown('n8n under 1 GB RSS during the M steady runs'),
 		data.length
 			? {
-					name: 'Execution data stored per M run under 25 MB',
+					name: 'Execution data stored per M steady run under 25 MB',
 					met: Math.max(...data) < 25 * MB,
-					detail: data.map((bytes) => `${(bytes / MB).toFixed(1)} MB`).join(', '),
+					detail: `${data.map((bytes) => `${(bytes / MB).toFixed(1)} MB`).join(', ')}${firstRun(
+						first?.executionDataBytes
+							? `${(first.executionDataBytes / MB).toFixed(1)} MB`
+							: 'not stored',
+					)}`,
 				}
-			: unknown('Execution data stored per M run under 25 MB'),
+			: unknown('Execution data stored per M steady run under 25 MB'),
 	];
 }
 
@@ -149,7 +161,7 @@ export function syncMarkdown(sync: NonNullable<ScaleReport['dailySync']>): strin
 			.join(', ');
 	return [
 		'',
-		`Daily sync on a running n8n server (\`n8n start\`, the workflow published, each run started by a production trigger), ${LATENCY_MS} ms latency per request on both sandboxes (first run: Halo catches up with the seed; next run: a steady-state day). RSS is the server's process group (main process and task runners), sampled every 100 ms; idle is just before the run:`,
+		`Daily sync on a running n8n server (\`n8n start\`, the workflow published, each run started by a production trigger), ${LATENCY_MS} ms latency per request on both sandboxes (first: Halo catches up with the seed; next: a steady-state day on a server started afresh after the first run; again: the day after, on the same server). RSS is the server's process group (main process and task runners), sampled every 100 ms; idle is just before the run:`,
 		'',
 		"| Scale | Run | Wall (execution) | Nodes' own time | Requests | Waves | Lower bound | Achieved / bound | Bytes sent / received by sandboxes | n8n peak RSS (main) | idle | Execution data | Load (1 min) |",
 		'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
