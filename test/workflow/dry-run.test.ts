@@ -6,7 +6,6 @@
  */
 import type { INode } from 'n8n-workflow';
 
-import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
 import {
 	approvalNodes,
 	approvalsBefore,
@@ -24,11 +23,10 @@ import {
 	queueModeFile,
 	WORKFLOW_FILES,
 } from '../../workflows/source/workflows';
-import { testDialect } from '../harness/dialect';
-import { HaloTestClient } from '../harness/halo-client';
 import { runWorkflow } from '../../harness/in-process/run-workflow';
 import { NODES, syncWorkflow } from '../harness/sync-workflow';
 import { sandboxCredential } from '../harness/westcoast';
+import { usePairedSandboxes } from '../harness/paired';
 
 jest.setTimeout(60_000);
 
@@ -131,23 +129,16 @@ it("the daily sync's licence writes wait for both approvals, its customer writes
 });
 
 describe("Licence Sync's Remember This Run", () => {
-	let sandboxes: PairedSandboxes;
-	let halo: HaloTestClient;
-
-	beforeEach(async () => {
-		sandboxes = await startPairedSandboxes({ seed: 3, dialect: testDialect() });
-		halo = new HaloTestClient(sandboxes.halo);
-	});
-	afterEach(async () => sandboxes.close());
+	const env = usePairedSandboxes();
 
 	async function scheduledRun(licences: Record<string, unknown>, staticData: object) {
 		const workflow = syncWorkflow({
-			psaCustomers: await halo.list('Client', 'clients'),
-			psaLicences: await halo.list('SoftwareLicence', 'licences'),
+			psaCustomers: await env.halo.list('Client', 'clients'),
+			psaLicences: await env.halo.list('SoftwareLicence', 'licences'),
 			licences: licences as never,
 		});
 		const result = await runWorkflow(workflow, {
-			credentials: [sandboxCredential(sandboxes.westcoast)],
+			credentials: [sandboxCredential(env.sandboxes.westcoast)],
 			mode: 'trigger',
 			staticData: staticData as never,
 		});

@@ -9,37 +9,28 @@
  */
 import { LICENCE_REASONS } from '../../core/licences';
 import { REVIEW_REASONS } from '../../core/mapping';
-import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
-import { testDialect } from '../harness/dialect';
-import { HaloTestClient } from '../harness/halo-client';
 import { runWorkflow } from '../../harness/in-process/run-workflow';
 import { NODES, syncWorkflow } from '../harness/sync-workflow';
 import { sandboxCredential } from '../harness/westcoast';
+import { usePairedSandboxes } from '../harness/paired';
 
 jest.setTimeout(60_000);
 
 type Json = Record<string, unknown>;
 
-let sandboxes: PairedSandboxes;
-let halo: HaloTestClient;
-
-beforeAll(async () => {
-	sandboxes = await startPairedSandboxes({ seed: 3, dialect: testDialect() });
-	halo = new HaloTestClient(sandboxes.halo);
-});
-afterAll(async () => sandboxes.close());
+const env = usePairedSandboxes('all');
 
 async function plan(batchSize = 0) {
-	const psaLicences = await halo.list('SoftwareLicence', 'licences');
+	const psaLicences = await env.halo.list('SoftwareLicence', 'licences');
 	const options = batchSize ? { options: { batchSize } } : {};
 	const result = await runWorkflow(
 		syncWorkflow({
-			psaCustomers: await halo.list('Client', 'clients'),
+			psaCustomers: await env.halo.list('Client', 'clients'),
 			psaLicences,
 			mapping: { matchNormalizedName: true, updateSiteAddress: true, ...options },
 			licences: options,
 		}),
-		{ credentials: [sandboxCredential(sandboxes.westcoast)] },
+		{ credentials: [sandboxCredential(env.sandboxes.westcoast)] },
 	);
 	expect(result.error).toBeUndefined();
 	const json = (node: string, output: number) =>
@@ -100,12 +91,12 @@ describe('the output pane after one plan and, once applied, the next', () => {
 	beforeAll(async () => {
 		first = await plan();
 		// Apply what the plan says, as the shipped workflows' HTTP Request nodes do.
-		await halo.post(
+		await env.halo.post(
 			'Client',
 			first.json(NODES.mapping, 0).flatMap((entry) => (entry.link ? [entry.link] : [])),
 		);
 		for (const output of [0, 1, 2])
-			await halo.post(
+			await env.halo.post(
 				'SoftwareLicence',
 				first.json(NODES.licences, output).map((entry) => entry.payload),
 			);
@@ -192,7 +183,7 @@ describe('the output pane after one plan and, once applied, the next', () => {
 	/** The Westcoast read both plans were made from (the sandbox holds still between them). */
 	async function runWorkflowSubscriptions(): Promise<Json[]> {
 		const result = await runWorkflow(syncWorkflow({ psaCustomers: [], psaLicences: [] }), {
-			credentials: [sandboxCredential(sandboxes.westcoast)],
+			credentials: [sandboxCredential(env.sandboxes.westcoast)],
 		});
 		return result.output(NODES.subscriptions, 0).map((item) => item.json as Json);
 	}

@@ -1,25 +1,16 @@
-import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
-import { testDialect } from '../harness/dialect';
 import { LICENCE_SYNC_IO, MAPPING_RESOLVER_IO, type Port } from '../../core/node-io';
 import { HALO_LICENCE_FIELDS } from '../../core/psa/halo';
-import { HaloTestClient } from '../harness/halo-client';
 import { runWorkflow, type RunOptions } from '../../harness/in-process/run-workflow';
 import { NODES, syncWorkflow } from '../harness/sync-workflow';
 import { sandboxCredential } from '../harness/westcoast';
+import { usePairedSandboxes } from '../harness/paired';
 
 jest.setTimeout(60_000);
 
 const { outputs: MAPPING_OUTPUT } = MAPPING_RESOLVER_IO;
 const { outputs: LICENCE_OUTPUT } = LICENCE_SYNC_IO;
 
-let sandboxes: PairedSandboxes;
-let halo: HaloTestClient;
-
-beforeEach(async () => {
-	sandboxes = await startPairedSandboxes({ seed: 3, dialect: testDialect() });
-	halo = new HaloTestClient(sandboxes.halo);
-});
-afterEach(async () => sandboxes.close());
+const env = usePairedSandboxes();
 
 async function plan(
 	options: {
@@ -29,13 +20,13 @@ async function plan(
 	} = {},
 ) {
 	const workflow = syncWorkflow({
-		psaCustomers: await halo.list('Client', 'clients'),
-		psaLicences: await halo.list('SoftwareLicence', 'licences'),
+		psaCustomers: await env.halo.list('Client', 'clients'),
+		psaLicences: await env.halo.list('SoftwareLicence', 'licences'),
 		mapping: options.mapping as never,
 		licences: options.licences as never,
 	});
 	const result = await runWorkflow(workflow, {
-		credentials: [sandboxCredential(sandboxes.westcoast)],
+		credentials: [sandboxCredential(env.sandboxes.westcoast)],
 		...options.run,
 	});
 	const json = (node: string, output: Port) =>
@@ -51,22 +42,22 @@ async function plan(
 
 /** What a workflow's HTTP Request nodes do with the plan: Halo's array POSTs. */
 async function applyMapping(run: Awaited<ReturnType<typeof plan>>) {
-	await halo.post(
+	await env.halo.post(
 		'Client',
 		run.mapping('create').map((entry) => entry.payload),
 	);
-	await halo.post(
+	await env.halo.post(
 		'Client',
 		run.mapping('mapped').flatMap((entry) => (entry.link ? [entry.link] : [])),
 	);
-	await halo.post(
+	await env.halo.post(
 		'Site',
 		run.mapping('addressChanges').map((entry) => entry.payload),
 	);
 }
 async function applyLicences(run: Awaited<ReturnType<typeof plan>>) {
 	for (const output of ['create', 'update', 'deactivate'] as const) {
-		await halo.post(
+		await env.halo.post(
 			'SoftwareLicence',
 			run.licences(output).map((entry) => entry.payload),
 		);
@@ -77,7 +68,7 @@ describe("Mapping Resolver in a workflow, on the sandboxes' overlapping data", (
 	it('accounts for every Westcoast customer once, by the documented rules, with payloads Halo accepts', async () => {
 		const run = await plan({ mapping: { updateSiteAddress: true, topLevelId: '1' } });
 		expect(run.result.error).toBeUndefined();
-		const customers = sandboxes.westcoast.state().customers.map((c) => String(c.AccountId));
+		const customers = env.sandboxes.westcoast.state().customers.map((c) => String(c.AccountId));
 		const mapped = run.mapping('mapped');
 		const created = run.mapping('create');
 		const reviewed = run.mapping('review').filter((entry) => entry.subject === 'westcoastCustomer');
@@ -113,7 +104,7 @@ describe("Mapping Resolver in a workflow, on the sandboxes' overlapping data", (
 		expect(pairs(again.mapping('mapped'))).toEqual(
 			pairs([
 				...mapped,
-				...(await halo.list('Client', 'clients')).flatMap((client) => {
+				...(await env.halo.list('Client', 'clients')).flatMap((client) => {
 					const link = (client.external_links as Array<Record<string, unknown>>).find((l) =>
 						created.some((c) => c.westcoastId === l.third_party_id),
 					);
@@ -130,17 +121,17 @@ describe('Mapping Resolver in a workflow: a duplicate client already in Halo', (
 		const before = await plan({ mapping: { topLevelId: '1' } });
 		const [victim, ...others] = before.mapping('mapped');
 		// A second client carrying the same link, as a create after an incomplete read would leave it.
-		const link = (await halo.list('Client', 'clients')).find(
+		const link = (await env.halo.list('Client', 'clients')).find(
 			(client) => String(client.id) === String(victim.psaId),
 		)!.external_links as Array<Record<string, unknown>>;
-		await halo.post('Client', [
+		await env.halo.post('Client', [
 			{
 				name: `${victim.psaName} (copy)`,
 				toplevel_id: 1,
 				new_external_link: { ...link[0], id: undefined },
 			},
 		]);
-		const copy = (await halo.list('Client', 'clients')).find(
+		const copy = (await env.halo.list('Client', 'clients')).find(
 			(client) => client.name === `${victim.psaName} (copy)`,
 		)!;
 
@@ -172,7 +163,7 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 	}
 
 	const linkedLicence = async (subscriptionId: unknown) =>
-		(await halo.list('SoftwareLicence', 'licences')).find(
+		(await env.halo.list('SoftwareLicence', 'licences')).find(
 			(l) => l[HALO_LICENCE_FIELDS.westcoastLink] === String(subscriptionId),
 		);
 
@@ -210,7 +201,7 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 
 	it('turns a deletion, a cancellation and a quantity change upstream into exactly those changes', async () => {
 		await syncedOnce();
-		const { subscriptions } = sandboxes.westcoast.state();
+		const { subscriptions } = env.sandboxes.westcoast.state();
 		const linkable = [];
 		const seatBased = (s: (typeof subscriptions)[number]) =>
 			s.PriceableItems?.some((item) => item.IsUdrcField);
@@ -225,10 +216,10 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 			if (licence && licence.is_active) linkable.push({ subscription: s, licence });
 		}
 		const [deleted, cancelled, resized] = linkable;
-		sandboxes.westcoast.admin.deleteSubscription(Number(deleted.subscription.AccountId));
-		sandboxes.westcoast.admin.cancelSubscription(Number(cancelled.subscription.AccountId));
+		env.sandboxes.westcoast.admin.deleteSubscription(Number(deleted.subscription.AccountId));
+		env.sandboxes.westcoast.admin.cancelSubscription(Number(cancelled.subscription.AccountId));
 		const newCount = Number(resized.licence.count) + 5;
-		sandboxes.westcoast.admin.setSubscriptionQuantity(
+		env.sandboxes.westcoast.admin.setSubscriptionQuantity(
 			Number(resized.subscription.AccountId),
 			newCount,
 		);
@@ -266,13 +257,13 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 
 	it('deactivates instead of zeroing when "Deactivate Licences Deleted in Westcoast" is on', async () => {
 		await syncedOnce({ deactivateDeleted: true });
-		const target = sandboxes.westcoast
+		const target = env.sandboxes.westcoast
 			.state()
 			.subscriptions.find(
 				(s) => s.AccountState === 'Active' && !s.DependencyAccountId && s.ParentType !== 'User',
 			)!;
 		const licence = await linkedLicence(target.AccountId);
-		sandboxes.westcoast.admin.deleteSubscription(Number(target.AccountId));
+		env.sandboxes.westcoast.admin.deleteSubscription(Number(target.AccountId));
 		const next = await plan({ licences: { deactivateDeleted: true } });
 		const entry = next.licences('deactivate').find((e) => e.psaLicenceId === licence?.id);
 		expect(entry).toMatchObject({
@@ -284,7 +275,7 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 
 	it('a duplicate licence already in Halo blocks only its own subscription', async () => {
 		await syncedOnce();
-		const { subscriptions } = sandboxes.westcoast.state();
+		const { subscriptions } = env.sandboxes.westcoast.state();
 		const linked = [];
 		for (const s of subscriptions.filter((s) => s.AccountState === 'Active')) {
 			const licence = await linkedLicence(s.AccountId);
@@ -293,15 +284,15 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 		const [duplicated, resized] = linked;
 		// A copy of one licence, as an earlier run's read anomaly would have created it.
 		const { id: _id, ...copy } = duplicated.licence;
-		await halo.post('SoftwareLicence', [copy]);
-		const copyId = (await halo.list('SoftwareLicence', 'licences'))
+		await env.halo.post('SoftwareLicence', [copy]);
+		const copyId = (await env.halo.list('SoftwareLicence', 'licences'))
 			.filter(
 				(l) => l[HALO_LICENCE_FIELDS.westcoastLink] === String(duplicated.subscription.AccountId),
 			)
 			.map((l) => l.id)
 			.find((id) => id !== duplicated.licence.id);
 		const newCount = Number(resized.licence.count) + 2;
-		sandboxes.westcoast.admin.setSubscriptionQuantity(
+		env.sandboxes.westcoast.admin.setSubscriptionQuantity(
 			Number(resized.subscription.AccountId),
 			newCount,
 		);
@@ -332,7 +323,7 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 
 	it('remembers accepted plans in workflow static data: a read losing a few subscriptions every run is stopped', async () => {
 		await syncedOnce();
-		const { subscriptions } = sandboxes.westcoast.state();
+		const { subscriptions } = env.sandboxes.westcoast.state();
 		// Leaves only (no add-ons hang off them), so each deletion zeroes exactly one licence.
 		const parents = new Set(subscriptions.map((s) => String(s.DependencyAccountId ?? '')));
 		const linked: typeof subscriptions = [];
@@ -347,7 +338,7 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 		// Three a run: each run alone stays within the always-allowed minimum of 3.
 		const loseThree = () => {
 			for (const s of linked.splice(0, 3))
-				sandboxes.westcoast.admin.deleteSubscription(Number(s.AccountId));
+				env.sandboxes.westcoast.admin.deleteSubscription(Number(s.AccountId));
 		};
 		const windowOf = (run: Awaited<ReturnType<typeof plan>>) =>
 			(run.licences('summary')[0] as { window?: Record<string, unknown> }).window;
@@ -380,7 +371,7 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 
 	it('Guard Memory "From Expression" (queue mode): each run gets the last Summary\'s guardMemory and no static data, and the erosion is stopped all the same', async () => {
 		await syncedOnce();
-		const { subscriptions } = sandboxes.westcoast.state();
+		const { subscriptions } = env.sandboxes.westcoast.state();
 		const parents = new Set(subscriptions.map((s) => String(s.DependencyAccountId ?? '')));
 		const linked: typeof subscriptions = [];
 		for (const s of subscriptions.filter(
@@ -391,7 +382,7 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 		}
 		const loseThree = () => {
 			for (const s of linked.splice(0, 3))
-				sandboxes.westcoast.admin.deleteSubscription(Number(s.AccountId));
+				env.sandboxes.westcoast.admin.deleteSubscription(Number(s.AccountId));
 		};
 		// As a queue-mode worker runs it: fresh static data every run, the memory from the expression.
 		const runWith = (memory: unknown, mode: 'trigger' | 'manual' = 'trigger') =>
@@ -441,7 +432,7 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 	it('a customer deleted in Westcoast: its PSA customer goes to Needs Review and its licences are zeroed', async () => {
 		await syncedOnce();
 		const before = await plan();
-		const licences = await halo.list('SoftwareLicence', 'licences');
+		const licences = await env.halo.list('SoftwareLicence', 'licences');
 		// The mapped customer with the fewest live linked licences (at least one), so the limit lets it through.
 		const liveOf = (psaId: unknown) =>
 			licences.filter(
@@ -456,7 +447,7 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 			.filter((entry) => liveOf(entry.psaId).length > 0)
 			.sort((a, b) => liveOf(a.psaId).length - liveOf(b.psaId).length);
 		const victimLicences = liveOf(victim.psaId).map((l) => l.id);
-		sandboxes.westcoast.admin.deleteCustomer(Number(victim.westcoastId));
+		env.sandboxes.westcoast.admin.deleteCustomer(Number(victim.westcoastId));
 
 		const after = await plan();
 		expect(after.result.error).toBeUndefined();
@@ -476,13 +467,13 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 
 	it('refuses the whole plan when too many licences would go at once', async () => {
 		await syncedOnce();
-		for (const s of sandboxes.westcoast
+		for (const s of env.sandboxes.westcoast
 			.state()
 			.subscriptions.filter((s) => !s.DependencyAccountId)) {
-			sandboxes.westcoast.admin.deleteSubscription(Number(s.AccountId));
+			env.sandboxes.westcoast.admin.deleteSubscription(Number(s.AccountId));
 		}
-		sandboxes.westcoast.admin.createSubscription({
-			customerId: Number(sandboxes.westcoast.state().customers[0].AccountId),
+		env.sandboxes.westcoast.admin.createSubscription({
+			customerId: Number(env.sandboxes.westcoast.state().customers[0].AccountId),
 			productName: 'Keep the input non-empty',
 		});
 		const next = await plan();
@@ -492,7 +483,7 @@ describe('Licence Sync in a workflow: plan, apply, change upstream, plan again',
 
 	it('a failed Westcoast read stops the workflow before Licence Sync plans anything', async () => {
 		await syncedOnce();
-		sandboxes.westcoast.admin.setFaults({
+		env.sandboxes.westcoast.admin.setFaults({
 			unavailable: { count: 100, status: 503 },
 			calls: ['GetSubscriptions'],
 		});

@@ -7,32 +7,23 @@ import type { IDataObject, INode } from 'n8n-workflow';
 
 import { LICENCE_SYNC_IO, MAPPING_RESOLVER_IO } from '../../core/node-io';
 import { SyncReport } from '../../nodes/SyncReport/SyncReport.node';
-import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
-import { testDialect } from '../harness/dialect';
-import { HaloTestClient } from '../harness/halo-client';
 import { PACKAGE_NAME } from '../../harness/in-process/node-types';
 import { runWorkflow } from '../../harness/in-process/run-workflow';
 import { NODES, syncWorkflow } from '../harness/sync-workflow';
 import { sandboxCredential } from '../harness/westcoast';
+import { usePairedSandboxes } from '../harness/paired';
 
 jest.setTimeout(60_000);
 
 const REPORT = 'Sync Report';
 const LICENCE_SUMMARY_OUTPUT = 5;
 
-let sandboxes: PairedSandboxes;
-let halo: HaloTestClient;
-
-beforeEach(async () => {
-	sandboxes = await startPairedSandboxes({ seed: 3, dialect: testDialect() });
-	halo = new HaloTestClient(sandboxes.halo);
-});
-afterEach(async () => sandboxes.close());
+const env = usePairedSandboxes();
 
 async function reportWorkflow(parameters: IDataObject = {}) {
 	const workflow = syncWorkflow({
-		psaCustomers: await halo.list('Client', 'clients'),
-		psaLicences: await halo.list('SoftwareLicence', 'licences'),
+		psaCustomers: await env.halo.list('Client', 'clients'),
+		psaLicences: await env.halo.list('SoftwareLicence', 'licences'),
 	});
 	const report: INode = {
 		id: REPORT,
@@ -68,7 +59,7 @@ const visible = (html: string) =>
 
 test('the report is one item with an HTML file naming each Westcoast customer whose licences it creates', async () => {
 	const result = await runWorkflow(await reportWorkflow(), {
-		credentials: [sandboxCredential(sandboxes.westcoast)],
+		credentials: [sandboxCredential(env.sandboxes.westcoast)],
 		extraNodeTypes,
 	});
 	expect(result.error).toBeUndefined();
@@ -85,7 +76,7 @@ test('the report is one item with an HTML file naming each Westcoast customer wh
 		.map((created) => created.json);
 	expect(creates.length).toBeGreaterThan(0);
 	const names = new Map(
-		sandboxes.westcoast
+		env.sandboxes.westcoast
 			.state()
 			.customers.map((customer) => [String(customer.AccountId), customer.CompanyName]),
 	);
@@ -98,7 +89,7 @@ test('the report is one item with an HTML file naming each Westcoast customer wh
 	expect(item.json.licences).toMatchObject({ created: creates.length });
 	expect(text).toContain(`created ${creates.length} updated`);
 	// Secrets of the Westcoast credential are nowhere in the report.
-	expect(text).not.toContain(sandboxCredential(sandboxes.westcoast).data.password as string);
+	expect(text).not.toContain(sandboxCredential(env.sandboxes.westcoast).data.password as string);
 });
 
 test('the review digest is flagged on the first production run with review items, not on the next with the same list', async () => {
@@ -106,7 +97,7 @@ test('the review digest is flagged on the first production run with review items
 	const staticData: IDataObject = {};
 	const run = async () => {
 		const result = await runWorkflow(workflow, {
-			credentials: [sandboxCredential(sandboxes.westcoast)],
+			credentials: [sandboxCredential(env.sandboxes.westcoast)],
 			extraNodeTypes,
 			mode: 'trigger',
 			staticData,
@@ -116,7 +107,7 @@ test('the review digest is flagged on the first production run with review items
 	};
 	const review = (
 		await runWorkflow(workflow, {
-			credentials: [sandboxCredential(sandboxes.westcoast)],
+			credentials: [sandboxCredential(env.sandboxes.westcoast)],
 			extraNodeTypes,
 		})
 	).output(NODES.mapping, MAPPING_RESOLVER_IO.outputs.review.index);
@@ -130,7 +121,7 @@ test('the review digest is flagged on the first production run with review items
 
 test('a node name that is not in the workflow stops the report with a message naming the field', async () => {
 	const result = await runWorkflow(await reportWorkflow({ licenceNode: 'Licence Sync 2' }), {
-		credentials: [sandboxCredential(sandboxes.westcoast)],
+		credentials: [sandboxCredential(env.sandboxes.westcoast)],
 		extraNodeTypes,
 	});
 	expect(result.error?.message).toBe('This workflow has no node named "Licence Sync 2"');

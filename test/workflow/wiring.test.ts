@@ -4,30 +4,21 @@
  * first input), and Mapping Resolver's inputs swapped. Halo is left as it was.
  */
 import { LICENCE_SYNC_IO, MAPPING_RESOLVER_IO } from '../../core/node-io';
-import { startPairedSandboxes, type PairedSandboxes } from '../../sandbox/paired';
-import { testDialect } from '../harness/dialect';
 import { workflowFeeding } from '../../harness/in-process/fixture-workflow';
-import { HaloTestClient } from '../harness/halo-client';
 import { runWorkflow, type WorkflowJson } from '../../harness/in-process/run-workflow';
 import { NODES, syncWorkflow } from '../harness/sync-workflow';
 import { sandboxCredential } from '../harness/westcoast';
+import { usePairedSandboxes } from '../harness/paired';
 
 jest.setTimeout(60_000);
 
-let sandboxes: PairedSandboxes;
-let halo: HaloTestClient;
-
-beforeEach(async () => {
-	sandboxes = await startPairedSandboxes({ seed: 3, dialect: testDialect() });
-	halo = new HaloTestClient(sandboxes.halo);
-});
-afterEach(async () => sandboxes.close());
+const env = usePairedSandboxes();
 
 /** The sync plan with Mapped on Licence Sync's input 1 and the subscriptions on input 3. */
 async function trapWorkflow(continueOnFail: boolean): Promise<WorkflowJson> {
 	const workflow = syncWorkflow({
-		psaCustomers: await halo.list('Client', 'clients'),
-		psaLicences: await halo.list('SoftwareLicence', 'licences'),
+		psaCustomers: await env.halo.list('Client', 'clients'),
+		psaLicences: await env.halo.list('SoftwareLicence', 'licences'),
 	});
 	const { inputs } = LICENCE_SYNC_IO;
 	workflow.connections[NODES.mapping].main[MAPPING_RESOLVER_IO.outputs.mapped.index]![0].index =
@@ -42,20 +33,20 @@ async function trapWorkflow(continueOnFail: boolean): Promise<WorkflowJson> {
 
 describe('Licence Sync wired by the Mapped output\'s "+"', () => {
 	it('stops naming the input to use, and nothing reaches an output', async () => {
-		const before = await halo.list('SoftwareLicence', 'licences');
+		const before = await env.halo.list('SoftwareLicence', 'licences');
 		const result = await runWorkflow(await trapWorkflow(false), {
-			credentials: [sandboxCredential(sandboxes.westcoast)],
+			credentials: [sandboxCredential(env.sandboxes.westcoast)],
 		});
 		expect(result.error?.message).toMatch(
 			/^The "Westcoast Subscriptions" input \(input 1\) received customer mappings \(Mapping Resolver's Mapped output\), first at item 0: they belong on Licence Sync's "Customer Mappings" input\. Connect the Westcoast Cloud node \(Subscription > Get Many\) to this input instead\./,
 		);
 		expect((result.error as { node?: { name: string } })?.node?.name).toBe(NODES.licences);
-		expect(await halo.list('SoftwareLicence', 'licences')).toEqual(before);
+		expect(await env.halo.list('SoftwareLicence', 'licences')).toEqual(before);
 	});
 
 	it('with Continue On Fail: only the Summary says why, every change output is empty', async () => {
 		const result = await runWorkflow(await trapWorkflow(true), {
-			credentials: [sandboxCredential(sandboxes.westcoast)],
+			credentials: [sandboxCredential(env.sandboxes.westcoast)],
 		});
 		expect(result.error).toBeUndefined();
 		const { outputs, outputList } = LICENCE_SYNC_IO;

@@ -5,7 +5,7 @@ import {
 	HALO_LIST_KEY,
 	HALO_LOOKUP_FILTERS,
 } from '../../core/psa/halo';
-import { firstPerValue, keepWhere, noOp, setFields } from './base-nodes';
+import { keepWhere, noOp, onePerValue, setFields } from './base-nodes';
 import type { WorkflowGraph } from './graph';
 import { addBatchedPost, haloLookup, haloPostPayloads } from './halo-nodes';
 import {
@@ -78,9 +78,7 @@ export function addLicenceWrites(
 	[x, y]: [number, number],
 ): string[] {
 	// One lookup per client with licence creates (PSA Create Check pools what they find).
-	const clients = graph.add(
-		firstPerValue(N.clientsWithCreates, [x + 220, y - 600], 'psaCustomerId'),
-	);
+	const clients = graph.add(onePerValue(N.clientsWithCreates, [x + 220, y - 600], 'psaCustomerId'));
 	const findLicences = graph.add(
 		haloLookup(
 			N.findClientLicences,
