@@ -92,9 +92,10 @@ export const haloReadPages = (name: string, position: Position, entity: string):
 
 /**
  * One Halo list read per input item (a create to confirm), filtered by
- * `filters` (expressions on the item), inactive records too, every page to the
- * first empty one (a lookup holds a few records: a page or two). Retried: a
- * GET may be repeated.
+ * `filters` (expressions on the item), inactive records too, every page until
+ * one page held all `record_count` records or a page came back empty (a
+ * lookup holds a few records: one page, where asking for the empty page after
+ * it doubled the requests). Retried: a GET may be repeated.
  */
 export const haloLookup = (
 	name: string,
@@ -122,7 +123,7 @@ export const haloLookup = (
 						parameters: [{ type: 'qs', name: 'page_no', value: '={{ $pageCount + 1 }}' }],
 					},
 					paginationCompleteWhen: 'other',
-					completeExpression: `={{ ($response.body.${listKey} ?? []).length === 0 }}`,
+					completeExpression: `={{ ($response.body.${listKey} ?? []).length === 0 || ($response.body.${listKey} ?? []).length >= Number($response.body.record_count) }}`,
 					limitPagesFetched: true,
 					maxRequests: MAX_LOOKUP_PAGES,
 				},
