@@ -193,6 +193,8 @@ interface StoredRun {
 	startedAtMs: number | null;
 	wallMs: number | null;
 	dataBytes: number | null;
+	/** The run's error, as n8n stored it: the node and its message. */
+	failure: string | null;
 	nodes: Array<{ name: string; startMs: number; ms: number; items: number; outputBytes: number }>;
 }
 
@@ -222,7 +224,9 @@ async function storedRun(home: N8nHome, id: string): Promise<StoredRun> {
 			for (const [key, inner] of Object.entries(value)) copy[key] = typeof inner === 'string' ? revive(Number(inner)) : inner;
 			return copy;
 		};
-		const runData = table.length ? (revive(0).resultData || {}).runData || {} : {};
+		const resultData = table.length ? revive(0).resultData || {} : {};
+		const runData = resultData.runData || {};
+		const failure = resultData.error ? [resultData.error.node && resultData.error.node.name, resultData.error.message].filter(Boolean).join(': ') : null;
 		const nodes = Object.entries(runData).map(([name, runs]) => {
 			let ms = 0, items = 0, outputBytes = 0, startMs = Infinity;
 			for (const run of runs) {
@@ -240,6 +244,7 @@ async function storedRun(home: N8nHome, id: string): Promise<StoredRun> {
 			startedAtMs: Number.isFinite(started) ? started : null,
 			wallMs: Number.isFinite(wall) ? wall : null,
 			dataBytes: row.data ? Buffer.byteLength(row.data) : null,
+			failure,
 			nodes,
 		}));
 		}`;
@@ -254,6 +259,7 @@ async function storedRun(home: N8nHome, id: string): Promise<StoredRun> {
 					startedAtMs: null,
 					wallMs: null,
 					dataBytes: null,
+					failure: null,
 					nodes: [],
 				};
 				if (error) return resolve(none);
@@ -353,7 +359,8 @@ async function measureRun(
 	rss.stop();
 	const stored = executionId ? await storedRun(home, executionId) : undefined;
 	const ok = stored?.status === 'success';
-	if (!ok && !error && !didNotFinishInS) error = `execution ${executionId} ${stored?.status}`;
+	if (!ok && !error && !didNotFinishInS)
+		error = `execution ${executionId} ${stored?.status}${stored?.failure ? ` (${stored.failure})` : ''}`;
 	const requests: Record<string, number> = {};
 	for (const exchange of exchanges) {
 		const kind = kindOf(exchange, sandboxes);

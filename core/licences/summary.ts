@@ -85,8 +85,21 @@ export function summarisePlan(
 		customer.customerName ??= entry.customerName;
 		customer[entry.action]++;
 	}
+	const addOnsAwaitingParent = entries.flatMap((entry) =>
+		entry.action === 'create' &&
+		entry.unresolvedParentSubscriptionId !== null &&
+		entry.westcoastSubscriptionId !== null
+			? [
+					{
+						westcoastSubscriptionId: entry.westcoastSubscriptionId,
+						parentSubscriptionId: entry.unresolvedParentSubscriptionId,
+					},
+				]
+			: [],
+	);
 	return {
 		byAction,
+		addOnsAwaitingParent,
 		byReason,
 		byCustomer: [...byCustomer.values()],
 		invalidInput,

@@ -189,9 +189,20 @@ export interface CustomerSummary extends ActionCounts {
 	customerName: string | null;
 }
 
+/** An add-on created in the same plan as its parent: its parent_id can be set once both exist. */
+export interface AddOnAwaitingParent {
+	westcoastSubscriptionId: string;
+	parentSubscriptionId: string;
+}
+
 export interface LicencePlanSummary {
 	/** Counted whether or not unchanged entries are emitted. */
 	byAction: ActionCounts;
+	/**
+	 * The creates that are add-ons of a subscription created in the same plan,
+	 * so a workflow can link them after the creates without reading every Create item.
+	 */
+	addOnsAwaitingParent: AddOnAwaitingParent[];
 	byReason: Partial<Record<ReasonCode, number>>;
 	/** One row per PSA customer (or Westcoast customer when unmapped), in order of first appearance. */
 	byCustomer: CustomerSummary[];

@@ -42,7 +42,9 @@ const N = LICENCE_WRITE_NODES;
  * parent's licence id exists only once Halo created it): match both in what
  * Halo answered, or in the licences found just before the create (the check
  * found one of them existing), and set parent_id, so the next run finds
- * nothing to change.
+ * nothing to change. The add-ons come from Licence Sync's Summary, not from
+ * its Create items: n8n evaluates an expression in an isolate of 128 MB, and
+ * 48,000 Create items (a first import at L) exceeded it.
  */
 const addOnParentsExpression = (licenceSync: string) => `={{ (() => {
 	const created = Object.fromEntries(
@@ -55,12 +57,11 @@ const addOnParentsExpression = (licenceSync: string) => `={{ (() => {
 			.map((record) => [String(record.westcoastSubscriptionId), record.psaLicenceId]),
 	);
 	const licenceOf = (id) => created[id] ?? found[id];
-	return $('${licenceSync}').all(${LICENCE_OUTPUT.create.index})
-		.map((item) => item.json)
-		.filter((record) => licenceOf(record.unresolvedParentSubscriptionId) && licenceOf(record.westcoastSubscriptionId))
-		.map((record) => ({
-			id: licenceOf(record.westcoastSubscriptionId),
-			parent_id: licenceOf(record.unresolvedParentSubscriptionId),
+	return ($('${licenceSync}').first(${LICENCE_OUTPUT.summary.index}).json.addOnsAwaitingParent ?? [])
+		.filter((addOn) => licenceOf(addOn.parentSubscriptionId) && licenceOf(addOn.westcoastSubscriptionId))
+		.map((addOn) => ({
+			id: licenceOf(addOn.westcoastSubscriptionId),
+			parent_id: licenceOf(addOn.parentSubscriptionId),
 		}));
 })() }}`;
 

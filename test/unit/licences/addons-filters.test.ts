@@ -34,6 +34,11 @@ describe('add-ons', () => {
 		expect(result.create.map((entry) => entry.westcoastSubscriptionId)).toEqual(['P1', 'A1']);
 		expect(result.create[1].unresolvedParentSubscriptionId).toBe('P1');
 		expect(result.create[1].payload).not.toHaveProperty('parent_id');
+		// The Summary lists them, so a workflow links them without reading every Create item.
+		expect(result.summary.addOnsAwaitingParent).toEqual([
+			{ westcoastSubscriptionId: 'A1', parentSubscriptionId: 'P1' },
+		]);
+		expect(plan([parent, addon], [parentLicence]).summary.addOnsAwaitingParent).toEqual([]);
 	});
 
 	it('get parent_id on the next run when nothing resolved it, then stay unchanged', () => {

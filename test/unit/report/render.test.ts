@@ -112,6 +112,7 @@ function input(overrides: Partial<SyncReportInput> = {}): SyncReportInput {
 			summary: {
 				refused: false,
 				byAction: { create: 1, update: 1, deactivate: 0, unchanged: 5, skipped: 2 },
+				addOnsAwaitingParent: [],
 				byReason: { customerNotMapped: 2 },
 				byCustomer: [],
 				invalidInput: 0,
