@@ -96,9 +96,9 @@ describe('preset registry', () => {
  * A second PSA needs only a preset module like this one (and its line in
  * PSA_PRESETS): both planners then read and write its names, none of Halo's.
  */
-const STUB_PRESET: PsaPreset = {
-	key: 'stubPsa',
-	label: 'Stub PSA',
+const SECOND_PSA_PRESET: PsaPreset = {
+	key: 'secondPsa',
+	label: 'Second PSA',
 	customerFields: {
 		id: 'companyId',
 		name: 'companyName',
@@ -158,8 +158,8 @@ function keysOf(value: unknown): string[] {
 }
 
 describe('a second PSA preset', () => {
-	const fields = fieldsFor(STUB_PRESET, {});
-	const topLevel = STUB_PRESET.readTopLevelId('7');
+	const fields = fieldsFor(SECOND_PSA_PRESET, {});
+	const topLevel = SECOND_PSA_PRESET.readTopLevelId('7');
 
 	it('plans customer mapping with its names', () => {
 		const plan = planCustomerMapping(
